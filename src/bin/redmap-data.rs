@@ -1,0 +1,2 @@
+//! `redmap-data`: command-line tools for the bundled dataset.
+fn main() {}

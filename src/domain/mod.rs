@@ -1,0 +1,15 @@
+//! The pure domain: plain data and plain functions, no browser crates
+//! (leptos, web_sys, js_sys, gloo, wasm_bindgen). Everything here is tested natively.
+
+pub mod cluster;
+pub mod export;
+pub mod filter;
+pub mod geo;
+pub mod geodata;
+pub mod model;
+pub mod projection;
+pub mod search;
+pub mod spatial;
+pub mod stats;
+pub mod trip;
+pub mod validate;
