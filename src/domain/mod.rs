@@ -7,6 +7,7 @@ pub mod filter;
 pub mod geo;
 pub mod geodata;
 pub mod model;
+pub mod permalink;
 pub mod projection;
 pub mod search;
 pub mod spatial;

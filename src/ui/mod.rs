@@ -1,2 +1,19 @@
-//! The Leptos UI.
-pub fn start() {}
+//! The Leptos UI: the only code that touches the browser. It reads and renders the domain;
+//! any logic longer than a few lines belongs in `crate::domain`.
+
+pub mod app;
+pub mod fetch;
+pub mod i18n;
+pub mod load;
+pub mod map;
+pub mod panels;
+pub mod panic;
+pub mod perf;
+pub mod state;
+pub mod url;
+
+/// Entry point called by `main`: panic hook, then mount the app on `<body>`.
+pub fn start() {
+    panic::install();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,199 @@
+//! Every UI string, in 简体中文 (the default) and English, in one place.
+//!
+//! A struct rather than a key/value table so that a missing translation is a compile error.
+
+use std::fmt::Display;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" | "zh-CN" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+pub struct Strings {
+    pub app_title: &'static str,
+    pub app_subtitle: &'static str,
+    pub switch_lang: &'static str,
+    pub switch_lang_label: &'static str,
+    pub map_label: &'static str,
+    pub panel_label: &'static str,
+    pub loading: &'static str,
+    pub loading_files: &'static str,
+    pub load_failed: &'static str,
+    pub data_problems: &'static str,
+    pub no_problems: &'static str,
+    pub severity_error: &'static str,
+    pub severity_warning: &'static str,
+    pub severity_info: &'static str,
+    pub layers: &'static str,
+    pub sites_layer: &'static str,
+    pub routes_layer: &'static str,
+    pub regions_layer: &'static str,
+    pub close: &'static str,
+    pub expand_panel: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub fit_all: &'static str,
+    pub kind: &'static str,
+    pub address: &'static str,
+    pub admin_place: &'static str,
+    pub summary: &'static str,
+    pub position: &'static str,
+    pub sources: &'static str,
+    pub activities: &'static str,
+    pub no_activities: &'static str,
+    pub participants: &'static str,
+    pub sessions: &'static str,
+    pub visits: &'static str,
+    pub no_visits: &'static str,
+    pub routes_here: &'static str,
+    pub properties: &'static str,
+    pub select_hint: &'static str,
+    pub dataset_from: &'static str,
+    pub custom_data: &'static str,
+    pub something_wrong: &'static str,
+    pub reload: &'static str,
+    pub stops: &'static str,
+}
+
+pub static ZH: Strings = Strings {
+    app_title: "红色教育地图",
+    app_subtitle: "革命旧址 · 纪念设施 · 研学基地 · 研学路线",
+    switch_lang: "English",
+    switch_lang_label: "Switch to English",
+    map_label: "地图：红色教育地点与研学路线",
+    panel_label: "详情面板",
+    loading: "正在加载数据…",
+    loading_files: "已加载文件",
+    load_failed: "无法加载数据",
+    data_problems: "数据问题",
+    no_problems: "未发现数据问题",
+    severity_error: "错误",
+    severity_warning: "警告",
+    severity_info: "提示",
+    layers: "图层",
+    sites_layer: "地点",
+    routes_layer: "路线",
+    regions_layer: "区域",
+    close: "关闭",
+    expand_panel: "展开或收起面板",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    fit_all: "显示全部",
+    kind: "类型",
+    address: "地址",
+    admin_place: "行政区",
+    summary: "简介",
+    position: "位置精度",
+    sources: "资料来源",
+    activities: "活动",
+    no_activities: "暂无活动记录",
+    participants: "参与人次",
+    sessions: "场次",
+    visits: "参观人数",
+    no_visits: "资料未报告参观人数",
+    routes_here: "经过此地的路线",
+    properties: "属性",
+    select_hint: "点击地图上的地点查看详情。",
+    dataset_from: "数据",
+    custom_data: "自定义数据",
+    something_wrong: "出错了，请重新加载页面。",
+    reload: "重新加载",
+    stops: "站",
+};
+
+pub static EN: Strings = Strings {
+    app_title: "Red Education Map",
+    app_subtitle: "Revolutionary sites · memorials · study bases · study routes",
+    switch_lang: "中文",
+    switch_lang_label: "切换到中文",
+    map_label: "Map of red-education sites and study routes",
+    panel_label: "Details panel",
+    loading: "Loading data…",
+    loading_files: "files loaded",
+    load_failed: "Could not load the data",
+    data_problems: "Data problems",
+    no_problems: "No data problems found",
+    severity_error: "error",
+    severity_warning: "warning",
+    severity_info: "note",
+    layers: "Layers",
+    sites_layer: "Sites",
+    routes_layer: "Routes",
+    regions_layer: "Regions",
+    close: "Close",
+    expand_panel: "Expand or collapse the panel",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    fit_all: "Show all",
+    kind: "Kind",
+    address: "Address",
+    admin_place: "Administrative place",
+    summary: "Summary",
+    position: "Position precision",
+    sources: "Sources",
+    activities: "Activities",
+    no_activities: "No activities recorded",
+    participants: "Participants",
+    sessions: "Sessions",
+    visits: "Visitors",
+    no_visits: "No visit figures reported",
+    routes_here: "Routes through this place",
+    properties: "Properties",
+    select_hint: "Select a site on the map to see its details.",
+    dataset_from: "Data",
+    custom_data: "Custom data",
+    something_wrong: "Something went wrong. Please reload the page.",
+    reload: "Reload",
+    stops: "stops",
+};
+
+/// "已加载文件 3/6" / "3/6 files loaded".
+pub fn progress_text(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{} {done}/{total}", lang.t().loading_files),
+        Lang::En => format!("{done}/{total} {}", lang.t().loading_files),
+    }
+}
+
+/// A count with its noun: "23 个地点" / "23 sites".
+pub fn count_of(lang: Lang, n: impl Display, zh_noun: &str, en_noun: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{n} {zh_noun}"),
+        Lang::En => format!("{n} {en_noun}"),
+    }
+}
