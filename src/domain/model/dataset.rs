@@ -1,0 +1,147 @@
+//! The whole dataset as loaded, the manifest that lists its layer files, and lookups across
+//! layers. Lookups are linear scans: fine for one click in the UI; bulk work should build
+//! its own index (e.g. with [`Dataset::site_index`]).
+
+use super::{Activity, Region, RegionId, Route, Site, SiteId, Visit};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+vocabulary! {
+    /// What a layer file holds.
+    LayerType {
+        Sites = "sites", "地点", "Sites";
+        Routes = "routes", "路线", "Routes";
+        Regions = "regions", "区域", "Regions";
+        Activities = "activities", "活动", "Activities";
+        Visits = "visits", "参观人数", "Visit counts";
+    }
+}
+
+/// One layer of the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layer {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: LayerType,
+    /// File name relative to the manifest, e.g. "sites.geojson".
+    pub file: String,
+    pub title: String,
+    pub title_en: String,
+    /// Shown when the map opens.
+    pub visible: bool,
+    /// Legend order, smallest first.
+    pub order: i64,
+}
+
+/// `dataset.json`: the dataset's title and its layers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub title: String,
+    pub title_en: String,
+    pub layers: Vec<Layer>,
+}
+
+impl Manifest {
+    /// Layers in legend order.
+    pub fn layers_in_order(&self) -> Vec<&Layer> {
+        let mut layers: Vec<&Layer> = self.layers.iter().collect();
+        layers.sort_by_key(|l| l.order);
+        layers
+    }
+}
+
+/// Everything loaded from a dataset folder (or from a foreign GeoJSON file).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Dataset {
+    pub sites: Vec<Site>,
+    pub routes: Vec<Route>,
+    pub regions: Vec<Region>,
+    pub activities: Vec<Activity>,
+    pub visits: Vec<Visit>,
+    pub manifest: Option<Manifest>,
+}
+
+impl Dataset {
+    /// The site with this id.
+    pub fn site(&self, id: &SiteId) -> Option<&Site> {
+        self.sites.iter().find(|s| &s.id == id)
+    }
+
+    /// The region with this id.
+    pub fn region(&self, id: &RegionId) -> Option<&Region> {
+        self.regions.iter().find(|r| &r.id == id)
+    }
+
+    /// Activities held at this site, in file order.
+    pub fn activities_for_site<'a>(&'a self, id: &'a SiteId) -> impl Iterator<Item = &'a Activity> {
+        self.activities.iter().filter(move |a| a.site() == Some(id))
+    }
+
+    /// Activities tied to this region as a whole (not to one of its sites).
+    pub fn activities_for_region<'a>(
+        &'a self,
+        id: &'a RegionId,
+    ) -> impl Iterator<Item = &'a Activity> {
+        self.activities
+            .iter()
+            .filter(move |a| a.region() == Some(id))
+    }
+
+    /// Routes that stop at this site.
+    pub fn routes_through<'a>(&'a self, id: &'a SiteId) -> impl Iterator<Item = &'a Route> {
+        self.routes.iter().filter(move |r| r.stops_at(id))
+    }
+
+    /// Visit counts recorded for this site.
+    pub fn visits_for_site<'a>(&'a self, id: &'a SiteId) -> impl Iterator<Item = &'a Visit> {
+        self.visits.iter().filter(move |v| &v.site == id)
+    }
+
+    /// Index of each site id's position in `sites` (the first, if ids repeat).
+    pub fn site_index(&self) -> HashMap<&str, usize> {
+        let mut index = HashMap::with_capacity(self.sites.len());
+        for (i, s) in self.sites.iter().enumerate() {
+            index.entry(s.id.as_str()).or_insert(i);
+        }
+        index
+    }
+
+    /// The stops of a route as sites, skipping ids that do not resolve.
+    pub fn route_stops<'a>(&'a self, route: &'a Route) -> Vec<&'a Site> {
+        route.stops.iter().filter_map(|id| self.site(id)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_sort_by_order() {
+        let layer = |id: &str, order| Layer {
+            id: id.into(),
+            kind: LayerType::Sites,
+            file: format!("{id}.geojson"),
+            title: id.into(),
+            title_en: id.into(),
+            visible: true,
+            order,
+        };
+        let m = Manifest {
+            title: "t".into(),
+            title_en: "t".into(),
+            layers: vec![layer("b", 2), layer("a", 1)],
+        };
+        let ids: Vec<&str> = m.layers_in_order().iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn empty_dataset_lookups_find_nothing() {
+        let d = Dataset::default();
+        let id = SiteId::from("x");
+        assert!(d.site(&id).is_none());
+        assert_eq!(d.activities_for_site(&id).count(), 0);
+        assert_eq!(d.routes_through(&id).count(), 0);
+    }
+}

@@ -1,0 +1,119 @@
+//! Regions (districts, counties, cities, towns) with the totals the sources report for them,
+//! so that coverage can show "reported vs mapped" without inventing per-site figures.
+
+use super::{LonLat, Precision, Qualifier, RegionId, Source};
+use serde::{Deserialize, Serialize};
+
+vocabulary! {
+    /// Administrative level. A district (区) counts as county level.
+    RegionLevel {
+        Province = "province", "省", "Province";
+        City = "city", "市", "City";
+        County = "county", "区/县", "County or district";
+        Town = "town", "镇/街道", "Town or subdistrict";
+    }
+}
+
+vocabulary! {
+    /// What a reported total counts.
+    Measure {
+        Sites = "sites", "红色革命遗址", "Red revolutionary sites";
+        RedResources = "red_resources", "红色资源", "Red resources";
+        Routes = "routes", "路线", "Routes";
+        TeachingPoints = "teaching_points", "现场教学点", "Teaching points";
+        StudyBases = "study_bases", "研学基地", "Study bases";
+        VisitPoints = "visit_points", "参观点", "Visit points";
+        LectureBases = "lecture_bases", "宣讲示范基地", "Lecture bases";
+        Activities = "activities", "活动(场)", "Activities";
+        Sessions = "sessions", "场次", "Sessions";
+        Participants = "participants", "人次", "Participants (person-times)";
+        PartyDays = "party_days", "主题党日", "Theme party days";
+        Lectures = "lectures", "宣讲/党课", "Lectures";
+    }
+}
+
+/// One total a source reports for a region, e.g. Zhaoqing's 290 red revolutionary sites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reported {
+    pub measure: Measure,
+    pub value: u64,
+    pub qualifier: Option<Qualifier>,
+    /// When the total applies, as the source puts it (e.g. "2021", "by 2022-08").
+    pub period: Option<String>,
+    /// What exactly is counted, in plain words.
+    pub note: Option<String>,
+    pub source: Source,
+}
+
+/// A region's shape: a point where no outline is available, else polygons
+/// (each a list of rings, outer ring first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RegionGeometry {
+    Point(LonLat),
+    Area(Vec<Vec<Vec<LonLat>>>),
+}
+
+impl RegionGeometry {
+    /// A representative point: the point itself, or the centre of the outer rings' box.
+    pub fn centre(&self) -> Option<LonLat> {
+        match self {
+            RegionGeometry::Point(p) => Some(*p),
+            RegionGeometry::Area(polygons) => {
+                let outer = polygons.iter().filter_map(|rings| rings.first()).flatten();
+                let mut bbox: Option<(LonLat, LonLat)> = None;
+                for p in outer {
+                    let (lo, hi) = bbox.get_or_insert((*p, *p));
+                    lo.lon = lo.lon.min(p.lon);
+                    lo.lat = lo.lat.min(p.lat);
+                    hi.lon = hi.lon.max(p.lon);
+                    hi.lat = hi.lat.max(p.lat);
+                }
+                bbox.map(|(lo, hi)| LonLat {
+                    lon: (lo.lon + hi.lon) / 2.0,
+                    lat: (lo.lat + hi.lat) / 2.0,
+                })
+            }
+        }
+    }
+}
+
+/// A district, county, city or town profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    pub id: RegionId,
+    pub name: String,
+    pub name_en: String,
+    pub level: RegionLevel,
+    pub parent: Option<RegionId>,
+    pub geometry: RegionGeometry,
+    pub reported: Vec<Reported>,
+    pub precision: Option<Precision>,
+    pub sources: Vec<Source>,
+}
+
+impl Region {
+    /// The reported totals for one measure (a source may give several, e.g. two passages).
+    pub fn reported(&self, measure: Measure) -> impl Iterator<Item = &Reported> {
+        self.reported.iter().filter(move |r| r.measure == measure)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn area_centre_is_the_box_centre() {
+        let ring = vec![
+            LonLat { lon: 0.0, lat: 0.0 },
+            LonLat { lon: 2.0, lat: 0.0 },
+            LonLat { lon: 2.0, lat: 4.0 },
+            LonLat { lon: 0.0, lat: 0.0 },
+        ];
+        let c = RegionGeometry::Area(vec![vec![ring]])
+            .centre()
+            .expect("centre");
+        assert_eq!((c.lon, c.lat), (1.0, 2.0));
+        assert_eq!(RegionGeometry::Area(vec![]).centre(), None);
+    }
+}

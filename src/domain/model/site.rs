@@ -1,0 +1,151 @@
+//! Sites (GeoJSON Points): what a place is, where it is, how sure we are of the position,
+//! and where each fact comes from.
+
+use super::{LonLat, RegionId, SiteId, Source};
+use serde::{Deserialize, Serialize};
+
+vocabulary! {
+    /// What kind of place a site is. The zh labels are the terms the sources use.
+    SiteKind {
+        RevolutionarySite = "revolutionary_site", "革命旧址/遗址", "Revolutionary (former) site";
+        Memorial = "memorial", "纪念碑/纪念设施", "Memorial";
+        Museum = "museum", "纪念馆/展馆", "Museum or memorial hall";
+        StudyBase = "study_base", "研学基地", "Study base";
+        VisitPoint = "visit_point", "参观点", "Visit point";
+        TeachingPoint = "teaching_point", "现场教学点", "On-site teaching point";
+        LectureBase = "lecture_base", "宣讲示范基地", "Lecture demonstration base";
+        PublicSpace = "public_space", "公园/广场", "Park or public space";
+        Enterprise = "enterprise", "企业", "Enterprise";
+        Community = "community", "社区/村", "Community or village";
+        Other = "other", "其他", "Other";
+    }
+}
+
+vocabulary! {
+    /// How exactly a site's position is known, from a surveyed building down to "somewhere
+    /// in this county". `Unknown` is for foreign data whose source says nothing.
+    PrecisionLevel {
+        Building = "building", "建筑", "Building";
+        Street = "street", "街道/路段", "Street";
+        Village = "village", "村", "Village";
+        Town = "town", "镇/街道", "Town";
+        County = "county", "区/县", "County or district";
+        City = "city", "市", "City";
+        Unknown = "unknown", "未说明", "Not stated";
+    }
+}
+
+impl PrecisionLevel {
+    /// A typical uncertainty radius for the level, used when a record gives none.
+    pub fn typical_radius_m(self) -> f64 {
+        match self {
+            PrecisionLevel::Building => 50.0,
+            PrecisionLevel::Street => 300.0,
+            PrecisionLevel::Village => 1_000.0,
+            PrecisionLevel::Town => 3_000.0,
+            PrecisionLevel::County => 15_000.0,
+            PrecisionLevel::City => 30_000.0,
+            PrecisionLevel::Unknown => 5_000.0,
+        }
+    }
+}
+
+/// How exactly a position is known; shown on the map as an uncertainty ring.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Precision {
+    pub level: PrecisionLevel,
+    /// Radius within which the real place is believed to lie, in metres.
+    pub radius_m: Option<f64>,
+    /// Plain words, e.g. "placed at 西樵镇 town centre; the site itself is not located".
+    pub note: String,
+}
+
+impl Precision {
+    /// The radius to draw: the stated one, else the level's typical radius.
+    pub fn ring_radius_m(&self) -> f64 {
+        self.radius_m
+            .unwrap_or_else(|| self.level.typical_radius_m())
+    }
+
+    /// The precision of foreign data that does not say how exact it is.
+    pub fn unknown() -> Self {
+        Precision {
+            level: PrecisionLevel::Unknown,
+            radius_m: None,
+            note: "position precision not stated by the source".to_owned(),
+        }
+    }
+}
+
+/// The administrative place of a site, in Chinese; any part may be unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AdminPlace {
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub county: Option<String>,
+    pub town: Option<String>,
+}
+
+/// A link to read more about a site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// One red-education site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub id: SiteId,
+    pub position: LonLat,
+    pub name: String,
+    pub name_en: String,
+    pub kind: SiteKind,
+    /// Further roles the sources give the same place (e.g. a former site that is also a
+    /// named study base); never repeats `kind`.
+    pub also_kinds: Vec<SiteKind>,
+    pub admin: AdminPlace,
+    /// The region (district, county...) the site belongs to, if known.
+    pub region: Option<RegionId>,
+    pub address: Option<String>,
+    pub summary: String,
+    pub summary_en: String,
+    pub themes: Vec<String>,
+    /// OSM-like opening hours, e.g. "Tu-Su 09:00-17:00".
+    pub opening_hours: Option<String>,
+    pub booking: Option<String>,
+    /// Heritage designation, e.g. "全国重点文物保护单位".
+    pub designation: Option<String>,
+    pub links: Vec<Link>,
+    pub images: Vec<String>,
+    pub precision: Precision,
+    pub sources: Vec<Source>,
+    /// Properties of foreign GeoJSON that are not part of our schema, shown as a table.
+    pub extra: Vec<(String, String)>,
+}
+
+impl Site {
+    /// Whether the site has `kind` as its main kind or as one of its further roles.
+    pub fn is_kind(&self, kind: SiteKind) -> bool {
+        self.kind == kind || self.also_kinds.contains(&kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ring_radius_falls_back_to_the_level() {
+        let mut p = Precision::unknown();
+        assert_eq!(p.ring_radius_m(), 5_000.0);
+        p.radius_m = Some(120.0);
+        assert_eq!(p.ring_radius_m(), 120.0);
+    }
+
+    #[test]
+    fn kind_labels_use_source_terms() {
+        assert_eq!(SiteKind::TeachingPoint.label_zh(), "现场教学点");
+        assert_eq!(SiteKind::parse("lecture_base"), Some(SiteKind::LectureBase));
+    }
+}
