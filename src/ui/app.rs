@@ -1,0 +1,125 @@
+//! The app shell: header, map area, side panel (a bottom sheet on a phone), loading
+//! indicator and the list of data problems.
+
+use super::i18n::Lang;
+use super::map::MapView;
+use super::panels::{DetailsPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator};
+use super::state::{AppState, Sheet};
+use super::{load, url};
+use crate::domain::permalink;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=MapPage>
+                <Route path=path!("/") view=MapPage />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The map page: reads the URL once, starts loading, and lays out the shell.
+#[component]
+fn MapPage() -> impl IntoView {
+    let (link, problems) = permalink::parse(&url::query_pairs());
+    let lang = link
+        .lang
+        .clone()
+        .or_else(url::stored_lang)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or(Lang::Zh);
+    let state = AppState::new(lang);
+    state.url_problems.set(problems);
+    provide_context(state);
+    provide_context(link.clone());
+    load::start(state, link.data_url.clone());
+
+    // Keep <html lang> in step with the UI language, for screen readers and fonts.
+    Effect::new(move || {
+        let lang = state.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.html_lang());
+        }
+    });
+
+    view! {
+        <div class="app">
+            <Header />
+            <main class="main">
+                <div class="map-area">
+                    <MapView />
+                    <LoadingIndicator />
+                </div>
+                <SidePanel />
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = super::state::use_state();
+    let t = move || state.lang.get().t();
+    let switch = move |_| {
+        let next = state.lang.get_untracked().other();
+        state.lang.set(next);
+        url::store_lang(next.code());
+        url::set_params(&[("lang", Some(next.code().to_string()))]);
+    };
+    view! {
+        <header class="app-header">
+            <h1>
+                <img src="favicon.svg" alt="" />
+                <span>{move || t().app_title}</span>
+            </h1>
+            <span class="subtitle">{move || t().app_subtitle}</span>
+            <span class="spacer"></span>
+            <button
+                class="header-button"
+                on:click=switch
+                aria-label=move || t().switch_lang_label
+                lang=move || state.lang.get().other().html_lang()
+            >
+                {move || t().switch_lang}
+            </button>
+        </header>
+    }
+}
+
+#[component]
+fn SidePanel() -> impl IntoView {
+    let state = super::state::use_state();
+    let t = move || state.lang.get().t();
+    let class = move || match state.sheet.get() {
+        Sheet::Collapsed => "side-panel collapsed",
+        Sheet::Half => "side-panel",
+        Sheet::Expanded => "side-panel expanded",
+    };
+    let cycle = move |_| {
+        state.sheet.update(|s| {
+            *s = match s {
+                Sheet::Collapsed => Sheet::Half,
+                Sheet::Half => Sheet::Expanded,
+                Sheet::Expanded => Sheet::Collapsed,
+            }
+        })
+    };
+    view! {
+        <aside class=class aria-label=move || t().panel_label>
+            <button
+                class="sheet-handle"
+                on:click=cycle
+                aria-label=move || t().expand_panel
+                aria-expanded=move || (state.sheet.get() == Sheet::Expanded).to_string()
+            ></button>
+            <LoadError />
+            <DetailsPanel />
+            <LayersPanel />
+            <IssuesPanel />
+        </aside>
+    }
+}

@@ -1,0 +1,214 @@
+//! The selected site's or route's details: everything the data says of it, with its sources
+//! and the precision of its position in plain words. Text from data is always rendered as
+//! text (Leptos escapes it); links only for http(s) URLs.
+
+use crate::domain::model::{Dataset, Route, Site};
+use crate::domain::stats::site_activities;
+use crate::ui::i18n::Lang;
+use crate::ui::map::style::kind_style;
+use crate::ui::state::{use_state, Selection};
+use leptos::prelude::*;
+
+#[component]
+pub fn DetailsPanel() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let data = state.data.get()?;
+        let lang = state.lang.get();
+        let close = move |_| state.selected.set(None);
+        let body = match state.selected.get() {
+            Some(Selection::Site(i)) => site_view(&data.dataset, data.dataset.sites.get(i)?, lang).into_any(),
+            Some(Selection::Route(i)) => route_view(&data.dataset, data.dataset.routes.get(i)?, lang).into_any(),
+            None => return Some(view! {
+                <section class="panel-section"><p class="hint">{lang.t().select_hint}</p></section>
+            }.into_any()),
+        };
+        Some(view! {
+            <section class="panel-section details" aria-labelledby="details-heading">
+                <div class="details-head">
+                    <div>{body}</div>
+                    <button class="close-button" on:click=close aria-label=lang.t().close>"×"</button>
+                </div>
+            </section>
+        }.into_any())
+    }
+}
+
+fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    if lang == Lang::En && !en.is_empty() { en } else { zh }
+}
+
+fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
+    let t = lang.t();
+    let style = kind_style(site.kind);
+    let kind = pick(lang, site.kind.label_zh(), site.kind.label_en()).to_string();
+    let admin = [&site.admin.province, &site.admin.city, &site.admin.county, &site.admin.town]
+        .iter()
+        .filter_map(|p| p.as_deref())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let precision = format!(
+        "{} (±{} m){}{}",
+        pick(lang, site.precision.level.label_zh(), site.precision.level.label_en()),
+        site.precision.ring_radius_m().round(),
+        if site.precision.note.is_empty() { "" } else { " — " },
+        site.precision.note
+    );
+    let second_name = if lang == Lang::En { site.name.clone() } else { site.name_en.clone() };
+    view! {
+        <h2 id="details-heading">{pick(lang, &site.name, &site.name_en).to_string()}</h2>
+        <p class="name-en">{second_name}</p>
+        <span class="kind-badge" style:background-color=style.fill>{kind}</span>
+        <dl>
+            {field(t.address, site.address.clone())}
+            {field(t.admin_place, (!admin.is_empty()).then_some(admin))}
+            {field(t.summary, Some(pick(lang, &site.summary, &site.summary_en).to_string()).filter(|s| !s.is_empty()))}
+            {field("文保级别 / Designation", site.designation.clone())}
+            {field("开放时间 / Opening hours", site.opening_hours.clone())}
+            {field("预约 / Booking", site.booking.clone())}
+        </dl>
+        <h3>{t.position}</h3>
+        <p class="precision-note">{precision}</p>
+        {links(site)}
+        {activities_view(dataset, site, lang)}
+        <h3>{t.visits}</h3>
+        {visits_view(dataset, site, lang)}
+        {routes_through(dataset, site, lang)}
+        {extra_table(&site.extra, t.properties)}
+        <h3>{t.sources}</h3>
+        <ul class="sources-list">
+            {site.sources.iter().map(|s| view! { <li><strong>{s.doc.clone()}</strong>": "{s.says.clone()}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+fn field(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+}
+
+/// Only http(s) links are shown as links; anything else (javascript:, data:) is dropped.
+fn links(site: &Site) -> Option<impl IntoView> {
+    let safe: Vec<_> = site.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect();
+    (!safe.is_empty()).then(|| view! {
+        <ul class="sources-list">
+            {safe.into_iter().map(|l| view! {
+                <li><a href=l.url.clone() target="_blank" rel="noopener noreferrer">{l.title.clone()}</a></li>
+            }).collect_view()}
+        </ul>
+    })
+}
+
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
+    let t = lang.t();
+    let summary = site_activities(dataset, &site.id);
+    let heading = format!("{} ({})", t.activities, summary.activities.len());
+    let totals = (!summary.activities.is_empty()).then(|| {
+        let lower_bound = if summary.without_participants > 0 { "≥ " } else { "" };
+        format!(
+            "{}: {} · {}: {lower_bound}{}",
+            t.sessions, summary.sessions, t.participants, summary.participants
+        )
+    });
+    let items = summary.activities.iter().map(|a| {
+        let mut meta = vec![a.date.to_string(), pick(lang, a.kind.label_zh(), a.kind.label_en()).to_string()];
+        if let Some(r) = &a.recurrence { meta.push(r.clone()); }
+        if let Some(s) = a.sessions { meta.push(format!("{}: {s}", t.sessions)); }
+        if let Some(p) = a.participants { meta.push(format!("{}: {p}", t.participants)); }
+        view! {
+            <li>
+                <div>{pick(lang, &a.title, &a.title_en).to_string()}</div>
+                <div class="activity-meta">{meta.join(" · ")}</div>
+            </li>
+        }
+    }).collect_view();
+    view! {
+        <h3>{heading}</h3>
+        {totals.map(|t| view! { <p class="activity-meta">{t}</p> })}
+        {summary.activities.is_empty().then(|| view! { <p class="hint">{t.no_activities}</p> })}
+        <ol class="activity-list">{items}</ol>
+    }
+}
+
+fn visits_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
+    let mut visits: Vec<_> = dataset.visits_for_site(&site.id).collect();
+    visits.sort_by_key(|v| v.period);
+    if visits.is_empty() {
+        return view! { <p class="hint">{lang.t().no_visits}</p> }.into_any();
+    }
+    view! {
+        <table class="kv-table">
+            <tbody>
+            {visits.into_iter().map(|v| view! { <tr><th>{v.period.to_string()}</th><td>{v.visitors}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
+    }.into_any()
+}
+
+fn routes_through(dataset: &Dataset, site: &Site, lang: Lang) -> Option<impl IntoView> {
+    let state = use_state();
+    let routes: Vec<(usize, String)> = dataset
+        .routes
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.stops_at(&site.id))
+        .map(|(i, r)| (i, pick(lang, &r.name, &r.name_en).to_string()))
+        .collect();
+    (!routes.is_empty()).then(|| view! {
+        <h3>{lang.t().routes_here}</h3>
+        <ul class="sources-list">
+            {routes.into_iter().map(|(i, name)| view! {
+                <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Route(i)))>{name}</button></li>
+            }).collect_view()}
+        </ul>
+    })
+}
+
+fn extra_table(extra: &[(String, String)], heading: &'static str) -> Option<impl IntoView> {
+    (!extra.is_empty()).then(|| view! {
+        <h3>{heading}</h3>
+        <table class="kv-table">
+            <tbody>
+            {extra.iter().map(|(k, v)| view! { <tr><th scope="row">{k.clone()}</th><td>{v.clone()}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
+    })
+}
+
+fn route_view(dataset: &Dataset, route: &Route, lang: Lang) -> impl IntoView {
+    let state = use_state();
+    let t = lang.t();
+    let index = dataset.site_index();
+    let stops: Vec<(usize, Option<usize>, String)> = route
+        .stops
+        .iter()
+        .enumerate()
+        .map(|(n, id)| {
+            let i = index.get(id.as_str()).copied();
+            let name = i
+                .and_then(|i| dataset.sites.get(i))
+                .map(|s| pick(lang, &s.name, &s.name_en).to_string())
+                .unwrap_or_else(|| id.as_str().to_string());
+            (n + 1, i, name)
+        })
+        .collect();
+    view! {
+        <h2 id="details-heading">{pick(lang, &route.name, &route.name_en).to_string()}</h2>
+        <p class="name-en">{route.theme.clone()}" · "{format!("{} {}", route.stops.len(), t.stops)}</p>
+        <p>{pick(lang, &route.description, &route.description_en).to_string()}</p>
+        <ol class="activity-list">
+            {stops.into_iter().map(|(_, i, name)| match i {
+                Some(i) => view! { <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Site(i)))>{name}</button></li> }.into_any(),
+                None => view! { <li>{name}</li> }.into_any(),
+            }).collect_view()}
+        </ol>
+        <h3>{t.sources}</h3>
+        <ul class="sources-list">
+            {route.sources.iter().map(|s| view! { <li><strong>{s.doc.clone()}</strong>": "{s.says.clone()}</li> }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,85 @@
+//! Loading progress, a failed load, and the list of data problems: what and where
+//! (`file: path: message`), so that bad input never leaves a blank page.
+
+use crate::domain::validate::Severity;
+use crate::ui::i18n::progress_text;
+use crate::ui::state::{use_state, LoadState};
+use leptos::prelude::*;
+
+#[component]
+pub fn LoadingIndicator() -> impl IntoView {
+    let state = use_state();
+    move || match state.load.get() {
+        LoadState::Loading { done, total } => {
+            let lang = state.lang.get();
+            Some(view! {
+                <div class="loading" role="status" aria-live="polite">
+                    <p>{lang.t().loading}</p>
+                    <progress max=total.to_string() value=done.to_string()>
+                        {format!("{done}/{total}")}
+                    </progress>
+                    <p class="hint">{progress_text(lang, done, total)}</p>
+                </div>
+            })
+        }
+        _ => None,
+    }
+}
+
+#[component]
+pub fn LoadError() -> impl IntoView {
+    let state = use_state();
+    move || match state.load.get() {
+        LoadState::Failed(message) => Some(view! {
+            <section class="load-error" role="alert">
+                <h2>{move || state.lang.get().t().load_failed}</h2>
+                <p>{message}</p>
+            </section>
+        }),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn IssuesPanel() -> impl IntoView {
+    let state = use_state();
+    let count = move || state.issues.with(|i| i.len()) + state.url_problems.with(|p| p.len());
+    let has_errors = move || {
+        state.issues.with(|i| i.iter().any(|x| x.severity == Severity::Error))
+            || state.url_problems.with(|p| !p.is_empty())
+    };
+    move || {
+        (count() > 0).then(|| {
+            let t = state.lang.get().t();
+            view! {
+                <section class="panel-section issues" aria-labelledby="issues-heading">
+                    <details open=has_errors()>
+                        <summary id="issues-heading">
+                            {format!("{} ({})", t.data_problems, count())}
+                        </summary>
+                        <ul>
+                            {state.url_problems.get().into_iter().map(|p| view! {
+                                <li><span class="sev sev-warning">{t.severity_warning}</span>"URL: "{p}</li>
+                            }).collect_view()}
+                            {state.issues.get().into_iter().map(|issue| {
+                                let (class, label) = match issue.severity {
+                                    Severity::Error => ("sev sev-error", t.severity_error),
+                                    Severity::Warning => ("sev sev-warning", t.severity_warning),
+                                    Severity::Info => ("sev sev-info", t.severity_info),
+                                };
+                                let place = if issue.path.is_empty() {
+                                    issue.file.clone()
+                                } else {
+                                    format!("{}: {}", issue.file, issue.path)
+                                };
+                                view! {
+                                    <li><span class=class>{label}</span>{place}": "{issue.message}</li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                </section>
+            }
+        })
+    }
+}
