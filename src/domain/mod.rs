@@ -2,6 +2,7 @@
 //! (leptos, web_sys, js_sys, gloo, wasm_bindgen). Everything here is tested natively.
 
 pub mod cluster;
+pub mod coords;
 pub mod export;
 pub mod filter;
 pub mod geo;
@@ -13,3 +14,4 @@ pub mod spatial;
 pub mod stats;
 pub mod trip;
 pub mod validate;
+pub mod viewport;
