@@ -78,12 +78,8 @@ pub use site::{AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind};
 
 use serde::{Deserialize, Serialize};
 
-/// A WGS-84 position, longitude first as in GeoJSON. Degrees.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct LonLat {
-    pub lon: f64,
-    pub lat: f64,
-}
+/// A WGS-84 position, longitude first as in GeoJSON (one type for the whole domain).
+pub use super::geo::LonLat;
 
 /// Where a record's facts come from: a document (seed file name, or e.g.
 /// "GeoNames 1788379") and what it says, quoted or summarised.
