@@ -1,6 +1,7 @@
 //! The pure domain: plain data and plain functions, no browser crates
 //! (leptos, web_sys, js_sys, gloo, wasm_bindgen). Everything here is tested natively.
 
+pub mod basemap;
 pub mod cluster;
 pub mod coords;
 pub mod export;
@@ -8,6 +9,7 @@ pub mod filter;
 pub mod fly;
 pub mod geo;
 pub mod geodata;
+pub mod hit;
 pub mod model;
 pub mod permalink;
 pub mod projection;

@@ -53,7 +53,7 @@ async fn load_url(state: AppState, url: &str) -> Result<(Loaded, Vec<DataIssue>)
     let name = url.rsplit('/').next().unwrap_or(url).to_string();
     let (dataset, issues) = geodata::parse_foreign_geojson(&name, &text);
     state.load.set(LoadState::Loading { done: 1, total: 1 });
-    let loaded = Loaded { dataset, origin: url.to_string(), title: name.clone(), title_en: name };
+    let loaded = Loaded::new(dataset, url.to_string(), name.clone(), name);
     Ok((loaded, issues))
 }
 
@@ -92,11 +92,6 @@ async fn load_manifest(
     let (dataset, mut found) = geodata::load_dataset(&manifest, &files);
     issues.append(&mut found);
     let origin = if manifest_url == BUNDLED_MANIFEST { "bundled" } else { manifest_url };
-    let loaded = Loaded {
-        title: manifest.title.clone(),
-        title_en: manifest.title_en.clone(),
-        dataset,
-        origin: origin.to_string(),
-    };
+    let loaded = Loaded::new(dataset, origin.to_string(), manifest.title.clone(), manifest.title_en.clone());
     Ok((loaded, issues))
 }

@@ -2,8 +2,11 @@
 //! memos over pure domain functions; nothing here holds logic of its own.
 
 use super::i18n::Lang;
+use crate::domain::geo::{BBox, LonLat};
 use crate::domain::model::Dataset;
+use crate::domain::projection::WorldPoint;
 use crate::domain::validate::DataIssue;
+use crate::domain::viewport::Viewport;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -38,6 +41,29 @@ pub struct Loaded {
     pub origin: String,
     pub title: String,
     pub title_en: String,
+    /// Site positions in Web Mercator world coordinates, projected once per load.
+    pub site_world: Vec<WorldPoint>,
+    /// Extent of every site and route (what "show all" fits).
+    pub bounds: BBox,
+}
+
+impl Loaded {
+    pub fn new(dataset: Dataset, origin: String, title: String, title_en: String) -> Self {
+        let site_world = dataset.sites.iter().map(|s| crate::domain::projection::lonlat_to_world(s.position)).collect();
+        let points = dataset
+            .sites
+            .iter()
+            .map(|s| s.position)
+            .chain(dataset.routes.iter().flat_map(|r| r.path.iter().flatten().copied()))
+            .filter(|p| p.is_finite());
+        let bounds = BBox::from_points(points);
+        Loaded { dataset, origin, title, title_en, site_world, bounds }
+    }
+}
+
+/// Where the map opens before the data says otherwise: southern China.
+pub fn default_viewport() -> Viewport {
+    Viewport::new(LonLat::new(110.0, 25.0), 5.0, 0.0, 0.0, 1.0)
 }
 
 #[derive(Clone, Copy)]
@@ -55,6 +81,8 @@ pub struct AppState {
     pub show_routes: RwSignal<bool>,
     pub show_regions: RwSignal<bool>,
     pub sheet: RwSignal<Sheet>,
+    /// The map camera; every pan and zoom is one `set`.
+    pub view: RwSignal<Viewport>,
 }
 
 impl AppState {
@@ -71,6 +99,7 @@ impl AppState {
             show_routes: RwSignal::new(true),
             show_regions: RwSignal::new(false),
             sheet: RwSignal::new(Sheet::Half),
+            view: RwSignal::new(default_viewport()),
         }
     }
 }

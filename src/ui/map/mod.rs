@@ -1,0 +1,282 @@
+//! The map: one `<canvas>` for everything drawn (base map, routes, sites, clusters), with
+//! accessible DOM controls over it (zoom, fit, scale bar, attribution, tooltip).
+
+pub mod basemap;
+pub mod canvas;
+pub mod draw;
+mod handle;
+mod input;
+pub mod items;
+pub mod style;
+
+use crate::domain::projection::ScreenPoint;
+use crate::domain::scale_bar::scale_bar;
+use crate::ui::i18n::count_of;
+use crate::ui::state::{use_state, AppState, Selection};
+use crate::ui::{fetch, url};
+use crate::domain::permalink::{self, Permalink, ViewParam};
+use handle::Map;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Padding around the data when fitting it into view, CSS px.
+const FIT_PADDING_PX: f64 = 48.0;
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let state = use_state();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let map = Map::new(state, canvas_ref);
+    let gesture = Rc::new(RefCell::new(input::Gesture::default()));
+
+    // Redraw whenever anything drawn changes; frames coalesce in `request_draw`.
+    let m = map.clone();
+    Effect::new(move || {
+        state.view.track();
+        state.data.track();
+        state.selected.track();
+        state.hovered.track();
+        state.show_sites.track();
+        state.show_routes.track();
+        state.show_regions.track();
+        state.lang.track();
+        m.request_draw();
+    });
+    observe_size(map.clone());
+    load_basemap(map.clone());
+    open_view_when_loaded(map.clone());
+    follow_selection(map.clone());
+    keep_url_in_step(state);
+
+    let (m1, m2, m3, m4, m5, m6, m7) =
+        (map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone());
+    let (g1, g2, g3, g4) = (gesture.clone(), gesture.clone(), gesture.clone(), gesture);
+    let t = move || state.lang.get().t();
+    let label = move || {
+        let n = state.data.with(|d| d.as_ref().map(|d| d.dataset.sites.len()).unwrap_or(0));
+        format!("{} — {}", t().map_label, count_of(state.lang.get(), n, "个地点", "sites"))
+    };
+    view! {
+        <canvas
+            node_ref=canvas_ref
+            class="map-canvas"
+            tabindex="0"
+            role="application"
+            aria-roledescription=move || if state.lang.get() == crate::ui::i18n::Lang::Zh { "地图" } else { "map" }
+            aria-label=label
+            data-site-count=move || state.data.with(|d| d.as_ref().map(|d| d.dataset.sites.len()).unwrap_or(0))
+            on:pointerdown=move |ev| input::pointer_down(&m1, &g1, ev)
+            on:pointermove=move |ev| input::pointer_move(&m2, &g2, ev)
+            on:pointerup=move |ev| input::pointer_up(&m3, &g3, ev)
+            on:pointercancel=move |ev| input::pointer_up(&m4, &g4, ev)
+            on:pointerleave=move |_| state.hovered.set(None)
+            on:wheel=move |ev| input::wheel(&m5, ev)
+            on:dblclick=move |ev| input::double_click(&m6, ev)
+            on:keydown=move |ev| input::key_down(&m7, ev)
+        ></canvas>
+        <Controls map=map />
+        <Tooltip />
+        <ScaleBar />
+        <div class="attribution">"底图 Base map: Natural Earth (public domain) · 数据 Data: news reports 2021–22"</div>
+    }
+}
+
+#[component]
+fn Controls(map: Map) -> impl IntoView {
+    let state = use_state();
+    let t = move || state.lang.get().t();
+    let (a, b, c) = (map.clone(), map.clone(), map);
+    let centre = move || {
+        let v = state.view.get_untracked();
+        ScreenPoint::new(v.width_px / 2.0, v.height_px / 2.0)
+    };
+    let fit = move |_| {
+        if let Some(data) = state.data.get_untracked() {
+            c.animate_to(state.view.get_untracked().fit_bounds(&data.bounds, FIT_PADDING_PX));
+        }
+    };
+    view! {
+        <div class="map-controls">
+            <button on:click=move |_| a.zoom_by(centre(), 1.0) aria-label=move || t().zoom_in title=move || t().zoom_in>"+"</button>
+            <button on:click=move |_| b.zoom_by(centre(), -1.0) aria-label=move || t().zoom_out title=move || t().zoom_out>"−"</button>
+            <button on:click=fit aria-label=move || t().fit_all title=move || t().fit_all>"⤢"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Tooltip() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let i = state.hovered.get()?;
+        let data = state.data.get()?;
+        let site = data.dataset.sites.get(i)?;
+        let at = state.view.get().lonlat_to_screen(site.position);
+        let name = if state.lang.get() == crate::ui::i18n::Lang::En { site.name_en.clone() } else { site.name.clone() };
+        Some(view! {
+            <div class="tooltip" role="tooltip" style:left=format!("{}px", at.x_px) style:top=format!("{}px", at.y_px)>{name}</div>
+        })
+    }
+}
+
+#[component]
+fn ScaleBar() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let v = state.view.get();
+        (v.width_px > 0.0).then(|| {
+            let bar = scale_bar(&v, 120.0);
+            view! { <div class="scale-bar" style:width=format!("{}px", bar.width_px.round())>{bar.label}</div> }
+        })
+    }
+}
+
+fn observe_size(map: Map) {
+    let canvas = map.0.canvas;
+    Effect::new(move || {
+        let Some(el) = canvas.get() else { return };
+        let m = map.clone();
+        let callback = Closure::<dyn Fn()>::new(move || m.resize());
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+        }
+        // The observer lives as long as the page: leak its callback on purpose.
+        callback.forget();
+    });
+}
+
+/// Fetches the base-map files (bundled data only); a failure leaves a plain background.
+fn load_basemap(map: Map) {
+    leptos::task::spawn_local(async move {
+        for file in basemap::FILES {
+            let url = format!("geodata/basemap/{file}");
+            let Ok(text) = fetch::fetch_text(&url).await else { continue };
+            if let Ok(layer) = crate::domain::basemap::parse_layer(file, &text) {
+                map.0.basemap.borrow_mut().layers.push(layer);
+                map.request_draw();
+            }
+        }
+    });
+}
+
+/// When data arrives: the URL's view and selection if it has them, else fit all the data.
+fn open_view_when_loaded(map: Map) {
+    let state = map.0.state;
+    let link = use_context::<Permalink>().unwrap_or_default();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(data) = state.data.get() else { return false };
+        let v = state.view.get_untracked();
+        let opened = match link.view {
+            Some(ViewParam { zoom, lat, lon }) => v.with_center(crate::domain::geo::LonLat::new(lon, lat)).with_zoom(zoom),
+            None => v.fit_bounds(&data.bounds, FIT_PADDING_PX),
+        };
+        state.view.set(opened);
+        select_from_link(state, &link, &data.dataset);
+        true
+    });
+}
+
+fn select_from_link(state: AppState, link: &Permalink, dataset: &crate::domain::model::Dataset) {
+    let find_site = |id: &str| dataset.sites.iter().position(|s| s.id.as_str() == id);
+    let find_route = |id: &str| dataset.routes.iter().position(|r| r.id.as_str() == id);
+    let mut problems = Vec::new();
+    if let Some(id) = &link.site {
+        match find_site(id) {
+            Some(i) => state.selected.set(Some(Selection::Site(i))),
+            None => problems.push(format!("site: no site with id \"{id}\" in this data")),
+        }
+    } else if let Some(id) = &link.route {
+        match find_route(id) {
+            Some(i) => state.selected.set(Some(Selection::Route(i))),
+            None => problems.push(format!("route: no route with id \"{id}\" in this data")),
+        }
+    }
+    state.url_problems.update(|p| p.extend(problems));
+}
+
+/// A selected place that is off screen (or under the phone's bottom sheet) is flown to;
+/// a selected route is fitted into view.
+fn follow_selection(map: Map) {
+    let state = map.0.state;
+    Effect::new(move |prev: Option<Option<Selection>>| {
+        let selected = state.selected.get();
+        if prev.is_none() {
+            return selected; // the first run is the page opening, not a selection
+        }
+        let Some(data) = state.data.get_untracked() else { return selected };
+        let v = state.view.get_untracked();
+        match selected {
+            Some(Selection::Site(i)) => {
+                if let Some(site) = data.dataset.sites.get(i) {
+                    let p = v.lonlat_to_screen(site.position);
+                    let visible_h = v.height_px * (1.0 - sheet_fraction(state));
+                    let inside = p.x_px > 30.0 && p.x_px < v.width_px - 30.0 && p.y_px > 30.0 && p.y_px < visible_h - 30.0;
+                    if !inside {
+                        let zoom = v.zoom.max(10.0);
+                        // Centre it in the part of the map the sheet leaves visible.
+                        let target = v.with_zoom(zoom).with_center(site.position);
+                        let shift = v.height_px * sheet_fraction(state) / 2.0;
+                        map.animate_to(target.pan_by_px(0.0, shift));
+                    }
+                }
+            }
+            Some(Selection::Route(i)) => {
+                if let Some(route) = data.dataset.routes.get(i) {
+                    let bbox = crate::domain::geo::BBox::from_points(route.path.iter().flatten().copied());
+                    map.animate_to(v.fit_bounds(&bbox, FIT_PADDING_PX * 1.5));
+                }
+            }
+            None => {}
+        }
+        selected
+    });
+}
+
+/// How much of the map's height the phone's bottom sheet covers (0 on a desktop).
+fn sheet_fraction(state: AppState) -> f64 {
+    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= 700.0);
+    if !narrow {
+        return 0.0;
+    }
+    match state.sheet.get_untracked() {
+        crate::ui::state::Sheet::Collapsed => 0.08,
+        crate::ui::state::Sheet::Half => 0.38,
+        crate::ui::state::Sheet::Expanded => 0.8,
+    }
+}
+
+/// The view and the selection are kept in the URL (debounced while the map moves).
+fn keep_url_in_step(state: AppState) {
+    let pending: Rc<RefCell<Option<TimeoutHandle>>> = Rc::new(RefCell::new(None));
+    Effect::new(move || {
+        let v = state.view.get();
+        if state.data.with(|d| d.is_none()) || v.width_px < 1.0 {
+            return;
+        }
+        if let Some(h) = pending.borrow_mut().take() {
+            h.clear();
+        }
+        let text = permalink::format_view(ViewParam { zoom: v.zoom, lat: v.center.lat, lon: v.center.lon });
+        let handle = set_timeout_with_handle(
+            move || url::set_params(&[("v", Some(text))]),
+            std::time::Duration::from_millis(300),
+        );
+        *pending.borrow_mut() = handle.ok();
+    });
+    Effect::new(move || {
+        let selected = state.selected.get();
+        let Some(data) = state.data.get() else { return };
+        let (site, route) = match selected {
+            Some(Selection::Site(i)) => (data.dataset.sites.get(i).map(|s| s.id.as_str().to_string()), None),
+            Some(Selection::Route(i)) => (None, data.dataset.routes.get(i).map(|r| r.id.as_str().to_string())),
+            None => (None, None),
+        };
+        url::set_params(&[("site", site), ("route", route)]);
+    });
+}
