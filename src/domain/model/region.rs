@@ -85,7 +85,9 @@ pub struct Region {
     pub name_en: String,
     pub level: RegionLevel,
     pub parent: Option<RegionId>,
-    pub geometry: RegionGeometry,
+    /// `None` for an unlocated region (GeoJSON `"geometry": null`): the sources give no
+    /// position for it, and none is made up.
+    pub geometry: Option<RegionGeometry>,
     pub reported: Vec<Reported>,
     pub precision: Option<Precision>,
     pub sources: Vec<Source>,

@@ -1,0 +1,132 @@
+//! Any GeoJSON FeatureCollection a user brings (not our schema): Points and MultiPoints
+//! become sites, LineStrings routes; polygons are not shown. Nothing is assumed that the
+//! file does not say: the kind is "other" unless a known kind is given, the precision is
+//! "unknown", and every property we do not understand is kept for display in `extra`.
+
+use super::fields::{check_position, At, Issues};
+use super::geometry::{read_geometry, Geometry};
+use super::raw::{read_features, RawFeature};
+use crate::domain::model::{
+    AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source, TravelMode,
+};
+use crate::domain::validate::Severity;
+use serde_json::{Map, Value};
+
+/// Property keys tried, in order, for a feature's name.
+const NAME_KEYS: &[&str] = &["name", "name_zh", "名称", "title", "Name", "NAME"];
+
+type Props = Map<String, Value>;
+
+/// Converts a foreign FeatureCollection into sites and routes.
+pub(crate) fn foreign(file: &str, text: &str, issues: &mut Issues) -> Dataset {
+    let mut data = Dataset::default();
+    read_features::<Props, ()>(text, issues, |f, at, issues| {
+        add_feature(file, f, at, issues, &mut data);
+        None
+    });
+    data
+}
+
+fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, data: &mut Dataset) {
+    let props = f.properties.unwrap_or_default();
+    let id = feature_id(f.id.as_ref(), &props).unwrap_or_else(|| format!("{file}#{}", at.index));
+    let Some(geometry) = f.geometry else {
+        issues.warning(at.raw("geometry"), "feature has no geometry: not shown");
+        return;
+    };
+    let Some(geometry) = read_geometry(Some(geometry), at, issues) else { return };
+    let usable: Vec<LonLat> = match &geometry {
+        Geometry::Polygons(_) => {
+            issues.push(Severity::Info, at.raw("geometry.type"), "polygons are not shown: feature ignored");
+            return;
+        }
+        g => g.positions().into_iter().filter(|p| check_position(*p, at.raw("geometry.coordinates"), false, issues)).collect(),
+    };
+    let (name, name_key) = name_of(&props).unwrap_or_else(|| (id.clone(), ""));
+    let extra = extra(&props, name_key);
+    let sources = vec![Source { doc: file.to_owned(), says: "imported from this file; it names no source".into() }];
+    match geometry {
+        Geometry::Points(points) => {
+            let many = points.len() > 1;
+            for (k, p) in usable.into_iter().enumerate() {
+                let id = if many { format!("{id}-{k}") } else { id.clone() };
+                data.sites.push(site(id, name.clone(), p, &props, extra.clone(), sources.clone()));
+            }
+        }
+        Geometry::Lines(lines) if usable.len() == lines.iter().map(Vec::len).sum::<usize>() => {
+            data.routes.push(route(id, name, lines, extra, sources));
+        }
+        _ => {}
+    }
+}
+
+fn feature_id(id: Option<&Value>, props: &Props) -> Option<String> {
+    [id, props.get("id")].into_iter().flatten().find_map(|v| match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+fn name_of(props: &Props) -> Option<(String, &'static str)> {
+    NAME_KEYS.iter().find_map(|k| match props.get(*k) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some((s.clone(), *k)),
+        _ => None,
+    })
+}
+
+/// Every property but the name, as text for a key/value table.
+fn extra(props: &Props, name_key: &str) -> Vec<(String, String)> {
+    props
+        .iter()
+        .filter(|(k, _)| k.as_str() != name_key)
+        .map(|(k, v)| match v {
+            Value::String(s) => (k.clone(), s.clone()),
+            other => (k.clone(), other.to_string()),
+        })
+        .collect()
+}
+
+fn site(id: String, name: String, position: LonLat, props: &Props, extra: Vec<(String, String)>, sources: Vec<Source>) -> Site {
+    let kind = props.get("kind").and_then(Value::as_str).and_then(SiteKind::parse).unwrap_or(SiteKind::Other);
+    let text = |k: &str| props.get(k).and_then(Value::as_str).map(str::to_owned);
+    Site {
+        id: SiteId(id),
+        position,
+        name,
+        name_en: text("name_en").unwrap_or_default(),
+        kind,
+        also_kinds: Vec::new(),
+        admin: AdminPlace::default(),
+        region: None,
+        address: text("address"),
+        summary: text("summary").or_else(|| text("description")).unwrap_or_default(),
+        summary_en: text("summary_en").unwrap_or_default(),
+        themes: Vec::new(),
+        opening_hours: text("opening_hours"),
+        booking: None,
+        designation: None,
+        links: Vec::new(),
+        images: Vec::new(),
+        precision: Precision::unknown(),
+        sources,
+        extra,
+    }
+}
+
+fn route(id: String, name: String, path: Vec<Vec<LonLat>>, extra: Vec<(String, String)>, sources: Vec<Source>) -> Route {
+    Route {
+        id: RouteId(id),
+        name,
+        name_en: String::new(),
+        theme: String::new(),
+        stops: Vec::new(),
+        mode: TravelMode::Unknown,
+        description: String::new(),
+        description_en: String::new(),
+        date: None,
+        path,
+        sources,
+        extra,
+    }
+}

@@ -1,0 +1,138 @@
+//! GeoJSON geometries (RFC 7946) read from a feature's raw `geometry` member into lists of
+//! [`LonLat`], with structural checks: known type, positions of two numbers, lines of two
+//! or more positions, closed polygon rings of four or more.
+
+use super::fields::{At, Issues};
+use super::raw::{parse_coords, position};
+use crate::domain::model::LonLat;
+use crate::domain::validate::unknown_value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+
+const TYPES: &[&str] =
+    &["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"];
+
+/// A feature's `geometry` as written.
+#[derive(Deserialize)]
+pub(crate) struct RawGeometry<'a> {
+    #[serde(rename = "type", borrow)]
+    pub kind: Cow<'a, str>,
+    #[serde(borrow)]
+    pub coordinates: Option<&'a RawValue>,
+}
+
+/// A checked geometry, grouped by dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Geometry {
+    /// Point or MultiPoint.
+    Points(Vec<LonLat>),
+    /// LineString or MultiLineString.
+    Lines(Vec<Vec<LonLat>>),
+    /// Polygon or MultiPolygon: polygons of rings, outer ring first.
+    Polygons(Vec<Vec<Vec<LonLat>>>),
+}
+
+impl Geometry {
+    /// The GeoJSON family name, for messages.
+    pub fn family(&self) -> &'static str {
+        match self {
+            Geometry::Points(_) => "Point",
+            Geometry::Lines(_) => "LineString",
+            Geometry::Polygons(_) => "Polygon",
+        }
+    }
+
+    /// Every position, for range checks.
+    pub fn positions(&self) -> Vec<LonLat> {
+        match self {
+            Geometry::Points(p) => p.clone(),
+            Geometry::Lines(l) => l.iter().flatten().copied().collect(),
+            Geometry::Polygons(p) => p.iter().flatten().flatten().copied().collect(),
+        }
+    }
+}
+
+type Pos = Vec<f64>;
+
+/// Reads a geometry; `None` (with issues) when it is missing, null or malformed.
+pub(crate) fn read_geometry(raw: Option<RawGeometry>, at: At, issues: &mut Issues) -> Option<Geometry> {
+    let Some(raw) = raw else {
+        issues.error(at.raw("geometry"), "missing geometry");
+        return None;
+    };
+    if !TYPES.contains(&raw.kind.as_ref()) {
+        issues.error(at.raw("geometry.type"), unknown_value("geometry type", &raw.kind, TYPES));
+        return None;
+    }
+    if raw.kind == "GeometryCollection" {
+        issues.error(at.raw("geometry.type"), "GeometryCollection is not supported");
+        return None;
+    }
+    let Some(coords) = raw.coordinates else {
+        issues.error(at.raw("geometry.coordinates"), "missing coordinates");
+        return None;
+    };
+    let geometry = match raw.kind.as_ref() {
+        "Point" => {
+            let p: Pos = parse_coords(coords, at, issues)?;
+            Geometry::Points(vec![one(&p, at, issues)?])
+        }
+        "MultiPoint" => {
+            let ps: Vec<Pos> = parse_coords(coords, at, issues)?;
+            Geometry::Points(line(&ps, 1, at, issues)?)
+        }
+        "LineString" => {
+            let ps: Vec<Pos> = parse_coords(coords, at, issues)?;
+            Geometry::Lines(vec![line(&ps, 2, at, issues)?])
+        }
+        "MultiLineString" => {
+            let ls: Vec<Vec<Pos>> = parse_coords(coords, at, issues)?;
+            Geometry::Lines(lines(&ls, 2, at, issues)?)
+        }
+        "Polygon" => {
+            let rs: Vec<Vec<Pos>> = parse_coords(coords, at, issues)?;
+            Geometry::Polygons(vec![rings(&rs, at, issues)?])
+        }
+        _ => {
+            let polygons: Vec<Vec<Vec<Pos>>> = parse_coords(coords, at, issues)?;
+            let checked: Option<Vec<_>> = polygons.iter().map(|p| rings(p, at, issues)).collect();
+            Geometry::Polygons(checked?)
+        }
+    };
+    Some(geometry)
+}
+
+fn one(p: &[f64], at: At, issues: &mut Issues) -> Option<LonLat> {
+    let found = position(p);
+    if found.is_none() {
+        issues.error(at.raw("geometry.coordinates"), "a position needs two numbers [lon, lat]");
+    }
+    found
+}
+
+fn line(ps: &[Pos], min: usize, at: At, issues: &mut Issues) -> Option<Vec<LonLat>> {
+    if ps.len() < min {
+        let message = format!("needs at least {min} positions, found {}", ps.len());
+        issues.error(at.raw("geometry.coordinates"), message);
+        return None;
+    }
+    ps.iter().map(|p| one(p, at, issues)).collect()
+}
+
+fn lines(ls: &[Vec<Pos>], min: usize, at: At, issues: &mut Issues) -> Option<Vec<Vec<LonLat>>> {
+    if ls.is_empty() {
+        issues.error(at.raw("geometry.coordinates"), "has no lines");
+        return None;
+    }
+    ls.iter().map(|l| line(l, min, at, issues)).collect()
+}
+
+fn rings(rs: &[Vec<Pos>], at: At, issues: &mut Issues) -> Option<Vec<Vec<LonLat>>> {
+    let rings = lines(rs, 4, at, issues)?;
+    if rings.iter().any(|r| r.first() != r.last()) {
+        issues.error(at.raw("geometry.coordinates"), "polygon ring is not closed (first and last positions differ)");
+        return None;
+    }
+    Some(rings)
+}

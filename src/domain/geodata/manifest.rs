@@ -1,0 +1,66 @@
+//! `dataset.json`: the manifest that lists the layer files, their titles and legend order.
+
+use super::fields::{required, vocab, At, Issues};
+use super::raw::parse_record;
+use crate::domain::model::{Layer, LayerType, Manifest};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+#[derive(Deserialize)]
+struct RawManifest<'a> {
+    title: Option<String>,
+    title_en: Option<String>,
+    #[serde(borrow)]
+    layers: Option<Vec<&'a RawValue>>,
+}
+
+#[derive(Deserialize)]
+struct RawLayer {
+    id: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    file: Option<String>,
+    title: Option<String>,
+    title_en: Option<String>,
+    visible: Option<bool>,
+    order: Option<i64>,
+}
+
+/// Parses the manifest; each bad layer is reported and left out.
+pub(crate) fn manifest(text: &str, issues: &mut Issues) -> Option<Manifest> {
+    let raw: RawManifest = match serde_json::from_str(text) {
+        Ok(m) => m,
+        Err(e) => {
+            issues.error(String::new(), format!("invalid manifest: {e}"));
+            return None;
+        }
+    };
+    let mut layers: Vec<Layer> = Vec::new();
+    for (index, raw) in raw.layers.unwrap_or_default().into_iter().enumerate() {
+        let at = At { list: "layers", index, props: false };
+        let Some(l) = parse_record::<RawLayer>(raw, at, issues) else { continue };
+        let id = required(l.id, at, "id", issues);
+        let kind = vocab::<LayerType>(l.kind.as_deref(), at, "type", issues);
+        let file = required(l.file, at, "file", issues);
+        let title = required(l.title, at, "title", issues);
+        if let Some(k) = kind.filter(|k| layers.iter().any(|o| o.kind == *k)) {
+            issues.error(at.field("type"), format!("a second layer of type \"{k}\": one per type is supported"));
+            continue;
+        }
+        let (Some(id), Some(kind), Some(file), Some(title)) = (id, kind, file, title) else { continue };
+        layers.push(Layer {
+            id,
+            kind,
+            file,
+            title,
+            title_en: l.title_en.unwrap_or_default(),
+            visible: l.visible.unwrap_or(true),
+            order: l.order.unwrap_or(index as i64),
+        });
+    }
+    let title = raw.title.unwrap_or_else(|| {
+        issues.error("title".into(), "missing title");
+        String::new()
+    });
+    Some(Manifest { title, title_en: raw.title_en.unwrap_or_default(), layers })
+}
