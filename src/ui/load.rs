@@ -89,7 +89,10 @@ async fn load_manifest(
         }
         state.load.set(LoadState::Loading { done: i + 2, total });
     }
-    let (dataset, mut found) = geodata::load_dataset(&manifest, &files);
+    let manifest_text = serde_json::to_string(&manifest).unwrap_or_default();
+    let mut named: Vec<(&str, &str)> = vec![(geodata::MANIFEST_FILE, manifest_text.as_str())];
+    named.extend(files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    let (dataset, mut found) = geodata::load_dataset(&named);
     issues.append(&mut found);
     let origin = if manifest_url == BUNDLED_MANIFEST { "bundled" } else { manifest_url };
     let loaded = Loaded::new(dataset, origin.to_string(), manifest.title.clone(), manifest.title_en.clone());

@@ -37,7 +37,7 @@ pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
                 }
                 if let Some(fill) = fill {
                     ctx.set_fill_style_str(fill);
-                    ctx.fill_with_canvas_winding_rule(web_sys::CanvasWindingRule::Evenodd);
+                    ctx.fill();
                 }
                 if let Some(stroke) = stroke {
                     ctx.set_line_width(width);

@@ -74,7 +74,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
 fn draw_regions(ctx: &Ctx, v: &Viewport, ds: &Dataset, lang: Lang) {
     ctx.set_font("12px sans-serif");
     for region in &ds.regions {
-        let Some(centre) = region.geometry.centre() else { continue };
+        let Some(centre) = region.geometry.as_ref().and_then(|g| g.centre()) else { continue };
         let p = v.lonlat_to_screen(centre);
         circle(ctx, p, 4.0);
         ctx.set_fill_style_str("#ffffff");
