@@ -8,6 +8,7 @@ pub mod filter;
 pub mod fly;
 pub mod geo;
 pub mod geodata;
+pub mod kdtree;
 pub mod model;
 pub mod projection;
 pub mod scale_bar;
