@@ -13,6 +13,10 @@
 
 use super::projection::WorldPoint;
 
+/// More than the largest f32 rounding error of a world coordinate (half an ulp below
+/// 1.0 is 3e-8); 1e-7 world units is 1.7 px at zoom 16.
+const F32_SLACK: f64 = 1e-7;
+
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     x: f32,
@@ -71,13 +75,16 @@ impl KdTree {
         self.entries.is_empty()
     }
 
-    /// Calls `found(id)` for every point inside the box (edges included).
+    /// Calls `found(id)` for every point inside the box (edges included), judged on the
+    /// original f64 positions: the box is widened by `F32_SLACK` so that f32 rounding
+    /// never drops a point, which means points up to that far outside may be reported
+    /// too. Callers wanting an exact answer filter on their own f64 positions.
     pub fn range(&self, min: WorldPoint, max: WorldPoint, found: &mut impl FnMut(u32)) {
         let q = Query {
-            min_x: min.x,
-            min_y: min.y,
-            max_x: max.x,
-            max_y: max.y,
+            min_x: min.x - F32_SLACK,
+            min_y: min.y - F32_SLACK,
+            max_x: max.x + F32_SLACK,
+            max_y: max.y + F32_SLACK,
         };
         self.visit(0, self.entries.len(), false, &q, &mut |e: &Entry| {
             let (x, y) = (f64::from(e.x), f64::from(e.y));
@@ -187,16 +194,19 @@ mod tests {
                 WorldPoint { x: 0.2, y: 0.3 },
                 WorldPoint { x: 0.5, y: 0.55 },
             );
+            let inside =
+                |p: &WorldPoint| p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y;
             let mut got = Vec::new();
             tree.range(min, max, &mut |id| got.push(id));
-            let inside = |p: &WorldPoint| {
-                let (x, y) = (f64::from(p.x as f32), f64::from(p.y as f32));
-                x >= min.x && x <= max.x && y >= min.y && y <= max.y
-            };
+            got.retain(|&id| inside(&points[id as usize]));
             let want: Vec<u32> = (0..5000u32)
                 .filter(|&i| inside(&points[i as usize]))
                 .collect();
             assert_eq!(sorted(got), want);
+            // A zero-size box on a point finds it despite f32 storage.
+            let mut on_point = Vec::new();
+            tree.range(points[7], points[7], &mut |id| on_point.push(id));
+            assert!(on_point.contains(&7));
             let c = WorldPoint { x: 0.5, y: 0.5 };
             let mut got = Vec::new();
             tree.within(c, 0.05, &mut |id| got.push(id));

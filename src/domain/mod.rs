@@ -9,6 +9,7 @@ pub mod fly;
 pub mod geo;
 pub mod geodata;
 pub mod kdtree;
+pub mod label;
 pub mod model;
 pub mod projection;
 pub mod scale_bar;

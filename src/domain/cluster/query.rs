@@ -140,6 +140,7 @@ impl ClusterIndex {
     }
 }
 
+/// Appends the level's items inside the box, judged exactly on their f64 positions.
 fn push_range(
     level: &Level,
     west: f64,
@@ -150,9 +151,13 @@ fn push_range(
 ) {
     let min = lonlat_to_world(LonLat::new(west, north));
     let max = lonlat_to_world(LonLat::new(east, south));
-    level
-        .tree
-        .range(min, max, &mut |j| out.push(level.nodes[j as usize].item()));
+    level.tree.range(min, max, &mut |j| {
+        let node = &level.nodes[j as usize];
+        let w = node.world;
+        if w.x >= min.x && w.x <= max.x && w.y >= min.y && w.y <= max.y {
+            out.push(node.item());
+        }
+    });
 }
 
 #[cfg(test)]
@@ -277,6 +282,12 @@ mod tests {
             "inverted is empty"
         );
         assert_eq!(count(BBox::empty()), 0);
+        assert_eq!(
+            count(BBox::from_point(NANHAI)),
+            10,
+            "exact despite f32 tree storage"
+        );
+        assert_eq!(count(BBox::from_point(LonLat::new(113.1000001, 23.0))), 0);
         assert_eq!(count(BBox::new(f64::NAN, 0.0, 10.0, 10.0)), 0);
         assert_eq!(count(BBox::new(113.0, 22.9, 113.2, 23.1)), 10);
     }
