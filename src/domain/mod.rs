@@ -3,21 +3,26 @@
 
 pub mod basemap;
 pub mod cluster;
-pub mod coords;
 pub mod export;
 pub mod filter;
-pub mod fly;
 pub mod geo;
 pub mod geodata;
 pub mod hit;
 pub mod model;
 pub mod permalink;
 pub mod projection;
-pub mod scale_bar;
 pub mod search;
 pub mod spatial;
 pub mod stats;
-pub mod tiles;
 pub mod trip;
 pub mod validate;
+
+// The map core beyond the original skeleton (geo, projection, cluster and spatial are
+// above): datum shifts, camera, tiles, scale bar, fly-to, KD-tree, labels.
+pub mod coords;
+pub mod fly;
+pub mod kdtree;
+pub mod label;
+pub mod scale_bar;
+pub mod tiles;
 pub mod viewport;
