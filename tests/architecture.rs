@@ -4,7 +4,14 @@
 use std::fs;
 use std::path::Path;
 
-const FORBIDDEN: &[&str] = &["leptos", "web_sys", "js_sys", "gloo", "wasm_bindgen", "crate::ui"];
+const FORBIDDEN: &[&str] = &[
+    "leptos",
+    "web_sys",
+    "js_sys",
+    "gloo",
+    "wasm_bindgen",
+    "crate::ui",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).expect("read src/domain") {
@@ -37,5 +44,9 @@ fn domain_does_not_import_browser_or_ui_crates() {
             }
         }
     }
-    assert!(offences.is_empty(), "domain imports UI/browser code:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "domain imports UI/browser code:\n{}",
+        offences.join("\n")
+    );
 }
