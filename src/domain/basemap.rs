@@ -54,7 +54,9 @@ pub struct BaseLayer {
 
 /// Parses one base-map file. A broken file gives an error message, never a panic.
 pub fn parse_layer(file_name: &str, text: &str) -> Result<BaseLayer, String> {
-    let geojson: GeoJson = text.parse().map_err(|e| format!("{file_name}: not GeoJSON: {e}"))?;
+    let geojson: GeoJson = text
+        .parse()
+        .map_err(|e| format!("{file_name}: not GeoJSON: {e}"))?;
     let GeoJson::FeatureCollection(fc) = geojson else {
         return Err(format!("{file_name}: not a FeatureCollection"));
     };
@@ -72,7 +74,10 @@ pub fn parse_layer(file_name: &str, text: &str) -> Result<BaseLayer, String> {
             Some(out)
         })
         .collect();
-    Ok(BaseLayer { kind: BaseKind::from_file_name(file_name), features })
+    Ok(BaseLayer {
+        kind: BaseKind::from_file_name(file_name),
+        features,
+    })
 }
 
 fn add_geometry(geometry: &Geometry, out: &mut BaseFeature, bbox: &mut BBox) {
@@ -88,12 +93,16 @@ fn add_geometry(geometry: &Geometry, out: &mut BaseFeature, bbox: &mut BBox) {
             .collect()
     };
     match &geometry.value {
-        GeometryValue::Polygon { coordinates } => out.rings.extend(coordinates.iter().map(&mut path)),
-        GeometryValue::MultiPolygon { coordinates } => {
-            out.rings.extend(coordinates.iter().flatten().map(&mut path))
+        GeometryValue::Polygon { coordinates } => {
+            out.rings.extend(coordinates.iter().map(&mut path))
         }
+        GeometryValue::MultiPolygon { coordinates } => out
+            .rings
+            .extend(coordinates.iter().flatten().map(&mut path)),
         GeometryValue::LineString { coordinates } => out.lines.push(path(coordinates)),
-        GeometryValue::MultiLineString { coordinates } => out.lines.extend(coordinates.iter().map(&mut path)),
+        GeometryValue::MultiLineString { coordinates } => {
+            out.lines.extend(coordinates.iter().map(&mut path))
+        }
         GeometryValue::GeometryCollection { geometries } => {
             for g in geometries {
                 add_geometry(g, out, bbox);

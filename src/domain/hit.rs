@@ -19,7 +19,10 @@ pub fn polyline_distance_px(p: ScreenPoint, line: &[ScreenPoint]) -> f64 {
     match line {
         [] => f64::INFINITY,
         [only] => (p.x_px - only.x_px).hypot(p.y_px - only.y_px),
-        _ => line.windows(2).map(|w| segment_distance_px(p, w[0], w[1])).fold(f64::INFINITY, f64::min),
+        _ => line
+            .windows(2)
+            .map(|w| segment_distance_px(p, w[0], w[1]))
+            .fold(f64::INFINITY, f64::min),
     }
 }
 
@@ -33,9 +36,18 @@ mod tests {
 
     #[test]
     fn distance_to_segment_interior_and_ends() {
-        assert_eq!(segment_distance_px(pt(5.0, 3.0), pt(0.0, 0.0), pt(10.0, 0.0)), 3.0);
-        assert_eq!(segment_distance_px(pt(13.0, 4.0), pt(0.0, 0.0), pt(10.0, 0.0)), 5.0);
-        assert_eq!(segment_distance_px(pt(3.0, 4.0), pt(0.0, 0.0), pt(0.0, 0.0)), 5.0);
+        assert_eq!(
+            segment_distance_px(pt(5.0, 3.0), pt(0.0, 0.0), pt(10.0, 0.0)),
+            3.0
+        );
+        assert_eq!(
+            segment_distance_px(pt(13.0, 4.0), pt(0.0, 0.0), pt(10.0, 0.0)),
+            5.0
+        );
+        assert_eq!(
+            segment_distance_px(pt(3.0, 4.0), pt(0.0, 0.0), pt(0.0, 0.0)),
+            5.0
+        );
     }
 
     #[test]

@@ -35,7 +35,9 @@ pub fn parse(pairs: &[(String, String)]) -> (Permalink, Vec<String>) {
     let mut problems = Vec::new();
     for (key, value) in pairs {
         if value.len() > MAX_VALUE_LEN {
-            problems.push(format!("{key}: value longer than {MAX_VALUE_LEN} characters, ignored"));
+            problems.push(format!(
+                "{key}: value longer than {MAX_VALUE_LEN} characters, ignored"
+            ));
             continue;
         }
         match key.as_str() {
@@ -70,7 +72,11 @@ pub fn parse_view(text: &str) -> Result<ViewParam, String> {
             .filter(|v| v.is_finite())
             .ok_or_else(|| format!("{name} \"{s}\" is not a number"))
     };
-    let (zoom, lat, lon) = (number(zoom, "zoom")?, number(lat, "lat")?, number(lon, "lon")?);
+    let (zoom, lat, lon) = (
+        number(zoom, "zoom")?,
+        number(lat, "lat")?,
+        number(lon, "lon")?,
+    );
     if !(0.0..=MAX_ZOOM).contains(&zoom) {
         return Err(format!("zoom {zoom} is outside 0..{MAX_ZOOM}"));
     }
@@ -83,7 +89,10 @@ pub fn parse_view(text: &str) -> Result<ViewParam, String> {
 /// Formats a view with just enough decimals for the zoom (about 1 px of precision).
 pub fn format_view(view: ViewParam) -> String {
     let decimals = ((view.zoom * std::f64::consts::LOG10_2).ceil() as usize + 2).clamp(2, 7);
-    format!("{:.2}/{:.*}/{:.*}", view.zoom, decimals, view.lat, decimals, view.lon)
+    format!(
+        "{:.2}/{:.*}/{:.*}",
+        view.zoom, decimals, view.lat, decimals, view.lon
+    )
 }
 
 fn parse_data_url(value: &str, problems: &mut Vec<String>) -> Option<String> {
@@ -94,7 +103,9 @@ fn parse_data_url(value: &str, problems: &mut Vec<String>) -> Option<String> {
     if scheme_ok || relative {
         Some(v.to_string())
     } else {
-        problems.push(format!("data: \"{v}\" is not an http(s) or relative URL; loading the bundled data"));
+        problems.push(format!(
+            "data: \"{v}\" is not an http(s) or relative URL; loading the bundled data"
+        ));
         None
     }
 }
@@ -104,7 +115,10 @@ fn parse_id(key: &str, value: &str, problems: &mut Vec<String>) -> Option<String
     if ok {
         Some(value.to_string())
     } else {
-        problems.push(format!("{key}: \"{}\" is not a valid id", value.escape_debug()));
+        problems.push(format!(
+            "{key}: \"{}\" is not a valid id",
+            value.escape_debug()
+        ));
         None
     }
 }
@@ -114,7 +128,9 @@ mod tests {
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -126,8 +142,18 @@ mod tests {
             ("lang", "en"),
         ]));
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(link.data_url.as_deref(), Some("https://example.org/sites.geojson"));
-        assert_eq!(link.view, Some(ViewParam { zoom: 12.5, lat: 23.0363, lon: 113.1856 }));
+        assert_eq!(
+            link.data_url.as_deref(),
+            Some("https://example.org/sites.geojson")
+        );
+        assert_eq!(
+            link.view,
+            Some(ViewParam {
+                zoom: 12.5,
+                lat: 23.0363,
+                lon: 113.1856
+            })
+        );
         assert_eq!(link.site.as_deref(), Some("yuejiang-tower"));
         assert_eq!(link.lang.as_deref(), Some("en"));
     }
@@ -148,7 +174,9 @@ mod tests {
 
     #[test]
     fn rejects_malformed_views() {
-        for bad in ["", "1/2", "a/b/c", "NaN/1/1", "3/inf/1", "3/95/1", "3/1/190", "1/2/3/4"] {
+        for bad in [
+            "", "1/2", "a/b/c", "NaN/1/1", "3/inf/1", "3/95/1", "3/1/190", "1/2/3/4",
+        ] {
             assert!(parse_view(bad).is_err(), "{bad} should be rejected");
         }
     }
@@ -163,7 +191,11 @@ mod tests {
 
     #[test]
     fn view_round_trips_through_text() {
-        let view = ViewParam { zoom: 9.25, lat: 23.048930, lon: 112.460910 };
+        let view = ViewParam {
+            zoom: 9.25,
+            lat: 23.048930,
+            lon: 112.460910,
+        };
         let back = parse_view(&format_view(view)).expect("parses");
         assert!((back.lat - view.lat).abs() < 1e-4 && (back.lon - view.lon).abs() < 1e-4);
         assert_eq!(back.zoom, 9.25);

@@ -7,7 +7,12 @@ use super::model::{Activity, Dataset, SiteId, SiteKind};
 pub fn sites_by_kind(dataset: &Dataset) -> Vec<(SiteKind, usize)> {
     SiteKind::ALL
         .iter()
-        .map(|&kind| (kind, dataset.sites.iter().filter(|s| s.kind == kind).count()))
+        .map(|&kind| {
+            (
+                kind,
+                dataset.sites.iter().filter(|s| s.kind == kind).count(),
+            )
+        })
         .filter(|&(_, n)| n > 0)
         .collect()
 }
@@ -30,7 +35,10 @@ pub fn site_activities<'a>(dataset: &'a Dataset, site: &'a SiteId) -> SiteActivi
     SiteActivities {
         sessions: activities.iter().filter_map(|a| a.sessions).sum(),
         participants: activities.iter().filter_map(|a| a.participants).sum(),
-        without_participants: activities.iter().filter(|a| a.participants.is_none()).count(),
+        without_participants: activities
+            .iter()
+            .filter(|a| a.participants.is_none())
+            .count(),
         activities,
     }
 }
@@ -54,7 +62,11 @@ mod tests {
     #[test]
     fn counts_each_kind_once_in_legend_order() {
         let dataset = Dataset {
-            sites: vec![site(SiteKind::Museum), site(SiteKind::Memorial), site(SiteKind::Museum)],
+            sites: vec![
+                site(SiteKind::Museum),
+                site(SiteKind::Memorial),
+                site(SiteKind::Museum),
+            ],
             ..Dataset::default()
         };
         assert_eq!(

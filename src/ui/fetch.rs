@@ -8,14 +8,29 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| format!("{url}: network error, or the server does not allow cross-origin requests (CORS)"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not an HTTP response"))?;
+        .map_err(|_| {
+            format!(
+                "{url}: network error, or the server does not allow cross-origin requests (CORS)"
+            )
+        })?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: not an HTTP response"))?;
     if !response.ok() {
-        return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
     }
-    let text = response.text().map_err(|_| format!("{url}: body unreadable"))?;
-    let text = JsFuture::from(text).await.map_err(|_| format!("{url}: body unreadable"))?;
-    text.as_string().ok_or_else(|| format!("{url}: body is not text"))
+    let text = response
+        .text()
+        .map_err(|_| format!("{url}: body unreadable"))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| format!("{url}: body unreadable"))?;
+    text.as_string()
+        .ok_or_else(|| format!("{url}: body is not text"))
 }
 
 /// Resolves `relative` against `base` (a URL or a path), as the browser would.

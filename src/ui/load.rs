@@ -94,7 +94,16 @@ async fn load_manifest(
     named.extend(files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
     let (dataset, mut found) = geodata::load_dataset(&named);
     issues.append(&mut found);
-    let origin = if manifest_url == BUNDLED_MANIFEST { "bundled" } else { manifest_url };
-    let loaded = Loaded::new(dataset, origin.to_string(), manifest.title.clone(), manifest.title_en.clone());
+    let origin = if manifest_url == BUNDLED_MANIFEST {
+        "bundled"
+    } else {
+        manifest_url
+    };
+    let loaded = Loaded::new(
+        dataset,
+        origin.to_string(),
+        manifest.title.clone(),
+        manifest.title_en.clone(),
+    );
     Ok((loaded, issues))
 }

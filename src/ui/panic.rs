@@ -11,17 +11,27 @@ pub fn install() {
 }
 
 fn show(details: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
-    let Ok(boxed) = doc.create_element("div") else { return };
+    let Ok(boxed) = doc.create_element("div") else {
+        return;
+    };
     boxed.set_class_name("panic");
     boxed.set_attribute("role", "alert").ok();
     let zh = "出错了，请重新加载页面。Something went wrong — please reload the page.";
-    let Ok(p) = doc.create_element("p") else { return };
+    let Ok(p) = doc.create_element("p") else {
+        return;
+    };
     p.set_text_content(Some(zh));
-    let Ok(pre) = doc.create_element("pre") else { return };
+    let Ok(pre) = doc.create_element("pre") else {
+        return;
+    };
     pre.set_text_content(Some(details));
-    let Ok(button) = doc.create_element("button") else { return };
+    let Ok(button) = doc.create_element("button") else {
+        return;
+    };
     button.set_text_content(Some("重新加载 / Reload"));
     let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
         if let Some(w) = web_sys::window() {

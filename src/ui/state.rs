@@ -2,6 +2,7 @@
 //! memos over pure domain functions; nothing here holds logic of its own.
 
 use super::i18n::Lang;
+use crate::domain::cluster::{ClusterIndex, ClusterOptions};
 use crate::domain::geo::{BBox, LonLat};
 use crate::domain::model::Dataset;
 use crate::domain::projection::WorldPoint;
@@ -13,7 +14,10 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     /// Fetching files: how many of how many are in.
-    Loading { done: usize, total: usize },
+    Loading {
+        done: usize,
+        total: usize,
+    },
     Ready,
     /// Nothing could be shown; the message says what and where.
     Failed(String),
@@ -47,17 +51,57 @@ pub struct Loaded {
     pub bounds: BBox,
 }
 
+/// The sites the map shows (after filters) and their clusters: built once per data load
+/// and once per filter change, then only queried per frame.
+pub struct Shown {
+    /// Indices into `dataset.sites`; the cluster index's point `i` is site `sites[i]`.
+    pub sites: Vec<usize>,
+    pub clusters: ClusterIndex,
+}
+
+impl Shown {
+    pub fn new(loaded: &Loaded, mask: Option<&[bool]>) -> Self {
+        let sites: Vec<usize> = (0..loaded.dataset.sites.len())
+            .filter(|&i| mask.is_none_or(|m| m.get(i).copied().unwrap_or(true)))
+            .collect();
+        let positions: Vec<LonLat> = sites
+            .iter()
+            .map(|&i| loaded.dataset.sites[i].position)
+            .collect();
+        Shown {
+            sites,
+            clusters: ClusterIndex::new(&positions, ClusterOptions::default()),
+        }
+    }
+}
+
 impl Loaded {
     pub fn new(dataset: Dataset, origin: String, title: String, title_en: String) -> Self {
-        let site_world = dataset.sites.iter().map(|s| crate::domain::projection::lonlat_to_world(s.position)).collect();
+        let site_world = dataset
+            .sites
+            .iter()
+            .map(|s| crate::domain::projection::lonlat_to_world(s.position))
+            .collect();
         let points = dataset
             .sites
             .iter()
             .map(|s| s.position)
-            .chain(dataset.routes.iter().flat_map(|r| r.path.iter().flatten().copied()))
+            .chain(
+                dataset
+                    .routes
+                    .iter()
+                    .flat_map(|r| r.path.iter().flatten().copied()),
+            )
             .filter(|p| p.is_finite());
         let bounds = BBox::from_points(points);
-        Loaded { dataset, origin, title, title_en, site_world, bounds }
+        Loaded {
+            dataset,
+            origin,
+            title,
+            title_en,
+            site_world,
+            bounds,
+        }
     }
 }
 
@@ -81,6 +125,12 @@ pub struct AppState {
     pub show_routes: RwSignal<bool>,
     pub show_regions: RwSignal<bool>,
     pub sheet: RwSignal<Sheet>,
+    /// Which sites the filters let through (`None`: all). The map clusters only these.
+    pub site_mask: RwSignal<Option<Arc<Vec<bool>>>>,
+    /// What the map shows now (derived from `data` and `site_mask`).
+    pub shown: RwSignal<Option<Arc<Shown>>>,
+    /// Sites that share one position (a cluster that never splits), listed in the panel.
+    pub stack: RwSignal<Vec<usize>>,
     /// The map camera; every pan and zoom is one `set`.
     pub view: RwSignal<Viewport>,
 }
@@ -99,6 +149,9 @@ impl AppState {
             show_routes: RwSignal::new(true),
             show_regions: RwSignal::new(false),
             sheet: RwSignal::new(Sheet::Half),
+            site_mask: RwSignal::new(None),
+            shown: RwSignal::new(None),
+            stack: RwSignal::new(Vec::new()),
             view: RwSignal::new(default_viewport()),
         }
     }

@@ -8,8 +8,12 @@ pub fn query_pairs() -> Vec<(String, String)> {
     let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
         return Vec::new();
     };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
-    let Ok(Some(iter)) = js_sys::try_iter(&params) else { return Vec::new() };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let Ok(Some(iter)) = js_sys::try_iter(&params) else {
+        return Vec::new();
+    };
     iter.filter_map(|entry| {
         let pair: js_sys::Array = entry.ok()?.dyn_into().ok()?;
         Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
@@ -19,9 +23,15 @@ pub fn query_pairs() -> Vec<(String, String)> {
 
 /// Sets (or with `None` removes) query parameters, keeping the others, without navigating.
 pub fn set_params(changes: &[(&str, Option<String>)]) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     let params = url.search_params();
     for (key, value) in changes {
         match value {
@@ -30,7 +40,11 @@ pub fn set_params(changes: &[(&str, Option<String>)]) {
         }
     }
     // UrlSearchParams encodes "/" as %2F; the view reads better with plain slashes.
-    let search = params.to_string().as_string().unwrap_or_default().replace("%2F", "/");
+    let search = params
+        .to_string()
+        .as_string()
+        .unwrap_or_default()
+        .replace("%2F", "/");
     url.set_search(&search);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));

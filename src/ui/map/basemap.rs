@@ -13,7 +13,12 @@ pub struct Basemap {
 }
 
 /// The files of `geodata/basemap/`, in drawing order (a missing file is skipped quietly).
-pub const FILES: &[&str] = &["land.geojson", "provinces.geojson", "lakes.geojson", "rivers.geojson"];
+pub const FILES: &[&str] = &[
+    "land.geojson",
+    "provinces.geojson",
+    "lakes.geojson",
+    "rivers.geojson",
+];
 
 pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
     let t = v.transform();
@@ -31,7 +36,11 @@ pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
                 for ring in &feature.rings {
                     for (i, w) in ring.iter().enumerate() {
                         let p = t.apply(*w);
-                        if i == 0 { ctx.move_to(p.x_px, p.y_px) } else { ctx.line_to(p.x_px, p.y_px) }
+                        if i == 0 {
+                            ctx.move_to(p.x_px, p.y_px)
+                        } else {
+                            ctx.line_to(p.x_px, p.y_px)
+                        }
                     }
                     ctx.close_path();
                 }
@@ -50,7 +59,11 @@ pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
                 for line in &feature.lines {
                     for (i, w) in line.iter().enumerate() {
                         let p = t.apply(*w);
-                        if i == 0 { ctx.move_to(p.x_px, p.y_px) } else { ctx.line_to(p.x_px, p.y_px) }
+                        if i == 0 {
+                            ctx.move_to(p.x_px, p.y_px)
+                        } else {
+                            ctx.line_to(p.x_px, p.y_px)
+                        }
                     }
                 }
                 ctx.set_line_width(width);
@@ -69,7 +82,11 @@ fn draw_names(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
     }
     ctx.set_font("14px sans-serif");
     ctx.set_text_align("center");
-    for layer in basemap.layers.iter().filter(|l| l.kind == BaseKind::Provinces) {
+    for layer in basemap
+        .layers
+        .iter()
+        .filter(|l| l.kind == BaseKind::Provinces)
+    {
         for f in &layer.features {
             if let (Some(name), Some(at)) = (&f.name, f.label_at) {
                 let p = v.lonlat_to_screen(at);

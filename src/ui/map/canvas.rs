@@ -22,12 +22,24 @@ pub fn circle(ctx: &Ctx, at: ScreenPoint, r_px: f64) {
     let _ = ctx.arc(at.x_px, at.y_px, r_px, 0.0, std::f64::consts::TAU);
 }
 
-pub fn symbol(ctx: &Ctx, shape: Shape, at: ScreenPoint, r_px: f64, fill: &str, stroke: &str, stroke_px: f64) {
+pub fn symbol(
+    ctx: &Ctx,
+    shape: Shape,
+    at: ScreenPoint,
+    r_px: f64,
+    fill: &str,
+    stroke: &str,
+    stroke_px: f64,
+) {
     let pts = shape_points(shape, r_px);
     if pts.is_empty() {
         circle(ctx, at, r_px);
     } else {
-        polyline(ctx, pts.iter().map(|(x, y)| ScreenPoint::new(at.x_px + x, at.y_px + y)));
+        polyline(
+            ctx,
+            pts.iter()
+                .map(|(x, y)| ScreenPoint::new(at.x_px + x, at.y_px + y)),
+        );
         ctx.close_path();
     }
     ctx.set_fill_style_str(fill);
@@ -47,7 +59,9 @@ pub fn halo_text(ctx: &Ctx, text: &str, x_px: f64, y_px: f64, color: &str) {
 }
 
 pub fn text_width_px(ctx: &Ctx, text: &str) -> f64 {
-    ctx.measure_text(text).map(|m| m.width()).unwrap_or(text.chars().count() as f64 * 12.0)
+    ctx.measure_text(text)
+        .map(|m| m.width())
+        .unwrap_or(text.chars().count() as f64 * 12.0)
 }
 
 /// An arrowhead at `at` pointing along `angle_rad`, for route direction.

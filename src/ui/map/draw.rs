@@ -8,7 +8,7 @@ use crate::domain::model::Dataset;
 use crate::domain::projection::{metres_per_px, ScreenPoint};
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::Lang;
-use crate::ui::state::{Loaded, Selection};
+use crate::ui::state::{Loaded, Selection, Shown};
 use web_sys::CanvasRenderingContext2d as Ctx;
 
 /// Something drawn that a pointer can hit.
@@ -16,7 +16,10 @@ use web_sys::CanvasRenderingContext2d as Ctx;
 pub enum Hit {
     Site(usize),
     /// A cluster bubble: its id in the cluster index, and how many sites it holds.
-    Cluster { id: usize, count: usize },
+    Cluster {
+        id: crate::domain::cluster::ClusterId,
+        count: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -29,6 +32,7 @@ pub struct Drawn {
 pub struct Frame<'a> {
     pub view: &'a Viewport,
     pub loaded: &'a Loaded,
+    pub shown: Option<&'a Shown>,
     pub basemap: Option<&'a super::basemap::Basemap>,
     pub selected: Option<Selection>,
     pub hovered: Option<usize>,
@@ -57,8 +61,8 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
         draw_routes(ctx, v, ds, frame.selected);
     }
     let mut drawn = Vec::new();
-    if frame.show_sites {
-        drawn = super::items::visible(frame.loaded, v);
+    if let (true, Some(shown)) = (frame.show_sites, frame.shown) {
+        drawn = super::items::visible(shown, v);
         draw_rings(ctx, v, ds, &drawn);
         draw_sites(ctx, ds, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame.lang);
@@ -74,7 +78,9 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
 fn draw_regions(ctx: &Ctx, v: &Viewport, ds: &Dataset, lang: Lang) {
     ctx.set_font("12px sans-serif");
     for region in &ds.regions {
-        let Some(centre) = region.geometry.as_ref().and_then(|g| g.centre()) else { continue };
+        let Some(centre) = region.geometry.as_ref().and_then(|g| g.centre()) else {
+            continue;
+        };
         let p = v.lonlat_to_screen(centre);
         circle(ctx, p, 4.0);
         ctx.set_fill_style_str("#ffffff");
@@ -82,7 +88,11 @@ fn draw_regions(ctx: &Ctx, v: &Viewport, ds: &Dataset, lang: Lang) {
         ctx.set_stroke_style_str("#5f6368");
         ctx.set_line_width(1.5);
         ctx.stroke();
-        let name = if lang == Lang::En { &region.name_en } else { &region.name };
+        let name = if lang == Lang::En {
+            &region.name_en
+        } else {
+            &region.name
+        };
         halo_text(ctx, name, p.x_px + 6.0, p.y_px + 4.0, "#5f6368");
     }
 }
@@ -90,7 +100,11 @@ fn draw_regions(ctx: &Ctx, v: &Viewport, ds: &Dataset, lang: Lang) {
 fn draw_routes(ctx: &Ctx, v: &Viewport, ds: &Dataset, selected: Option<Selection>) {
     for (i, route) in ds.routes.iter().enumerate() {
         let is_selected = selected == Some(Selection::Route(i));
-        let color = if is_selected { ROUTE_SELECTED_COLOR } else { ROUTE_COLOR };
+        let color = if is_selected {
+            ROUTE_SELECTED_COLOR
+        } else {
+            ROUTE_COLOR
+        };
         for part in &route.path {
             let pts: Vec<ScreenPoint> = part.iter().map(|&p| v.lonlat_to_screen(p)).collect();
             polyline(ctx, pts.iter().copied());
@@ -106,7 +120,13 @@ fn draw_routes(ctx: &Ctx, v: &Viewport, ds: &Dataset, selected: Option<Selection
                 let (dx, dy) = (w[1].x_px - w[0].x_px, w[1].y_px - w[0].y_px);
                 if dx.hypot(dy) > 40.0 {
                     let mid = ScreenPoint::new(w[0].x_px + dx / 2.0, w[0].y_px + dy / 2.0);
-                    arrow(ctx, mid, dy.atan2(dx), if is_selected { 10.0 } else { 7.0 }, color);
+                    arrow(
+                        ctx,
+                        mid,
+                        dy.atan2(dx),
+                        if is_selected { 10.0 } else { 7.0 },
+                        color,
+                    );
                 }
             }
         }
@@ -120,7 +140,10 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, route: &crate::domai
         let Some(site) = ds.site(stop) else { continue };
         let p = v.lonlat_to_screen(site.position);
         // Stops sharing one position (town-level placements) fan out so each number shows.
-        let q = ScreenPoint::new(p.x_px + 14.0 * n as f64 * shared_offset(ds, route, n), p.y_px - 16.0);
+        let q = ScreenPoint::new(
+            p.x_px + 14.0 * n as f64 * shared_offset(ds, route, n),
+            p.y_px - 16.0,
+        );
         circle(ctx, q, 9.0);
         ctx.set_fill_style_str(ROUTE_SELECTED_COLOR);
         ctx.fill();
@@ -132,9 +155,19 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, route: &crate::domai
 
 /// 1.0 when an earlier stop of the route sits at the same position, so labels fan out.
 fn shared_offset(ds: &Dataset, route: &crate::domain::model::Route, n: usize) -> f64 {
-    let pos = |k: usize| route.stops.get(k).and_then(|id| ds.site(id)).map(|s| s.position);
+    let pos = |k: usize| {
+        route
+            .stops
+            .get(k)
+            .and_then(|id| ds.site(id))
+            .map(|s| s.position)
+    };
     let here = pos(n);
-    if (0..n).any(|k| pos(k) == here) { 1.0 } else { 0.0 }
+    if (0..n).any(|k| pos(k) == here) {
+        1.0
+    } else {
+        0.0
+    }
 }
 
 /// Uncertainty rings, once a ring is big enough on screen to mean something.
@@ -143,10 +176,16 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, ds: &Dataset, drawn: &[Drawn]) {
     let mut done = std::collections::HashSet::new();
     for d in drawn {
         let Hit::Site(i) = d.hit else { continue };
-        let Some(site) = ds.sites.get(i) else { continue };
+        let Some(site) = ds.sites.get(i) else {
+            continue;
+        };
         let r_px = site.precision.ring_radius_m() / m_per_px;
         // Rings of sites sharing one placement coincide: draw each ring once.
-        let key = (d.at.x_px.round() as i64, d.at.y_px.round() as i64, r_px.round() as i64);
+        let key = (
+            d.at.x_px.round() as i64,
+            d.at.y_px.round() as i64,
+            r_px.round() as i64,
+        );
         if r_px < SITE_R_PX * 2.0 || r_px > 4.0 * v.width_px.max(v.height_px) || !done.insert(key) {
             continue;
         }
@@ -178,7 +217,9 @@ fn draw_sites(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
                 let _ = ctx.fill_text(&count.to_string(), d.at.x_px, d.at.y_px + 4.5);
             }
             Hit::Site(i) => {
-                let Some(site) = ds.sites.get(i) else { continue };
+                let Some(site) = ds.sites.get(i) else {
+                    continue;
+                };
                 let style = kind_style(site.kind);
                 let hot = frame.hovered == Some(i) || frame.selected == Some(Selection::Site(i));
                 if frame.selected == Some(Selection::Site(i)) {
@@ -201,12 +242,20 @@ fn draw_labels(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], lang: Lang) {
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     for d in drawn.iter().take(400) {
         let Hit::Site(i) = d.hit else { continue };
-        let Some(site) = ds.sites.get(i) else { continue };
-        let name = if lang == Lang::En && !site.name_en.is_empty() { &site.name_en } else { &site.name };
+        let Some(site) = ds.sites.get(i) else {
+            continue;
+        };
+        let name = if lang == Lang::En && !site.name_en.is_empty() {
+            &site.name_en
+        } else {
+            &site.name
+        };
         let w = text_width_px(ctx, name);
         let (x, y) = (d.at.x_px + SITE_R_PX + 4.0, d.at.y_px - 8.0);
         let rect = (x, y, x + w, y + 16.0);
-        let overlaps = placed.iter().any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
+        let overlaps = placed
+            .iter()
+            .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
         if !overlaps {
             placed.push(rect);
             halo_text(ctx, name, x, y + 12.0, "#1d1d1f");

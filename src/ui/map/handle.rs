@@ -51,7 +51,11 @@ impl Map {
             return Some(ctx.clone());
         }
         let canvas: HtmlCanvasElement = self.0.canvas.get_untracked()?;
-        let ctx = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
+        let ctx = canvas
+            .get_context("2d")
+            .ok()??
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
         *self.0.ctx.borrow_mut() = Some(ctx.clone());
         Some(ctx)
     }
@@ -70,16 +74,20 @@ impl Map {
 
     pub fn draw_now(&self) {
         let s = self.0.state;
-        let Some(loaded) = s.data.get_untracked() else { return };
+        let Some(loaded) = s.data.get_untracked() else {
+            return;
+        };
         let Some(ctx) = self.context() else { return };
         let view = s.view.get_untracked();
         if view.width_px < 1.0 || view.height_px < 1.0 {
             return;
         }
         let basemap = self.0.basemap.borrow();
+        let shown = s.shown.get_untracked();
         let frame = Frame {
             view: &view,
             loaded: &loaded,
+            shown: shown.as_deref(),
             basemap: Some(&basemap),
             selected: s.selected.get_untracked(),
             hovered: s.hovered.get_untracked(),
@@ -98,7 +106,9 @@ impl Map {
 
     /// Resizes the canvas backing store to its CSS box × device pixel ratio.
     pub fn resize(&self) {
-        let Some(canvas) = self.0.canvas.get_untracked() else { return };
+        let Some(canvas) = self.0.canvas.get_untracked() else {
+            return;
+        };
         let (w, h) = (canvas.client_width() as f64, canvas.client_height() as f64);
         let dpr = window().device_pixel_ratio().max(1.0);
         canvas.set_width((w * dpr).round() as u32);
@@ -139,7 +149,9 @@ impl Map {
     pub fn zoom_by(&self, anchor: ScreenPoint, delta: f64) {
         let from = self.0.state.view.get_untracked();
         let target = from.zoom + delta;
-        self.animate(250.0, move |t| from.zoom_around(anchor, from.zoom + (target - from.zoom) * ease_in_out(t)));
+        self.animate(250.0, move |t| {
+            from.zoom_around(anchor, from.zoom + (target - from.zoom) * ease_in_out(t))
+        });
     }
 
     pub fn animate_to(&self, to: Viewport) {
@@ -152,14 +164,23 @@ impl Map {
         let start = perf::now_ms();
         let map = self.clone();
         let at = Rc::new(at);
-        fn step(map: Map, generation: u32, start: f64, duration: f64, at: Rc<dyn Fn(f64) -> Viewport>) {
+        fn step(
+            map: Map,
+            generation: u32,
+            start: f64,
+            duration: f64,
+            at: Rc<dyn Fn(f64) -> Viewport>,
+        ) {
             if map.0.animation.get() != generation {
                 return;
             }
             let t = ((perf::now_ms() - start) / duration).clamp(0.0, 1.0);
             let size = map.0.state.view.get_untracked();
             let v = at(t);
-            map.0.state.view.set(v.with_size(size.width_px, size.height_px, size.dpr));
+            map.0
+                .state
+                .view
+                .set(v.with_size(size.width_px, size.height_px, size.dpr));
             if t < 1.0 {
                 request_animation_frame(move || step(map, generation, start, duration, at));
             }

@@ -79,7 +79,9 @@ pub fn pointer_move(map: &Map, g: &RefCell<Gesture>, ev: PointerEvent) {
     if let (Some((dist0, mid0)), [(_, a), (_, b), ..]) = (g.pinch, g.pointers.as_slice()) {
         let (mid, dist) = mid_and_dist(*a, *b);
         state.view.update(|v| {
-            *v = v.zoom_around(mid0, v.zoom + (dist / dist0).log2()).pan_by_px(mid0.x_px - mid.x_px, mid0.y_px - mid.y_px)
+            *v = v
+                .zoom_around(mid0, v.zoom + (dist / dist0).log2())
+                .pan_by_px(mid0.x_px - mid.x_px, mid0.y_px - mid.y_px)
         });
         g.pinch = Some((dist, mid));
         return;
@@ -101,7 +103,9 @@ pub fn pointer_up(map: &Map, g: &RefCell<Gesture>, ev: PointerEvent) {
     if g.pointers.len() < 2 {
         g.pinch = None;
     }
-    let Some((_, moved)) = g.press.take() else { return };
+    let Some((_, moved)) = g.press.take() else {
+        return;
+    };
     if moved || ev.type_() == "pointercancel" {
         return;
     }
@@ -118,17 +122,34 @@ pub fn pointer_up(map: &Map, g: &RefCell<Gesture>, ev: PointerEvent) {
         g.last_tap = Some((now, at));
     }
     drop(g);
-    click(map, at, if touch { TOUCH_TOLERANCE_PX } else { MOUSE_TOLERANCE_PX });
+    click(
+        map,
+        at,
+        if touch {
+            TOUCH_TOLERANCE_PX
+        } else {
+            MOUSE_TOLERANCE_PX
+        },
+    );
 }
 
 /// Selects what was clicked; a cluster zooms to where it splits; empty map clears.
 fn click(map: &Map, at: ScreenPoint, tolerance_px: f64) {
     let state = map.0.state;
     match map.hit(at, tolerance_px) {
-        Some(Hit::Site(i)) => state.selected.set(Some(Selection::Site(i))),
+        Some(Hit::Site(i)) => {
+            state.stack.set(Vec::new());
+            state.selected.set(Some(Selection::Site(i)));
+        }
         Some(Hit::Cluster { id, .. }) => {
-            if let Some((center, zoom)) = super::items::expansion(&state, id) {
-                map.fly_to(center, zoom);
+            let at_lonlat = state.view.get_untracked().screen_to_lonlat(at);
+            match super::items::expansion(&state, id, at_lonlat) {
+                Some(super::items::Expansion::FlyTo(center, zoom)) => map.fly_to(center, zoom),
+                Some(super::items::Expansion::List(sites)) => {
+                    state.selected.set(None);
+                    state.stack.set(sites);
+                }
+                None => {}
             }
         }
         None => match super::items::route_at(&state, at, tolerance_px) {
@@ -142,12 +163,20 @@ pub fn wheel(map: &Map, ev: WheelEvent) {
     ev.prevent_default();
     map.stop_animation();
     // Pixels for trackpads and most mice; lines (Firefox) and pages are scaled to pixels.
-    let px = ev.delta_y() * match ev.delta_mode() { 1 => 40.0, 2 => 800.0, _ => 1.0 };
+    let px = ev.delta_y()
+        * match ev.delta_mode() {
+            1 => 40.0,
+            2 => 800.0,
+            _ => 1.0,
+        };
     // A trackpad pinch arrives as ctrl+wheel with small deltas: zoom faster per pixel.
     let rate = if ev.ctrl_key() { 0.01 } else { 0.003 };
     let dz = (-px * rate).clamp(-1.0, 1.0);
     let at = local(&ev);
-    map.0.state.view.update(|v| *v = v.zoom_around(at, v.zoom + dz));
+    map.0
+        .state
+        .view
+        .update(|v| *v = v.zoom_around(at, v.zoom + dz));
 }
 
 pub fn double_click(map: &Map, ev: web_sys::MouseEvent) {

@@ -9,16 +9,17 @@ mod input;
 pub mod items;
 pub mod style;
 
+use crate::domain::permalink::{self, Permalink, ViewParam};
 use crate::domain::projection::ScreenPoint;
 use crate::domain::scale_bar::scale_bar;
 use crate::ui::i18n::count_of;
-use crate::ui::state::{use_state, AppState, Selection};
+use crate::ui::state::{use_state, AppState, Selection, Shown};
 use crate::ui::{fetch, url};
-use crate::domain::permalink::{self, Permalink, ViewParam};
 use handle::Map;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,11 +33,23 @@ pub fn MapView() -> impl IntoView {
     let map = Map::new(state, canvas_ref);
     let gesture = Rc::new(RefCell::new(input::Gesture::default()));
 
+    // Re-cluster once per data load and per filter change, never per frame.
+    Effect::new(move || {
+        let shown = state.data.with(|d| {
+            d.as_ref().map(|d| {
+                Arc::new(Shown::new(
+                    d,
+                    state.site_mask.get().as_deref().map(|m| m.as_slice()),
+                ))
+            })
+        });
+        state.shown.set(shown);
+    });
     // Redraw whenever anything drawn changes; frames coalesce in `request_draw`.
     let m = map.clone();
     Effect::new(move || {
         state.view.track();
-        state.data.track();
+        state.shown.track();
         state.selected.track();
         state.hovered.track();
         state.show_sites.track();
@@ -51,13 +64,26 @@ pub fn MapView() -> impl IntoView {
     follow_selection(map.clone());
     keep_url_in_step(state);
 
-    let (m1, m2, m3, m4, m5, m6, m7) =
-        (map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone(), map.clone());
+    let (m1, m2, m3, m4, m5, m6, m7) = (
+        map.clone(),
+        map.clone(),
+        map.clone(),
+        map.clone(),
+        map.clone(),
+        map.clone(),
+        map.clone(),
+    );
     let (g1, g2, g3, g4) = (gesture.clone(), gesture.clone(), gesture.clone(), gesture);
     let t = move || state.lang.get().t();
     let label = move || {
-        let n = state.data.with(|d| d.as_ref().map(|d| d.dataset.sites.len()).unwrap_or(0));
-        format!("{} — {}", t().map_label, count_of(state.lang.get(), n, "个地点", "sites"))
+        let n = state
+            .data
+            .with(|d| d.as_ref().map(|d| d.dataset.sites.len()).unwrap_or(0));
+        format!(
+            "{} — {}",
+            t().map_label,
+            count_of(state.lang.get(), n, "个地点", "sites")
+        )
     };
     view! {
         <canvas
@@ -95,7 +121,12 @@ fn Controls(map: Map) -> impl IntoView {
     };
     let fit = move |_| {
         if let Some(data) = state.data.get_untracked() {
-            c.animate_to(state.view.get_untracked().fit_bounds(&data.bounds, FIT_PADDING_PX));
+            c.animate_to(
+                state
+                    .view
+                    .get_untracked()
+                    .fit_bounds(&data.bounds, FIT_PADDING_PX),
+            );
         }
     };
     view! {
@@ -115,7 +146,11 @@ fn Tooltip() -> impl IntoView {
         let data = state.data.get()?;
         let site = data.dataset.sites.get(i)?;
         let at = state.view.get().lonlat_to_screen(site.position);
-        let name = if state.lang.get() == crate::ui::i18n::Lang::En { site.name_en.clone() } else { site.name.clone() };
+        let name = if state.lang.get() == crate::ui::i18n::Lang::En {
+            site.name_en.clone()
+        } else {
+            site.name.clone()
+        };
         Some(view! {
             <div class="tooltip" role="tooltip" style:left=format!("{}px", at.x_px) style:top=format!("{}px", at.y_px)>{name}</div>
         })
@@ -153,7 +188,9 @@ fn load_basemap(map: Map) {
     leptos::task::spawn_local(async move {
         for file in basemap::FILES {
             let url = format!("geodata/basemap/{file}");
-            let Ok(text) = fetch::fetch_text(&url).await else { continue };
+            let Ok(text) = fetch::fetch_text(&url).await else {
+                continue;
+            };
             if let Ok(layer) = crate::domain::basemap::parse_layer(file, &text) {
                 map.0.basemap.borrow_mut().layers.push(layer);
                 map.request_draw();
@@ -170,10 +207,14 @@ fn open_view_when_loaded(map: Map) {
         if done == Some(true) {
             return true;
         }
-        let Some(data) = state.data.get() else { return false };
+        let Some(data) = state.data.get() else {
+            return false;
+        };
         let v = state.view.get_untracked();
         let opened = match link.view {
-            Some(ViewParam { zoom, lat, lon }) => v.with_center(crate::domain::geo::LonLat::new(lon, lat)).with_zoom(zoom),
+            Some(ViewParam { zoom, lat, lon }) => v
+                .with_center(crate::domain::geo::LonLat::new(lon, lat))
+                .with_zoom(zoom),
             None => v.fit_bounds(&data.bounds, FIT_PADDING_PX),
         };
         state.view.set(opened);
@@ -209,14 +250,19 @@ fn follow_selection(map: Map) {
         if prev.is_none() {
             return selected; // the first run is the page opening, not a selection
         }
-        let Some(data) = state.data.get_untracked() else { return selected };
+        let Some(data) = state.data.get_untracked() else {
+            return selected;
+        };
         let v = state.view.get_untracked();
         match selected {
             Some(Selection::Site(i)) => {
                 if let Some(site) = data.dataset.sites.get(i) {
                     let p = v.lonlat_to_screen(site.position);
                     let visible_h = v.height_px * (1.0 - sheet_fraction(state));
-                    let inside = p.x_px > 30.0 && p.x_px < v.width_px - 30.0 && p.y_px > 30.0 && p.y_px < visible_h - 30.0;
+                    let inside = p.x_px > 30.0
+                        && p.x_px < v.width_px - 30.0
+                        && p.y_px > 30.0
+                        && p.y_px < visible_h - 30.0;
                     if !inside {
                         let zoom = v.zoom.max(10.0);
                         // Centre it in the part of the map the sheet leaves visible.
@@ -228,7 +274,8 @@ fn follow_selection(map: Map) {
             }
             Some(Selection::Route(i)) => {
                 if let Some(route) = data.dataset.routes.get(i) {
-                    let bbox = crate::domain::geo::BBox::from_points(route.path.iter().flatten().copied());
+                    let bbox =
+                        crate::domain::geo::BBox::from_points(route.path.iter().flatten().copied());
                     map.animate_to(v.fit_bounds(&bbox, FIT_PADDING_PX * 1.5));
                 }
             }
@@ -240,7 +287,11 @@ fn follow_selection(map: Map) {
 
 /// How much of the map's height the phone's bottom sheet covers (0 on a desktop).
 fn sheet_fraction(state: AppState) -> f64 {
-    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= 700.0);
+    let narrow = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 700.0);
     if !narrow {
         return 0.0;
     }
@@ -262,7 +313,11 @@ fn keep_url_in_step(state: AppState) {
         if let Some(h) = pending.borrow_mut().take() {
             h.clear();
         }
-        let text = permalink::format_view(ViewParam { zoom: v.zoom, lat: v.center.lat, lon: v.center.lon });
+        let text = permalink::format_view(ViewParam {
+            zoom: v.zoom,
+            lat: v.center.lat,
+            lon: v.center.lon,
+        });
         let handle = set_timeout_with_handle(
             move || url::set_params(&[("v", Some(text))]),
             std::time::Duration::from_millis(300),
@@ -273,8 +328,17 @@ fn keep_url_in_step(state: AppState) {
         let selected = state.selected.get();
         let Some(data) = state.data.get() else { return };
         let (site, route) = match selected {
-            Some(Selection::Site(i)) => (data.dataset.sites.get(i).map(|s| s.id.as_str().to_string()), None),
-            Some(Selection::Route(i)) => (None, data.dataset.routes.get(i).map(|r| r.id.as_str().to_string())),
+            Some(Selection::Site(i)) => (
+                data.dataset.sites.get(i).map(|s| s.id.as_str().to_string()),
+                None,
+            ),
+            Some(Selection::Route(i)) => (
+                None,
+                data.dataset
+                    .routes
+                    .get(i)
+                    .map(|r| r.id.as_str().to_string()),
+            ),
             None => (None, None),
         };
         url::set_params(&[("site", site), ("route", route)]);

@@ -19,6 +19,7 @@ pub fn DetailsPanel() -> impl IntoView {
         let body = match state.selected.get() {
             Some(Selection::Site(i)) => site_view(&data.dataset, data.dataset.sites.get(i)?, lang).into_any(),
             Some(Selection::Route(i)) => route_view(&data.dataset, data.dataset.routes.get(i)?, lang).into_any(),
+            None if !state.stack.with(|s| s.is_empty()) => return Some(stack_view(&data.dataset, state.stack.get(), lang).into_any()),
             None => return Some(view! {
                 <section class="panel-section"><p class="hint">{lang.t().select_hint}</p></section>
             }.into_any()),
@@ -34,27 +35,70 @@ pub fn DetailsPanel() -> impl IntoView {
     }
 }
 
+/// Sites sharing one placement (a cluster that never splits): a list to choose from.
+fn stack_view(dataset: &Dataset, sites: Vec<usize>, lang: Lang) -> impl IntoView {
+    let state = use_state();
+    let heading = match lang {
+        Lang::Zh => format!("此处有 {} 个地点（位置相同或相近）", sites.len()),
+        Lang::En => format!("{} sites at this position", sites.len()),
+    };
+    let items = sites.into_iter().filter_map(|i| {
+        let site = dataset.sites.get(i)?;
+        let name = pick(lang, &site.name, &site.name_en).to_string();
+        Some(view! {
+            <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Site(i)))>{name}</button></li>
+        })
+    }).collect_view();
+    view! {
+        <section class="panel-section details" aria-labelledby="stack-heading">
+            <h2 id="stack-heading">{heading}</h2>
+            <ul class="activity-list">{items}</ul>
+        </section>
+    }
+}
+
 fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    if lang == Lang::En && !en.is_empty() { en } else { zh }
+    if lang == Lang::En && !en.is_empty() {
+        en
+    } else {
+        zh
+    }
 }
 
 fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
     let t = lang.t();
     let style = kind_style(site.kind);
     let kind = pick(lang, site.kind.label_zh(), site.kind.label_en()).to_string();
-    let admin = [&site.admin.province, &site.admin.city, &site.admin.county, &site.admin.town]
-        .iter()
-        .filter_map(|p| p.as_deref())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let admin = [
+        &site.admin.province,
+        &site.admin.city,
+        &site.admin.county,
+        &site.admin.town,
+    ]
+    .iter()
+    .filter_map(|p| p.as_deref())
+    .collect::<Vec<_>>()
+    .join(" · ");
     let precision = format!(
         "{} (±{} m){}{}",
-        pick(lang, site.precision.level.label_zh(), site.precision.level.label_en()),
+        pick(
+            lang,
+            site.precision.level.label_zh(),
+            site.precision.level.label_en()
+        ),
         site.precision.ring_radius_m().round(),
-        if site.precision.note.is_empty() { "" } else { " — " },
+        if site.precision.note.is_empty() {
+            ""
+        } else {
+            " — "
+        },
         site.precision.note
     );
-    let second_name = if lang == Lang::En { site.name.clone() } else { site.name_en.clone() };
+    let second_name = if lang == Lang::En {
+        site.name.clone()
+    } else {
+        site.name_en.clone()
+    };
     view! {
         <h2 id="details-heading">{pick(lang, &site.name, &site.name_en).to_string()}</h2>
         <p class="name-en">{second_name}</p>
@@ -88,7 +132,12 @@ fn field(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
 
 /// Only http(s) links are shown as links; anything else (javascript:, data:) is dropped.
 fn links(site: &Site) -> Option<impl IntoView> {
-    let safe: Vec<_> = site.links.iter().filter(|l| is_http_url(&l.url)).cloned().collect();
+    let safe: Vec<_> = site
+        .links
+        .iter()
+        .filter(|l| is_http_url(&l.url))
+        .cloned()
+        .collect();
     (!safe.is_empty()).then(|| view! {
         <ul class="sources-list">
             {safe.into_iter().map(|l| view! {
@@ -108,24 +157,41 @@ fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView 
     let summary = site_activities(dataset, &site.id);
     let heading = format!("{} ({})", t.activities, summary.activities.len());
     let totals = (!summary.activities.is_empty()).then(|| {
-        let lower_bound = if summary.without_participants > 0 { "≥ " } else { "" };
+        let lower_bound = if summary.without_participants > 0 {
+            "≥ "
+        } else {
+            ""
+        };
         format!(
             "{}: {} · {}: {lower_bound}{}",
             t.sessions, summary.sessions, t.participants, summary.participants
         )
     });
-    let items = summary.activities.iter().map(|a| {
-        let mut meta = vec![a.date.to_string(), pick(lang, a.kind.label_zh(), a.kind.label_en()).to_string()];
-        if let Some(r) = &a.recurrence { meta.push(r.clone()); }
-        if let Some(s) = a.sessions { meta.push(format!("{}: {s}", t.sessions)); }
-        if let Some(p) = a.participants { meta.push(format!("{}: {p}", t.participants)); }
-        view! {
-            <li>
-                <div>{pick(lang, &a.title, &a.title_en).to_string()}</div>
-                <div class="activity-meta">{meta.join(" · ")}</div>
-            </li>
-        }
-    }).collect_view();
+    let items = summary
+        .activities
+        .iter()
+        .map(|a| {
+            let mut meta = vec![
+                a.date.to_string(),
+                pick(lang, a.kind.label_zh(), a.kind.label_en()).to_string(),
+            ];
+            if let Some(r) = &a.recurrence {
+                meta.push(r.clone());
+            }
+            if let Some(s) = a.sessions {
+                meta.push(format!("{}: {s}", t.sessions));
+            }
+            if let Some(p) = a.participants {
+                meta.push(format!("{}: {p}", t.participants));
+            }
+            view! {
+                <li>
+                    <div>{pick(lang, &a.title, &a.title_en).to_string()}</div>
+                    <div class="activity-meta">{meta.join(" · ")}</div>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <h3>{heading}</h3>
         {totals.map(|t| view! { <p class="activity-meta">{t}</p> })}

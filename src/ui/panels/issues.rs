@@ -45,7 +45,9 @@ pub fn IssuesPanel() -> impl IntoView {
     let state = use_state();
     let count = move || state.issues.with(|i| i.len()) + state.url_problems.with(|p| p.len());
     let has_errors = move || {
-        state.issues.with(|i| i.iter().any(|x| x.severity == Severity::Error))
+        state
+            .issues
+            .with(|i| i.iter().any(|x| x.severity == Severity::Error))
             || state.url_problems.with(|p| !p.is_empty())
     };
     move || {

@@ -13,7 +13,12 @@ pub fn LayersPanel() -> impl IntoView {
         state.data.with(|d| {
             d.as_ref().map(|d| {
                 let ds = &d.dataset;
-                (ds.sites.len(), ds.routes.len(), ds.regions.len(), sites_by_kind(ds))
+                (
+                    ds.sites.len(),
+                    ds.routes.len(),
+                    ds.regions.len(),
+                    sites_by_kind(ds),
+                )
             })
         })
     });

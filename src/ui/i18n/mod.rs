@@ -1,6 +1,8 @@
-//! Every UI string, in 简体中文 (the default) and English, in one place.
+//! Every UI string, in 简体中文 (the default) and English, in one place: this folder.
 //!
-//! A struct rather than a key/value table so that a missing translation is a compile error.
+//! Structs rather than key/value tables so that a missing translation is a compile error.
+//! The shell's strings are here; each feature keeps its own struct in a file beside this
+//! one (e.g. `search.rs` with `SearchStrings` and `ZH`/`EN` statics).
 
 use std::fmt::Display;
 
