@@ -73,7 +73,10 @@ fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <h1>
-                <img src="favicon.svg" alt="" />
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
+                    <path d="M16 2c-5.5 0-10 4.3-10 9.7C6 19 16 30 16 30s10-11 10-18.3C26 6.3 21.5 2 16 2z" fill="#fff" />
+                    <path d="M16 6.5l1.6 3.4 3.7.4-2.8 2.5.8 3.6-3.3-1.9-3.3 1.9.8-3.6-2.8-2.5 3.7-.4z" fill="#c8102e" />
+                </svg>
                 <span>{move || t().app_title}</span>
             </h1>
             <span class="subtitle">{move || t().app_subtitle}</span>

@@ -51,7 +51,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
     ctx.set_fill_style_str(WATER_FILL);
     ctx.fill_rect(0.0, 0.0, v.width_px, v.height_px);
     if let Some(basemap) = frame.basemap {
-        super::basemap::draw(ctx, v, basemap);
+        super::basemap::draw(ctx, v, basemap, frame.lang == Lang::En);
     }
     let ds = &frame.loaded.dataset;
     if frame.show_regions {

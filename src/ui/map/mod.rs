@@ -106,7 +106,7 @@ pub fn MapView() -> impl IntoView {
         <Controls map=map />
         <Tooltip />
         <ScaleBar />
-        <div class="attribution">"底图 Base map: Natural Earth (public domain) · 数据 Data: news reports 2021–22"</div>
+        <div class="attribution">"底图 Base map: Natural Earth (public domain), GeoNames (CC BY 4.0) · 数据 Data: news reports 2021–22"</div>
     }
 }
 
@@ -210,7 +210,11 @@ fn open_view_when_loaded(map: Map) {
         let Some(data) = state.data.get() else {
             return false;
         };
-        let v = state.view.get_untracked();
+        // Fitting needs the canvas size: wait for the first resize.
+        let v = state.view.get();
+        if v.width_px < 1.0 || v.height_px < 1.0 {
+            return false;
+        }
         let opened = match link.view {
             Some(ViewParam { zoom, lat, lon }) => v
                 .with_center(crate::domain::geo::LonLat::new(lon, lat))
