@@ -9,9 +9,11 @@ mod input;
 pub mod items;
 pub mod style;
 
+use crate::domain::geo::BBox;
 use crate::domain::permalink::{self, Permalink, ViewParam};
 use crate::domain::projection::ScreenPoint;
 use crate::domain::scale_bar::scale_bar;
+use crate::domain::viewport::Viewport;
 use crate::ui::i18n::count_of;
 use crate::ui::state::{use_state, AppState, Selection, Shown};
 use crate::ui::{fetch, url};
@@ -219,7 +221,7 @@ fn open_view_when_loaded(map: Map) {
             Some(ViewParam { zoom, lat, lon }) => v
                 .with_center(crate::domain::geo::LonLat::new(lon, lat))
                 .with_zoom(zoom),
-            None => v.fit_bounds(&data.bounds, FIT_PADDING_PX),
+            None => fit_visible(state, &v, &data.bounds),
         };
         state.view.set(opened);
         select_from_link(state, &link, &data.dataset);
@@ -280,13 +282,24 @@ fn follow_selection(map: Map) {
                 if let Some(route) = data.dataset.routes.get(i) {
                     let bbox =
                         crate::domain::geo::BBox::from_points(route.path.iter().flatten().copied());
-                    map.animate_to(v.fit_bounds(&bbox, FIT_PADDING_PX * 1.5));
+                    map.animate_to(fit_visible(state, &v, &bbox));
                 }
             }
             None => {}
         }
         selected
     });
+}
+
+/// Fits `bbox` into the part of the map the phone's bottom sheet leaves visible.
+fn fit_visible(state: AppState, v: &Viewport, bbox: &BBox) -> Viewport {
+    let covered_px = v.height_px * sheet_fraction(state);
+    let above_sheet = v.with_size(v.width_px, v.height_px - covered_px, v.dpr);
+    let fitted = above_sheet.fit_bounds(bbox, FIT_PADDING_PX);
+    // Same centre for the full canvas would sit behind the sheet: move it down by half.
+    v.with_center(fitted.center)
+        .with_zoom(fitted.zoom)
+        .pan_by_px(0.0, covered_px / 2.0)
 }
 
 /// How much of the map's height the phone's bottom sheet covers (0 on a desktop).
