@@ -79,21 +79,28 @@ pub(crate) fn required_as(
     match value {
         Some(v) if !v.trim().is_empty() => Some(v),
         _ => {
-            issues.push(severity, at.field(field), format!("missing {field}"));
+            issues.push(severity, at.field(field), format!("missing {}", leaf(field)));
             None
         }
     }
 }
 
+/// The last name in a field path, for messages: "sources[0].doc" -> "doc",
+/// "also_kinds[1]" -> "also_kinds".
+fn leaf(field: &str) -> &str {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    last.split('[').next().unwrap_or(last)
+}
+
 /// A value of a closed vocabulary, with a "did you mean" hint when unknown.
 pub(crate) fn vocab<T: Vocabulary>(value: Option<&str>, at: At, field: &str, issues: &mut Issues) -> Option<T> {
     let Some(value) = value else {
-        issues.error(at.field(field), format!("missing {field}"));
+        issues.error(at.field(field), format!("missing {}", leaf(field)));
         return None;
     };
     let found = T::ALL.iter().copied().find(|v| v.as_str() == value);
     if found.is_none() {
-        issues.error(at.field(field), unknown_value(field, value, &T::spellings()));
+        issues.error(at.field(field), unknown_value(leaf(field), value, &T::spellings()));
     }
     found
 }
