@@ -15,7 +15,12 @@ const USAGE: &str = "usage: redmap-data validate <dir>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["validate", dir] => validate(dir),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
@@ -36,7 +41,10 @@ fn validate(dir: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let (data, issues) = load_dataset(&borrowed);
     for issue in &issues {
         println!("{issue}");

@@ -41,37 +41,72 @@ pub struct Parsed<T> {
 pub fn parse_sites(file: &str, text: &str) -> Parsed<Site> {
     let mut issues = Issues::new(file);
     let (records, indices) = raw::read_features(text, &mut issues, sites::site);
-    Parsed { records, origin: Origin { indices, ..Origin::features(file) }, issues: issues.list }
+    Parsed {
+        records,
+        origin: Origin {
+            indices,
+            ..Origin::features(file)
+        },
+        issues: issues.list,
+    }
 }
 
 /// Parses a routes file (LineString / MultiLineString features).
 pub fn parse_routes(file: &str, text: &str) -> Parsed<Route> {
     let mut issues = Issues::new(file);
     let (records, indices) = raw::read_features(text, &mut issues, routes::route);
-    Parsed { records, origin: Origin { indices, ..Origin::features(file) }, issues: issues.list }
+    Parsed {
+        records,
+        origin: Origin {
+            indices,
+            ..Origin::features(file)
+        },
+        issues: issues.list,
+    }
 }
 
 /// Parses a regions file (Point, Polygon or null-geometry features).
 pub fn parse_regions(file: &str, text: &str) -> Parsed<Region> {
     let mut issues = Issues::new(file);
     let (records, indices) = raw::read_features(text, &mut issues, regions::region);
-    Parsed { records, origin: Origin { indices, ..Origin::features(file) }, issues: issues.list }
+    Parsed {
+        records,
+        origin: Origin {
+            indices,
+            ..Origin::features(file)
+        },
+        issues: issues.list,
+    }
 }
 
 /// Parses an activities file (`{"activities": [...]}`).
 pub fn parse_activities(file: &str, text: &str) -> Parsed<Activity> {
     let mut issues = Issues::new(file);
     let (records, indices) = raw::read_records(text, "activities", &mut issues, records::activity);
-    let origin = Origin { indices, ..Origin::records(file, "activities") };
-    Parsed { records, origin, issues: issues.list }
+    let origin = Origin {
+        indices,
+        ..Origin::records(file, "activities")
+    };
+    Parsed {
+        records,
+        origin,
+        issues: issues.list,
+    }
 }
 
 /// Parses a visit-count file (`{"visits": [...]}`).
 pub fn parse_visits(file: &str, text: &str) -> Parsed<Visit> {
     let mut issues = Issues::new(file);
     let (records, indices) = raw::read_records(text, "visits", &mut issues, records::visit);
-    let origin = Origin { indices, ..Origin::records(file, "visits") };
-    Parsed { records, origin, issues: issues.list }
+    let origin = Origin {
+        indices,
+        ..Origin::records(file, "visits")
+    };
+    Parsed {
+        records,
+        origin,
+        issues: issues.list,
+    }
 }
 
 /// Parses the manifest (`dataset.json`); `None` when it is not usable at all.
@@ -88,7 +123,11 @@ pub fn parse_manifest(file: &str, text: &str) -> (Option<Manifest>, Vec<DataIssu
 pub fn parse_foreign_geojson(file: &str, text: &str) -> (Dataset, Vec<DataIssue>) {
     let mut issues = Issues::new(file);
     let data = foreign::foreign(file, text, &mut issues);
-    let origins = Origins { sites: Origin::features(file), routes: Origin::features(file), ..Origins::default() };
+    let origins = Origins {
+        sites: Origin::features(file),
+        routes: Origin::features(file),
+        ..Origins::default()
+    };
     let mut list = issues.list;
     // Indices are not tracked for foreign records (one feature may give several sites),
     // so cross-file issues point at the record's position in the loaded layer.

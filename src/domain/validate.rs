@@ -8,10 +8,12 @@
 
 mod cross;
 mod hints;
+mod origin;
 mod position;
 
-pub use cross::{check_dataset, check_dataset_with, Origin, Origins};
+pub use cross::{check_dataset, check_dataset_with};
 pub use hints::{did_you_mean, unknown_value};
+pub use origin::{Origin, Origins};
 pub use position::{
     distance_m, plausible_region_radius_m, point_in_polygon, position_problem, CHINA_EXTENT,
 };
@@ -48,8 +50,18 @@ pub struct DataIssue {
 
 impl DataIssue {
     /// An issue at `path` in `file`.
-    pub fn new(severity: Severity, file: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        DataIssue { file: file.to_owned(), path: path.into(), message: message.into(), severity }
+    pub fn new(
+        severity: Severity,
+        file: &str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        DataIssue {
+            file: file.to_owned(),
+            path: path.into(),
+            message: message.into(),
+            severity,
+        }
     }
 }
 
@@ -93,8 +105,16 @@ mod tests {
 
     #[test]
     fn display_is_file_path_message() {
-        let i = DataIssue::new(Severity::Error, "sites.geojson", "features[3].properties.kind", "bad");
-        assert_eq!(i.to_string(), "error: sites.geojson: features[3].properties.kind: bad");
+        let i = DataIssue::new(
+            Severity::Error,
+            "sites.geojson",
+            "features[3].properties.kind",
+            "bad",
+        );
+        assert_eq!(
+            i.to_string(),
+            "error: sites.geojson: features[3].properties.kind: bad"
+        );
         let whole = DataIssue::new(Severity::Warning, "visits.json", "", "empty");
         assert_eq!(whole.to_string(), "warning: visits.json: empty");
     }

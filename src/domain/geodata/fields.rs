@@ -14,11 +14,15 @@ pub(crate) struct Issues<'f> {
 
 impl<'f> Issues<'f> {
     pub fn new(file: &'f str) -> Self {
-        Issues { file, list: Vec::new() }
+        Issues {
+            file,
+            list: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, severity: Severity, path: String, message: impl Into<String>) {
-        self.list.push(DataIssue::new(severity, self.file, path, message));
+        self.list
+            .push(DataIssue::new(severity, self.file, path, message));
     }
 
     pub fn error(&mut self, path: String, message: impl Into<String>) {
@@ -64,7 +68,12 @@ pub(crate) struct RawSource {
 }
 
 /// A required text field: missing or blank is an error.
-pub(crate) fn required(value: Option<String>, at: At, field: &str, issues: &mut Issues) -> Option<String> {
+pub(crate) fn required(
+    value: Option<String>,
+    at: At,
+    field: &str,
+    issues: &mut Issues,
+) -> Option<String> {
     required_as(value, at, field, Severity::Error, issues)
 }
 
@@ -79,7 +88,11 @@ pub(crate) fn required_as(
     match value {
         Some(v) if !v.trim().is_empty() => Some(v),
         _ => {
-            issues.push(severity, at.field(field), format!("missing {}", leaf(field)));
+            issues.push(
+                severity,
+                at.field(field),
+                format!("missing {}", leaf(field)),
+            );
             None
         }
     }
@@ -93,37 +106,67 @@ fn leaf(field: &str) -> &str {
 }
 
 /// A value of a closed vocabulary, with a "did you mean" hint when unknown.
-pub(crate) fn vocab<T: Vocabulary>(value: Option<&str>, at: At, field: &str, issues: &mut Issues) -> Option<T> {
+pub(crate) fn vocab<T: Vocabulary>(
+    value: Option<&str>,
+    at: At,
+    field: &str,
+    issues: &mut Issues,
+) -> Option<T> {
     let Some(value) = value else {
         issues.error(at.field(field), format!("missing {}", leaf(field)));
         return None;
     };
     let found = T::ALL.iter().copied().find(|v| v.as_str() == value);
     if found.is_none() {
-        issues.error(at.field(field), unknown_value(leaf(field), value, &T::spellings()));
+        issues.error(
+            at.field(field),
+            unknown_value(leaf(field), value, &T::spellings()),
+        );
     }
     found
 }
 
 /// The sources of a record: at least one, each with a `doc`.
-pub(crate) fn sources(raw: Option<Vec<RawSource>>, at: At, field: &str, issues: &mut Issues) -> Vec<Source> {
+pub(crate) fn sources(
+    raw: Option<Vec<RawSource>>,
+    at: At,
+    field: &str,
+    issues: &mut Issues,
+) -> Vec<Source> {
     let raw = raw.unwrap_or_default();
     if raw.is_empty() {
-        issues.error(at.field(field), "no sources: every record needs at least one source");
+        issues.error(
+            at.field(field),
+            "no sources: every record needs at least one source",
+        );
     }
     let mut out = Vec::with_capacity(raw.len());
     for (i, s) in raw.into_iter().enumerate() {
         let doc = required(s.doc, at, &format!("{field}[{i}].doc"), issues);
-        let says = required_as(s.says, at, &format!("{field}[{i}].says"), Severity::Warning, issues);
+        let says = required_as(
+            s.says,
+            at,
+            &format!("{field}[{i}].says"),
+            Severity::Warning,
+            issues,
+        );
         if let Some(doc) = doc {
-            out.push(Source { doc, says: says.unwrap_or_default() });
+            out.push(Source {
+                doc,
+                says: says.unwrap_or_default(),
+            });
         }
     }
     out
 }
 
 /// An optional count: a non-negative integer.
-pub(crate) fn count(value: Option<&Number>, at: At, field: &str, issues: &mut Issues) -> Option<u64> {
+pub(crate) fn count(
+    value: Option<&Number>,
+    at: At,
+    field: &str,
+    issues: &mut Issues,
+) -> Option<u64> {
     let n = value?;
     if let Some(v) = n.as_u64() {
         return Some(v);
@@ -148,7 +191,8 @@ pub(crate) fn activity_date(
     let parse = |field: &str, value: &str, issues: &mut Issues| {
         let parsed = ActivityDate::parse(value);
         if parsed.is_none() {
-            let message = format!("bad date \"{value}\": expected ISO 8601 \"YYYY-MM-DD\" or \"YYYY-MM\"");
+            let message =
+                format!("bad date \"{value}\": expected ISO 8601 \"YYYY-MM-DD\" or \"YYYY-MM\"");
             issues.error(at.field(field), message);
         }
         parsed
@@ -156,19 +200,31 @@ pub(crate) fn activity_date(
     match (date, start, end) {
         (Some(d), None, None) => parse("date", d, issues),
         (None, Some(s), Some(e)) => {
-            let (start, end) = (parse("start", s, issues)?.bounds().0, parse("end", e, issues)?.bounds().1);
+            let (start, end) = (
+                parse("start", s, issues)?.bounds().0,
+                parse("end", e, issues)?.bounds().1,
+            );
             if end < start {
-                issues.error(at.field("end"), format!("date range ends ({e}) before it starts ({s})"));
+                issues.error(
+                    at.field("end"),
+                    format!("date range ends ({e}) before it starts ({s})"),
+                );
                 return None;
             }
             Some(ActivityDate::Range { start, end })
         }
         (None, None, None) => {
-            issues.error(at.field("date"), "missing date (give \"date\", or \"start\" and \"end\")");
+            issues.error(
+                at.field("date"),
+                "missing date (give \"date\", or \"start\" and \"end\")",
+            );
             None
         }
         _ => {
-            issues.error(at.field("date"), "give either \"date\" or both \"start\" and \"end\"");
+            issues.error(
+                at.field("date"),
+                "give either \"date\" or both \"start\" and \"end\"",
+            );
             None
         }
     }
@@ -181,7 +237,11 @@ pub(crate) fn check_position(p: LonLat, path: String, strict: bool, issues: &mut
         None => true,
         Some((severity, message)) => {
             let outside_only = message.contains("outside China");
-            let severity = if outside_only && !strict { Severity::Warning } else { severity };
+            let severity = if outside_only && !strict {
+                Severity::Warning
+            } else {
+                severity
+            };
             issues.push(severity, path, message);
             outside_only
         }

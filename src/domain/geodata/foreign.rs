@@ -7,7 +7,8 @@ use super::fields::{check_position, At, Issues};
 use super::geometry::{read_geometry, Geometry};
 use super::raw::{read_features, RawFeature};
 use crate::domain::model::{
-    AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source, TravelMode,
+    AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source,
+    TravelMode,
 };
 use crate::domain::validate::Severity;
 use serde_json::{Map, Value};
@@ -34,23 +35,47 @@ fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, da
         issues.warning(at.raw("geometry"), "feature has no geometry: not shown");
         return;
     };
-    let Some(geometry) = read_geometry(Some(geometry), at, issues) else { return };
+    let Some(geometry) = read_geometry(Some(geometry), at, issues) else {
+        return;
+    };
     let usable: Vec<LonLat> = match &geometry {
         Geometry::Polygons(_) => {
-            issues.push(Severity::Info, at.raw("geometry.type"), "polygons are not shown: feature ignored");
+            issues.push(
+                Severity::Info,
+                at.raw("geometry.type"),
+                "polygons are not shown: feature ignored",
+            );
             return;
         }
-        g => g.positions().into_iter().filter(|p| check_position(*p, at.raw("geometry.coordinates"), false, issues)).collect(),
+        g => g
+            .positions()
+            .into_iter()
+            .filter(|p| check_position(*p, at.raw("geometry.coordinates"), false, issues))
+            .collect(),
     };
     let (name, name_key) = name_of(&props).unwrap_or_else(|| (id.clone(), ""));
     let extra = extra(&props, name_key);
-    let sources = vec![Source { doc: file.to_owned(), says: "imported from this file; it names no source".into() }];
+    let sources = vec![Source {
+        doc: file.to_owned(),
+        says: "imported from this file; it names no source".into(),
+    }];
     match geometry {
         Geometry::Points(points) => {
             let many = points.len() > 1;
             for (k, p) in usable.into_iter().enumerate() {
-                let id = if many { format!("{id}-{k}") } else { id.clone() };
-                data.sites.push(site(id, name.clone(), p, &props, extra.clone(), sources.clone()));
+                let id = if many {
+                    format!("{id}-{k}")
+                } else {
+                    id.clone()
+                };
+                data.sites.push(site(
+                    id,
+                    name.clone(),
+                    p,
+                    &props,
+                    extra.clone(),
+                    sources.clone(),
+                ));
             }
         }
         Geometry::Lines(lines) if usable.len() == lines.iter().map(Vec::len).sum::<usize>() => {
@@ -61,11 +86,14 @@ fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, da
 }
 
 fn feature_id(id: Option<&Value>, props: &Props) -> Option<String> {
-    [id, props.get("id")].into_iter().flatten().find_map(|v| match v {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    })
+    [id, props.get("id")]
+        .into_iter()
+        .flatten()
+        .find_map(|v| match v {
+            Value::String(s) if !s.is_empty() => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
 }
 
 fn name_of(props: &Props) -> Option<(String, &'static str)> {
@@ -87,8 +115,19 @@ fn extra(props: &Props, name_key: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn site(id: String, name: String, position: LonLat, props: &Props, extra: Vec<(String, String)>, sources: Vec<Source>) -> Site {
-    let kind = props.get("kind").and_then(Value::as_str).and_then(SiteKind::parse).unwrap_or(SiteKind::Other);
+fn site(
+    id: String,
+    name: String,
+    position: LonLat,
+    props: &Props,
+    extra: Vec<(String, String)>,
+    sources: Vec<Source>,
+) -> Site {
+    let kind = props
+        .get("kind")
+        .and_then(Value::as_str)
+        .and_then(SiteKind::parse)
+        .unwrap_or(SiteKind::Other);
     let text = |k: &str| props.get(k).and_then(Value::as_str).map(str::to_owned);
     Site {
         id: SiteId(id),
@@ -100,7 +139,9 @@ fn site(id: String, name: String, position: LonLat, props: &Props, extra: Vec<(S
         admin: AdminPlace::default(),
         region: None,
         address: text("address"),
-        summary: text("summary").or_else(|| text("description")).unwrap_or_default(),
+        summary: text("summary")
+            .or_else(|| text("description"))
+            .unwrap_or_default(),
         summary_en: text("summary_en").unwrap_or_default(),
         themes: Vec::new(),
         opening_hours: text("opening_hours"),
@@ -114,7 +155,13 @@ fn site(id: String, name: String, position: LonLat, props: &Props, extra: Vec<(S
     }
 }
 
-fn route(id: String, name: String, path: Vec<Vec<LonLat>>, extra: Vec<(String, String)>, sources: Vec<Source>) -> Route {
+fn route(
+    id: String,
+    name: String,
+    path: Vec<Vec<LonLat>>,
+    extra: Vec<(String, String)>,
+    sources: Vec<Source>,
+) -> Route {
     Route {
         id: RouteId(id),
         name,

@@ -10,8 +10,15 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 
-const TYPES: &[&str] =
-    &["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"];
+const TYPES: &[&str] = &[
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
 
 /// A feature's `geometry` as written.
 #[derive(Deserialize)]
@@ -56,17 +63,27 @@ impl Geometry {
 type Pos = Vec<f64>;
 
 /// Reads a geometry; `None` (with issues) when it is missing, null or malformed.
-pub(crate) fn read_geometry(raw: Option<RawGeometry>, at: At, issues: &mut Issues) -> Option<Geometry> {
+pub(crate) fn read_geometry(
+    raw: Option<RawGeometry>,
+    at: At,
+    issues: &mut Issues,
+) -> Option<Geometry> {
     let Some(raw) = raw else {
         issues.error(at.raw("geometry"), "missing geometry");
         return None;
     };
     if !TYPES.contains(&raw.kind.as_ref()) {
-        issues.error(at.raw("geometry.type"), unknown_value("geometry type", &raw.kind, TYPES));
+        issues.error(
+            at.raw("geometry.type"),
+            unknown_value("geometry type", &raw.kind, TYPES),
+        );
         return None;
     }
     if raw.kind == "GeometryCollection" {
-        issues.error(at.raw("geometry.type"), "GeometryCollection is not supported");
+        issues.error(
+            at.raw("geometry.type"),
+            "GeometryCollection is not supported",
+        );
         return None;
     }
     let Some(coords) = raw.coordinates else {
@@ -106,7 +123,10 @@ pub(crate) fn read_geometry(raw: Option<RawGeometry>, at: At, issues: &mut Issue
 fn one(p: &[f64], at: At, issues: &mut Issues) -> Option<LonLat> {
     let found = position(p);
     if found.is_none() {
-        issues.error(at.raw("geometry.coordinates"), "a position needs two numbers [lon, lat]");
+        issues.error(
+            at.raw("geometry.coordinates"),
+            "a position needs two numbers [lon, lat]",
+        );
     }
     found
 }
@@ -131,7 +151,10 @@ fn lines(ls: &[Vec<Pos>], min: usize, at: At, issues: &mut Issues) -> Option<Vec
 fn rings(rs: &[Vec<Pos>], at: At, issues: &mut Issues) -> Option<Vec<Vec<LonLat>>> {
     let rings = lines(rs, 4, at, issues)?;
     if rings.iter().any(|r| r.first() != r.last()) {
-        issues.error(at.raw("geometry.coordinates"), "polygon ring is not closed (first and last positions differ)");
+        issues.error(
+            at.raw("geometry.coordinates"),
+            "polygon ring is not closed (first and last positions differ)",
+        );
         return None;
     }
     Some(rings)

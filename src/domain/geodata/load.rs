@@ -22,9 +22,13 @@ pub fn load_dataset(files: &[(&str, &str)]) -> (Dataset, Vec<DataIssue>) {
     for (i, layer) in manifest.iter().flat_map(|m| m.layers.iter()).enumerate() {
         match find(files, &layer.file) {
             // Issues name the file as the manifest does, whatever folder it was read from.
-            Some((_, text)) => {
-                issues.extend(load_layer(&mut data, &mut origins, layer.kind, &layer.file, text))
-            }
+            Some((_, text)) => issues.extend(load_layer(
+                &mut data,
+                &mut origins,
+                layer.kind,
+                &layer.file,
+                text,
+            )),
             None => issues.push(DataIssue::new(
                 Severity::Error,
                 MANIFEST_FILE,
@@ -54,18 +58,34 @@ pub fn load_layer(
     }
     match kind {
         LayerType::Sites => take(parse_sites(file, text), &mut data.sites, &mut origins.sites),
-        LayerType::Routes => take(parse_routes(file, text), &mut data.routes, &mut origins.routes),
-        LayerType::Regions => take(parse_regions(file, text), &mut data.regions, &mut origins.regions),
-        LayerType::Activities => {
-            take(parse_activities(file, text), &mut data.activities, &mut origins.activities)
-        }
-        LayerType::Visits => take(parse_visits(file, text), &mut data.visits, &mut origins.visits),
+        LayerType::Routes => take(
+            parse_routes(file, text),
+            &mut data.routes,
+            &mut origins.routes,
+        ),
+        LayerType::Regions => take(
+            parse_regions(file, text),
+            &mut data.regions,
+            &mut origins.regions,
+        ),
+        LayerType::Activities => take(
+            parse_activities(file, text),
+            &mut data.activities,
+            &mut origins.activities,
+        ),
+        LayerType::Visits => take(
+            parse_visits(file, text),
+            &mut data.visits,
+            &mut origins.visits,
+        ),
     }
 }
 
 /// The file called `name`, also when given with a folder ("geodata/sites.geojson").
 fn find<'a>(files: &[(&'a str, &'a str)], name: &str) -> Option<(&'a str, &'a str)> {
     files.iter().copied().find(|(n, _)| {
-        *n == name || n.strip_suffix(name).is_some_and(|dir| dir.ends_with('/') || dir.ends_with('\\'))
+        *n == name
+            || n.strip_suffix(name)
+                .is_some_and(|dir| dir.ends_with('/') || dir.ends_with('\\'))
     })
 }

@@ -37,17 +37,28 @@ pub(crate) fn manifest(text: &str, issues: &mut Issues) -> Option<Manifest> {
     };
     let mut layers: Vec<Layer> = Vec::new();
     for (index, raw) in raw.layers.unwrap_or_default().into_iter().enumerate() {
-        let at = At { list: "layers", index, props: false };
-        let Some(l) = parse_record::<RawLayer>(raw, at, issues) else { continue };
+        let at = At {
+            list: "layers",
+            index,
+            props: false,
+        };
+        let Some(l) = parse_record::<RawLayer>(raw, at, issues) else {
+            continue;
+        };
         let id = required(l.id, at, "id", issues);
         let kind = vocab::<LayerType>(l.kind.as_deref(), at, "type", issues);
         let file = required(l.file, at, "file", issues);
         let title = required(l.title, at, "title", issues);
         if let Some(k) = kind.filter(|k| layers.iter().any(|o| o.kind == *k)) {
-            issues.error(at.field("type"), format!("a second layer of type \"{k}\": one per type is supported"));
+            issues.error(
+                at.field("type"),
+                format!("a second layer of type \"{k}\": one per type is supported"),
+            );
             continue;
         }
-        let (Some(id), Some(kind), Some(file), Some(title)) = (id, kind, file, title) else { continue };
+        let (Some(id), Some(kind), Some(file), Some(title)) = (id, kind, file, title) else {
+            continue;
+        };
         layers.push(Layer {
             id,
             kind,
@@ -62,5 +73,9 @@ pub(crate) fn manifest(text: &str, issues: &mut Issues) -> Option<Manifest> {
         issues.error("title".into(), "missing title");
         String::new()
     });
-    Some(Manifest { title, title_en: raw.title_en.unwrap_or_default(), layers })
+    Some(Manifest {
+        title,
+        title_en: raw.title_en.unwrap_or_default(),
+        layers,
+    })
 }

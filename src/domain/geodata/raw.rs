@@ -20,10 +20,18 @@ struct RawCollection<'a> {
 
 /// The features of a FeatureCollection, as raw slices of `text`.
 pub(crate) fn split_features<'a>(text: &'a str, issues: &mut Issues) -> Vec<&'a RawValue> {
-    let Some(c) = parse_whole::<RawCollection>(text, issues) else { return vec![] };
+    let Some(c) = parse_whole::<RawCollection>(text, issues) else {
+        return vec![];
+    };
     if c.kind.as_deref() != Some("FeatureCollection") {
-        let found = c.kind.as_deref().map_or("none".to_owned(), |k| format!("\"{k}\""));
-        issues.error("type".into(), format!("expected \"FeatureCollection\", found {found}"));
+        let found = c
+            .kind
+            .as_deref()
+            .map_or("none".to_owned(), |k| format!("\"{k}\""));
+        issues.error(
+            "type".into(),
+            format!("expected \"FeatureCollection\", found {found}"),
+        );
     }
     c.features.unwrap_or_else(|| {
         issues.error("features".into(), "missing features");
@@ -40,9 +48,19 @@ struct RawRecords<'a> {
 }
 
 /// The records under `list` ("activities" or "visits") of a plain JSON file.
-pub(crate) fn split_records<'a>(text: &'a str, list: &str, issues: &mut Issues) -> Vec<&'a RawValue> {
-    let Some(r) = parse_whole::<RawRecords>(text, issues) else { return vec![] };
-    let found = if list == "visits" { r.visits } else { r.activities };
+pub(crate) fn split_records<'a>(
+    text: &'a str,
+    list: &str,
+    issues: &mut Issues,
+) -> Vec<&'a RawValue> {
+    let Some(r) = parse_whole::<RawRecords>(text, issues) else {
+        return vec![];
+    };
+    let found = if list == "visits" {
+        r.visits
+    } else {
+        r.activities
+    };
     found.unwrap_or_else(|| {
         issues.error(list.into(), format!("missing \"{list}\" list"));
         vec![]
@@ -53,19 +71,17 @@ pub(crate) fn split_records<'a>(text: &'a str, list: &str, issues: &mut Issues) 
 fn parse_whole<'a, T: Deserialize<'a>>(text: &'a str, issues: &mut Issues) -> Option<T> {
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = serde_path_to_error::deserialize::<_, T>(&mut de);
-    let trailing = de.end();
-    match parsed {
-        Ok(_) if trailing.is_err() => {
-            let e = trailing.err().map(|e| e.to_string()).unwrap_or_default();
-            issues.error(String::new(), format!("invalid JSON: {e}"));
+    match (parsed, de.end()) {
+        (Ok(v), Ok(())) => Some(v),
+        (Ok(_), Err(trailing)) => {
+            issues.error(String::new(), format!("invalid JSON: {trailing}"));
             None
         }
-        Ok(v) => Some(v),
-        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => {
+        (Err(e), _) if e.inner().is_syntax() || e.inner().is_eof() => {
             issues.error(String::new(), format!("invalid JSON: {}", e.inner()));
             None
         }
-        Err(e) => {
+        (Err(e), _) => {
             issues.error(path_text(e.path()), without_position(e.inner()));
             None
         }
@@ -74,7 +90,11 @@ fn parse_whole<'a, T: Deserialize<'a>>(text: &'a str, issues: &mut Issues) -> Op
 
 /// Parses one record. The fast path is plain serde; only a failing record is parsed again
 /// with path tracking to say which field is wrong.
-pub(crate) fn parse_record<'a, T: Deserialize<'a>>(raw: &'a RawValue, at: At, issues: &mut Issues) -> Option<T> {
+pub(crate) fn parse_record<'a, T: Deserialize<'a>>(
+    raw: &'a RawValue,
+    at: At,
+    issues: &mut Issues,
+) -> Option<T> {
     if let Ok(v) = serde_json::from_str(raw.get()) {
         return Some(v);
     }
@@ -90,7 +110,11 @@ pub(crate) fn parse_record<'a, T: Deserialize<'a>>(raw: &'a RawValue, at: At, is
 }
 
 /// Parses coordinates (an owned parse: they are numbers only) and reports the failing path.
-pub(crate) fn parse_coords<T: DeserializeOwned>(raw: &RawValue, at: At, issues: &mut Issues) -> Option<T> {
+pub(crate) fn parse_coords<T: DeserializeOwned>(
+    raw: &RawValue,
+    at: At,
+    issues: &mut Issues,
+) -> Option<T> {
     if let Ok(v) = serde_json::from_str(raw.get()) {
         return Some(v);
     }
@@ -99,7 +123,11 @@ pub(crate) fn parse_coords<T: DeserializeOwned>(raw: &RawValue, at: At, issues: 
         Ok(v) => Some(v),
         Err(e) => {
             let inner = path_text(e.path());
-            let path = if inner.is_empty() { "geometry.coordinates".into() } else { format!("geometry.coordinates{inner}") };
+            let path = if inner.is_empty() {
+                "geometry.coordinates".into()
+            } else {
+                format!("geometry.coordinates{inner}")
+            };
             issues.error(at.raw(&path), without_position(e.inner()));
             None
         }
@@ -109,7 +137,11 @@ pub(crate) fn parse_coords<T: DeserializeOwned>(raw: &RawValue, at: At, issues: 
 /// serde_path_to_error writes the root as "."; we write it as "".
 fn path_text(path: &serde_path_to_error::Path) -> String {
     let p = path.to_string();
-    if p == "." { String::new() } else { p }
+    if p == "." {
+        String::new()
+    } else {
+        p
+    }
 }
 
 /// serde_json's message without " at line 1 column 40", which is relative to the record's
@@ -125,7 +157,10 @@ fn without_position(e: &serde_json::Error) -> String {
 /// A GeoJSON position `[lon, lat]` (a third value, the altitude, is ignored).
 pub(crate) fn position(v: &[f64]) -> Option<LonLat> {
     match v {
-        [lon, lat, ..] => Some(LonLat { lon: *lon, lat: *lat }),
+        [lon, lat, ..] => Some(LonLat {
+            lon: *lon,
+            lat: *lat,
+        }),
         _ => None,
     }
 }
@@ -157,8 +192,14 @@ where
     let mut records = Vec::with_capacity(raws.len());
     let mut indices = Vec::with_capacity(raws.len());
     for (index, raw) in raws.into_iter().enumerate() {
-        let at = At { list: "features", index, props: true };
-        let Some(feature) = parse_record::<RawFeature<P>>(raw, at, issues) else { continue };
+        let at = At {
+            list: "features",
+            index,
+            props: true,
+        };
+        let Some(feature) = parse_record::<RawFeature<P>>(raw, at, issues) else {
+            continue;
+        };
         if feature.kind.as_deref() != Some("Feature") {
             issues.error(at.raw("type"), "expected \"type\": \"Feature\"");
             continue;
@@ -185,7 +226,11 @@ where
     let mut records = Vec::with_capacity(raws.len());
     let mut indices = Vec::with_capacity(raws.len());
     for (index, raw) in raws.into_iter().enumerate() {
-        let at = At { list, index, props: false };
+        let at = At {
+            list,
+            index,
+            props: false,
+        };
         if let Some(t) = parse_record::<R>(raw, at, issues).and_then(|r| convert(r, at, issues)) {
             records.push(t);
             indices.push(index);

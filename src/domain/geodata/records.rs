@@ -1,9 +1,12 @@
 //! `activities.json` and `visits.json`: plain (non-spatial) records that point at a site
 //! or a region.
 
-use super::fields::{activity_date, count, required, required_as, sources, vocab, At, Issues, RawSource};
+use super::fields::{
+    activity_date, count, required, required_as, sources, vocab, At, Issues, RawSource,
+};
 use crate::domain::model::{
-    Activity, ActivityId, ActivityTarget, ActivityType, Period, Qualifier, RegionId, SiteId, Visit, VisitId,
+    Activity, ActivityId, ActivityTarget, ActivityType, Period, Qualifier, RegionId, SiteId, Visit,
+    VisitId,
 };
 use crate::domain::validate::Severity;
 use serde::Deserialize;
@@ -38,7 +41,10 @@ pub(crate) fn activity(a: RawActivity, at: At, issues: &mut Issues) -> Option<Ac
         (Some(s), None) => Some(ActivityTarget::Site(SiteId(s))),
         (None, Some(r)) => Some(ActivityTarget::Region(RegionId(r))),
         (Some(_), Some(_)) => {
-            issues.error(at.field("region"), "give either \"site\" or \"region\", not both");
+            issues.error(
+                at.field("region"),
+                "give either \"site\" or \"region\", not both",
+            );
             None
         }
         (None, None) => {
@@ -46,7 +52,13 @@ pub(crate) fn activity(a: RawActivity, at: At, issues: &mut Issues) -> Option<Ac
             None
         }
     };
-    let date = activity_date(a.date.as_deref(), a.start.as_deref(), a.end.as_deref(), at, issues);
+    let date = activity_date(
+        a.date.as_deref(),
+        a.start.as_deref(),
+        a.end.as_deref(),
+        at,
+        issues,
+    );
     let kind = vocab::<ActivityType>(a.kind.as_deref(), at, "type", issues);
     let title = required(a.title, at, "title", issues);
     let title_en = required_as(a.title_en, at, "title_en", Severity::Warning, issues);
@@ -91,7 +103,10 @@ pub(crate) fn visit(v: RawVisit, at: At, issues: &mut Issues) -> Option<Visit> {
     let period = required(v.period, at, "period", issues).and_then(|p| {
         let parsed = Period::parse(&p);
         if parsed.is_none() {
-            issues.error(at.field("period"), format!("bad period \"{p}\": expected \"YYYY\" or \"YYYY-MM\""));
+            issues.error(
+                at.field("period"),
+                format!("bad period \"{p}\": expected \"YYYY\" or \"YYYY-MM\""),
+            );
         }
         parsed
     });
@@ -100,5 +115,11 @@ pub(crate) fn visit(v: RawVisit, at: At, issues: &mut Issues) -> Option<Visit> {
         issues.error(at.field("visitors"), "missing visitors");
     }
     let sources = sources(v.sources, at, "sources", issues);
-    Some(Visit { id: VisitId(id?), site: SiteId(site?), period: period?, visitors: visitors?, sources })
+    Some(Visit {
+        id: VisitId(id?),
+        site: SiteId(site?),
+        period: period?,
+        visitors: visitors?,
+        sources,
+    })
 }

@@ -2,11 +2,15 @@
 //! Geometry is a Point (a seat or centre), a Polygon, or null for a region the sources
 //! name but do not locate.
 
-use super::fields::{check_position, count, required, required_as, sources, vocab, At, Issues, RawSource};
+use super::fields::{
+    check_position, count, required, required_as, sources, vocab, At, Issues, RawSource,
+};
 use super::geometry::{read_geometry, Geometry};
 use super::raw::RawFeature;
 use super::sites::{precision, RawPrecision};
-use crate::domain::model::{Measure, Qualifier, Region, RegionGeometry, RegionId, RegionLevel, Reported, Source};
+use crate::domain::model::{
+    Measure, Qualifier, Region, RegionGeometry, RegionId, RegionLevel, Reported, Source,
+};
 use crate::domain::validate::Severity;
 use serde::Deserialize;
 use serde_json::Number;
@@ -39,7 +43,9 @@ pub(crate) struct RawReported {
 pub(crate) fn region(f: RawFeature<RawRegion>, at: At, issues: &mut Issues) -> Option<Region> {
     let geometry = match f.geometry {
         None => Some(None),
-        Some(raw) => read_geometry(Some(raw), at, issues).and_then(|g| shape(g, at, issues)).map(Some),
+        Some(raw) => read_geometry(Some(raw), at, issues)
+            .and_then(|g| shape(g, at, issues))
+            .map(Some),
     };
     let Some(p) = f.properties else {
         issues.error(at.raw("properties"), "missing properties");
@@ -50,8 +56,11 @@ pub(crate) fn region(f: RawFeature<RawRegion>, at: At, issues: &mut Issues) -> O
     let name_en = required_as(p.name_en, at, "name_en", Severity::Warning, issues);
     let level = vocab::<RegionLevel>(p.level.as_deref(), at, "level", issues);
     let reported = p.reported.unwrap_or_default();
-    let reported: Vec<Reported> =
-        reported.into_iter().enumerate().filter_map(|(i, r)| one_reported(r, i, at, issues)).collect();
+    let reported: Vec<Reported> = reported
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| one_reported(r, i, at, issues))
+        .collect();
     let precision = p.precision.map(|raw| precision(Some(raw), at, issues));
     let sources = sources(p.sources, at, "sources", issues);
     Some(Region {
@@ -82,7 +91,10 @@ fn shape(g: Geometry, at: At, issues: &mut Issues) -> Option<RegionGeometry> {
         Geometry::Points(points) if points.len() == 1 => Some(RegionGeometry::Point(points[0])),
         Geometry::Polygons(polygons) => Some(RegionGeometry::Area(polygons)),
         other => {
-            let message = format!("wrong geometry: a region is a Point or Polygon, found {}", other.family());
+            let message = format!(
+                "wrong geometry: a region is a Point or Polygon, found {}",
+                other.family()
+            );
             issues.error(at.raw("geometry.type"), message);
             None
         }
@@ -96,17 +108,33 @@ fn one_reported(r: RawReported, i: usize, at: At, issues: &mut Issues) -> Option
     if r.value.is_none() {
         issues.error(at.field(&field("value")), "missing value");
     }
-    let qualifier = r.qualifier.as_deref().and_then(|q| vocab::<Qualifier>(Some(q), at, &field("qualifier"), issues));
+    let qualifier = r
+        .qualifier
+        .as_deref()
+        .and_then(|q| vocab::<Qualifier>(Some(q), at, &field("qualifier"), issues));
     let source = match r.source {
         Some(s) => {
             let doc = required(s.doc, at, &field("source.doc"), issues);
             let says = required_as(s.says, at, &field("source.says"), Severity::Warning, issues);
-            doc.map(|doc| Source { doc, says: says.unwrap_or_default() })
+            doc.map(|doc| Source {
+                doc,
+                says: says.unwrap_or_default(),
+            })
         }
         None => {
-            issues.error(at.field(&field("source")), "missing source: every reported total needs one");
+            issues.error(
+                at.field(&field("source")),
+                "missing source: every reported total needs one",
+            );
             None
         }
     };
-    Some(Reported { measure: measure?, value: value?, qualifier, period: r.period, note: r.note, source: source? })
+    Some(Reported {
+        measure: measure?,
+        value: value?,
+        qualifier,
+        period: r.period,
+        note: r.note,
+        source: source?,
+    })
 }

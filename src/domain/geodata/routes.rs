@@ -36,12 +36,18 @@ pub(crate) fn route(f: RawFeature<RawRoute>, at: At, issues: &mut Issues) -> Opt
     let mode = vocab::<TravelMode>(p.mode.as_deref(), at, "mode", issues);
     let stops = p.stops.unwrap_or_default();
     if stops.len() < 2 {
-        issues.error(at.field("stops"), format!("a route needs at least 2 stops, found {}", stops.len()));
+        issues.error(
+            at.field("stops"),
+            format!("a route needs at least 2 stops, found {}", stops.len()),
+        );
     }
     let date = p.date.as_deref().and_then(|d| {
         let parsed = ActivityDate::parse(d);
         if parsed.is_none() {
-            issues.error(at.field("date"), format!("bad date \"{d}\": expected \"YYYY-MM-DD\" or \"YYYY-MM\""));
+            issues.error(
+                at.field("date"),
+                format!("bad date \"{d}\": expected \"YYYY-MM-DD\" or \"YYYY-MM\""),
+            );
         }
         parsed
     });
@@ -67,7 +73,10 @@ fn lines_of(g: Geometry, at: At, issues: &mut Issues) -> Option<Vec<Vec<LonLat>>
     match g {
         Geometry::Lines(lines) => Some(lines),
         other => {
-            let message = format!("wrong geometry: a route is a LineString, found {}", other.family());
+            let message = format!(
+                "wrong geometry: a route is a LineString, found {}",
+                other.family()
+            );
             issues.error(at.raw("geometry.type"), message);
             None
         }

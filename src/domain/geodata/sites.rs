@@ -3,7 +3,9 @@
 use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource};
 use super::geometry::{read_geometry, Geometry};
 use super::raw::RawFeature;
-use crate::domain::model::{AdminPlace, Link, Precision, PrecisionLevel, RegionId, Site, SiteId, SiteKind};
+use crate::domain::model::{
+    AdminPlace, Link, Precision, PrecisionLevel, RegionId, Site, SiteId, SiteKind,
+};
 use crate::domain::validate::Severity;
 use serde::Deserialize;
 
@@ -54,7 +56,9 @@ pub(crate) fn site(f: RawFeature<RawSite>, at: At, issues: &mut Issues) -> Optio
         }
         None => None,
     };
-    let usable = position.is_some_and(|p| super::fields::check_position(p, at.raw("geometry.coordinates"), true, issues));
+    let usable = position.is_some_and(|p| {
+        super::fields::check_position(p, at.raw("geometry.coordinates"), true, issues)
+    });
     let id = required(p.id, at, "id", issues);
     let name = required(p.name, at, "name", issues);
     let name_en = required(p.name_en, at, "name_en", issues);
@@ -93,7 +97,12 @@ fn also_kinds(raw: Option<Vec<String>>, at: At, issues: &mut Issues) -> Vec<Site
     let raw = raw.unwrap_or_default();
     let mut out = Vec::with_capacity(raw.len());
     for (i, k) in raw.iter().enumerate() {
-        out.extend(vocab::<SiteKind>(Some(k), at, &format!("also_kinds[{i}]"), issues));
+        out.extend(vocab::<SiteKind>(
+            Some(k),
+            at,
+            &format!("also_kinds[{i}]"),
+            issues,
+        ));
     }
     out
 }
@@ -101,25 +110,42 @@ fn also_kinds(raw: Option<Vec<String>>, at: At, issues: &mut Issues) -> Vec<Site
 fn links(links: &[Link], at: At, issues: &mut Issues) {
     for (i, l) in links.iter().enumerate() {
         if !(l.url.starts_with("https://") || l.url.starts_with("http://")) {
-            issues.warning(at.field(&format!("links[{i}].url")), format!("link \"{}\" is not an http(s) URL", l.url));
+            issues.warning(
+                at.field(&format!("links[{i}].url")),
+                format!("link \"{}\" is not an http(s) URL", l.url),
+            );
         }
     }
 }
 
 /// A required precision: a known level, a finite non-negative radius, and a note.
-pub(crate) fn precision(raw: Option<RawPrecision>, at: At, issues: &mut Issues) -> Option<Precision> {
+pub(crate) fn precision(
+    raw: Option<RawPrecision>,
+    at: At,
+    issues: &mut Issues,
+) -> Option<Precision> {
     let Some(raw) = raw else {
-        issues.error(at.field("precision"), "missing precision: say how exact the position is");
+        issues.error(
+            at.field("precision"),
+            "missing precision: say how exact the position is",
+        );
         return None;
     };
     let level = vocab::<PrecisionLevel>(raw.level.as_deref(), at, "precision.level", issues);
     match raw.radius_m {
         None => issues.error(at.field("precision.radius_m"), "missing radius_m"),
         Some(r) if !(r.is_finite() && r >= 0.0) => {
-            issues.error(at.field("precision.radius_m"), format!("radius_m {r} must be a non-negative number of metres"));
+            issues.error(
+                at.field("precision.radius_m"),
+                format!("radius_m {r} must be a non-negative number of metres"),
+            );
         }
         Some(_) => {}
     }
     let note = required_as(raw.note, at, "precision.note", Severity::Warning, issues);
-    Some(Precision { level: level?, radius_m: raw.radius_m, note: note.unwrap_or_default() })
+    Some(Precision {
+        level: level?,
+        radius_m: raw.radius_m,
+        note: note.unwrap_or_default(),
+    })
 }

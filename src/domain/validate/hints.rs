@@ -21,7 +21,13 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 fn fold(s: &str) -> String {
     s.trim()
         .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == ' ' || c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -31,7 +37,10 @@ pub fn unknown_value(what: &str, value: &str, candidates: &[&str]) -> String {
     match did_you_mean(value, candidates) {
         Some(hint) => format!("unknown {what} \"{value}\" (did you mean \"{hint}\"?)"),
         None if candidates.is_empty() => format!("unknown {what} \"{value}\""),
-        None => format!("unknown {what} \"{value}\" (expected one of: {})", candidates.join(", ")),
+        None => format!(
+            "unknown {what} \"{value}\" (expected one of: {})",
+            candidates.join(", ")
+        ),
     }
 }
 

@@ -7,8 +7,12 @@ use crate::domain::model::{LonLat, RegionLevel};
 
 /// China's rough bounding box (degrees): lon 73..136, lat 3..54, the South China Sea
 /// islands included. A box, not the border: it catches swapped or mistyped coordinates.
-pub const CHINA_EXTENT: ChinaExtent =
-    ChinaExtent { min_lon: 73.0, max_lon: 136.0, min_lat: 3.0, max_lat: 54.0 };
+pub const CHINA_EXTENT: ChinaExtent = ChinaExtent {
+    min_lon: 73.0,
+    max_lon: 136.0,
+    min_lat: 3.0,
+    max_lat: 54.0,
+};
 
 /// A lon/lat box in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,7 +26,8 @@ pub struct ChinaExtent {
 impl ChinaExtent {
     /// Whether `p` lies in the box.
     pub fn contains(&self, p: LonLat) -> bool {
-        (self.min_lon..=self.max_lon).contains(&p.lon) && (self.min_lat..=self.max_lat).contains(&p.lat)
+        (self.min_lon..=self.max_lon).contains(&p.lon)
+            && (self.min_lat..=self.max_lat).contains(&p.lat)
     }
 }
 
@@ -31,20 +36,36 @@ impl ChinaExtent {
 /// lower it to a warning).
 pub fn position_problem(p: LonLat) -> Option<(Severity, String)> {
     if !p.lon.is_finite() || !p.lat.is_finite() {
-        return Some((Severity::Error, "coordinate is not a finite number".to_owned()));
+        return Some((
+            Severity::Error,
+            "coordinate is not a finite number".to_owned(),
+        ));
     }
-    let swapped = CHINA_EXTENT.contains(LonLat { lon: p.lat, lat: p.lon });
-    let hint = if swapped { " (are lon and lat swapped?)" } else { "" };
+    let swapped = CHINA_EXTENT.contains(LonLat {
+        lon: p.lat,
+        lat: p.lon,
+    });
+    let hint = if swapped {
+        " (are lon and lat swapped?)"
+    } else {
+        ""
+    };
     if !(-180.0..=180.0).contains(&p.lon) || !(-90.0..=90.0).contains(&p.lat) {
         return Some((
             Severity::Error,
-            format!("coordinate [{}, {}] is out of range (lon -180..180, lat -90..90){hint}", p.lon, p.lat),
+            format!(
+                "coordinate [{}, {}] is out of range (lon -180..180, lat -90..90){hint}",
+                p.lon, p.lat
+            ),
         ));
     }
     if !CHINA_EXTENT.contains(p) {
         return Some((
             Severity::Error,
-            format!("coordinate [{}, {}] is outside China (lon 73..136, lat 3..54){hint}", p.lon, p.lat),
+            format!(
+                "coordinate [{}, {}] is outside China (lon 73..136, lat 3..54){hint}",
+                p.lon, p.lat
+            ),
         ));
     }
     None
@@ -101,7 +122,10 @@ mod tests {
         let (_, msg) = position_problem(ll(200.0, 23.0)).expect("range");
         assert!(msg.contains("out of range"));
         let (_, msg) = position_problem(ll(23.13, 113.27)).expect("swapped");
-        assert!(msg.contains("out of range") && msg.contains("swapped"), "{msg}");
+        assert!(
+            msg.contains("out of range") && msg.contains("swapped"),
+            "{msg}"
+        );
         let (_, msg) = position_problem(ll(23.13, 80.0)).expect("swapped");
         assert!(msg.contains("swapped"), "{msg}");
         let (_, msg) = position_problem(ll(2.35, 48.85)).expect("Paris");
@@ -116,8 +140,20 @@ mod tests {
 
     #[test]
     fn point_in_square_with_hole() {
-        let outer = vec![ll(0.0, 0.0), ll(4.0, 0.0), ll(4.0, 4.0), ll(0.0, 4.0), ll(0.0, 0.0)];
-        let hole = vec![ll(1.0, 1.0), ll(3.0, 1.0), ll(3.0, 3.0), ll(1.0, 3.0), ll(1.0, 1.0)];
+        let outer = vec![
+            ll(0.0, 0.0),
+            ll(4.0, 0.0),
+            ll(4.0, 4.0),
+            ll(0.0, 4.0),
+            ll(0.0, 0.0),
+        ];
+        let hole = vec![
+            ll(1.0, 1.0),
+            ll(3.0, 1.0),
+            ll(3.0, 3.0),
+            ll(1.0, 3.0),
+            ll(1.0, 1.0),
+        ];
         let rings = vec![outer, hole];
         assert!(point_in_polygon(ll(0.5, 0.5), &rings));
         assert!(!point_in_polygon(ll(2.0, 2.0), &rings));
