@@ -286,3 +286,34 @@ fn cli_rejects_an_invalid_fixture() {
     let (code, _) = run_cli("tests/fixtures/no-such-folder");
     assert_eq!(code, 2);
 }
+
+/// 100k synthetic sites (labelled synthetic, never bundled) must parse well under 300 ms in
+/// release. Run with `cargo test --release --test geodata -- --ignored`.
+#[test]
+#[ignore = "timing: run in release"]
+fn parses_100k_sites_quickly() {
+    let feature = |i: usize| {
+        format!(
+            r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{lon:.5},{lat:.5}]}},"properties":{{"id":"synthetic-{i}","name":"合成站点{i}","name_en":"Synthetic site {i}","kind":"visit_point","admin":{{"province":"广东省"}},"region":"nanhai","summary":"synthetic","themes":["t"],"precision":{{"level":"town","radius_m":3000,"note":"synthetic"}},"sources":[{{"doc":"synthetic","says":"generated for a timing test"}}]}}}}"#,
+            lon = 110.0 + (i % 1000) as f64 * 0.005,
+            lat = 22.0 + (i / 1000) as f64 * 0.01,
+        )
+    };
+    let features: Vec<String> = (0..100_000).map(feature).collect();
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    );
+    let start = std::time::Instant::now();
+    let parsed = redmap::domain::geodata::parse_sites("synthetic.geojson", &text);
+    let elapsed = start.elapsed();
+    println!(
+        "100k sites ({} MB) parsed in {elapsed:?}",
+        text.len() / 1_000_000
+    );
+    assert_eq!(parsed.records.len(), 100_000);
+    assert!(parsed.issues.is_empty());
+    if !cfg!(debug_assertions) {
+        assert!(elapsed.as_millis() < 300, "{elapsed:?}");
+    }
+}

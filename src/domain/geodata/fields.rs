@@ -230,9 +230,15 @@ pub(crate) fn activity_date(
     }
 }
 
-/// Records a problem with a position at `path`; `strict` keeps "outside China" an error
+/// Records a problem with a position at `rest` (e.g. "geometry.coordinates") of the record; `strict` keeps "outside China" an error
 /// (bundled data), otherwise it is a warning (foreign data may lie anywhere).
-pub(crate) fn check_position(p: LonLat, path: String, strict: bool, issues: &mut Issues) -> bool {
+pub(crate) fn check_position(
+    p: LonLat,
+    at: At,
+    rest: &str,
+    strict: bool,
+    issues: &mut Issues,
+) -> bool {
     match position_problem(p) {
         None => true,
         Some((severity, message)) => {
@@ -242,7 +248,7 @@ pub(crate) fn check_position(p: LonLat, path: String, strict: bool, issues: &mut
             } else {
                 severity
             };
-            issues.push(severity, path, message);
+            issues.push(severity, at.raw(rest), message);
             outside_only
         }
     }

@@ -79,7 +79,7 @@ pub(crate) fn region(f: RawFeature<RawRegion>, at: At, issues: &mut Issues) -> O
 fn shape(g: Geometry, at: At, issues: &mut Issues) -> Option<RegionGeometry> {
     for p in g.positions() {
         let before = issues.list.len();
-        let usable = check_position(p, at.raw("geometry.coordinates"), true, issues);
+        let usable = check_position(p, at, "geometry.coordinates", true, issues);
         if !usable {
             return None;
         }
