@@ -16,11 +16,13 @@ mod geometry;
 mod load;
 mod manifest;
 mod raw;
+mod read;
 mod records;
 mod regions;
 mod routes;
 mod sites;
 mod stream;
+mod values;
 
 pub use load::{load_dataset, load_layer, MANIFEST_FILE};
 
@@ -41,7 +43,7 @@ pub struct Parsed<T> {
 /// Parses a sites file (Point features).
 pub fn parse_sites(file: &str, text: &str) -> Parsed<Site> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_features(text, &mut issues, sites::site);
+    let (records, indices) = read::read_features(text, &mut issues, sites::site);
     Parsed {
         records,
         origin: Origin {
@@ -55,7 +57,7 @@ pub fn parse_sites(file: &str, text: &str) -> Parsed<Site> {
 /// Parses a routes file (LineString / MultiLineString features).
 pub fn parse_routes(file: &str, text: &str) -> Parsed<Route> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_features(text, &mut issues, routes::route);
+    let (records, indices) = read::read_features(text, &mut issues, routes::route);
     Parsed {
         records,
         origin: Origin {
@@ -69,7 +71,7 @@ pub fn parse_routes(file: &str, text: &str) -> Parsed<Route> {
 /// Parses a regions file (Point, Polygon or null-geometry features).
 pub fn parse_regions(file: &str, text: &str) -> Parsed<Region> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_features(text, &mut issues, regions::region);
+    let (records, indices) = read::read_features(text, &mut issues, regions::region);
     Parsed {
         records,
         origin: Origin {
@@ -83,7 +85,7 @@ pub fn parse_regions(file: &str, text: &str) -> Parsed<Region> {
 /// Parses an activities file (`{"activities": [...]}`).
 pub fn parse_activities(file: &str, text: &str) -> Parsed<Activity> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_records(text, "activities", &mut issues, records::activity);
+    let (records, indices) = read::read_records(text, "activities", &mut issues, records::activity);
     let origin = Origin {
         indices,
         ..Origin::records(file, "activities")
@@ -98,7 +100,7 @@ pub fn parse_activities(file: &str, text: &str) -> Parsed<Activity> {
 /// Parses a visit-count file (`{"visits": [...]}`).
 pub fn parse_visits(file: &str, text: &str) -> Parsed<Visit> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_records(text, "visits", &mut issues, records::visit);
+    let (records, indices) = read::read_records(text, "visits", &mut issues, records::visit);
     let origin = Origin {
         indices,
         ..Origin::records(file, "visits")

@@ -3,9 +3,11 @@
 //! file does not say: the kind is "other" unless a known kind is given, the precision is
 //! "unknown", and every property we do not understand is kept for display in `extra`.
 
-use super::fields::{check_position, At, Issues};
+use super::fields::{At, Issues};
 use super::geometry::{read_geometry, Geometry};
-use super::raw::{read_features, RawFeature};
+use super::raw::RawFeature;
+use super::read::read_features;
+use super::values::check_position;
 use crate::domain::model::{
     AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source,
     TravelMode,

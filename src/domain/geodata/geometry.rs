@@ -202,3 +202,82 @@ fn rings(rs: &[Vec<Pos>], at: At, issues: &mut Issues) -> Option<Vec<Vec<LonLat>
     }
     Some(rings)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AT: At = At {
+        list: "features",
+        index: 0,
+        props: true,
+    };
+
+    fn read(json: &str) -> (Option<Geometry>, Vec<String>) {
+        let mut issues = Issues::new("f");
+        let raw: RawGeometry = serde_json::from_str(json).expect("geometry json");
+        let g = read_geometry(Some(raw), AT, &mut issues);
+        (
+            g,
+            issues
+                .list
+                .iter()
+                .map(|i| format!("{}: {}", i.path, i.message))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn reads_each_geometry_family() {
+        let (g, _) = read(r#"{"type": "Point", "coordinates": [113.2, 23.0, 12.5]}"#);
+        assert_eq!(
+            g,
+            Some(Geometry::Points(vec![LonLat {
+                lon: 113.2,
+                lat: 23.0
+            }]))
+        );
+        let (g, _) = read(
+            r#"{"type": "MultiLineString", "coordinates": [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]}"#,
+        );
+        assert_eq!(g.map(|g| g.positions().len()), Some(4));
+        let (g, _) =
+            read(r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}"#);
+        assert_eq!(g.map(|g| g.family()), Some("Polygon"));
+    }
+
+    #[test]
+    fn reports_malformed_geometries() {
+        let cases = [
+            (
+                r#"{"type": "LineString", "coordinates": [[1, 2]]}"#,
+                "needs at least 2 positions, found 1",
+            ),
+            (
+                r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}"#,
+                "not closed",
+            ),
+            (
+                r#"{"type": "Point", "coordinates": [1, "2"]}"#,
+                "geometry.coordinates[1]: invalid type",
+            ),
+            (r#"{"type": "Point"}"#, "missing coordinates"),
+            (
+                r#"{"type": "GeometryCollection", "geometries": []}"#,
+                "not supported",
+            ),
+            (
+                r#"{"type": "Polygn", "coordinates": []}"#,
+                "did you mean \"Polygon\"",
+            ),
+        ];
+        for (json, expected) in cases {
+            let (g, issues) = read(json);
+            assert!(g.is_none(), "{json}");
+            assert!(
+                issues.len() == 1 && issues[0].contains(expected),
+                "{json}: {issues:?}"
+            );
+        }
+    }
+}

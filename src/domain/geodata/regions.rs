@@ -2,12 +2,11 @@
 //! Geometry is a Point (a seat or centre), a Polygon, or null for a region the sources
 //! name but do not locate.
 
-use super::fields::{
-    check_position, count, required, required_as, sources, vocab, At, Issues, RawSource,
-};
+use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource};
 use super::geometry::{read_geometry, Geometry};
 use super::raw::RawFeature;
 use super::sites::{precision, RawPrecision};
+use super::values::{check_position, count};
 use crate::domain::model::{
     Measure, Qualifier, Region, RegionGeometry, RegionId, RegionLevel, Reported, Source,
 };

@@ -1,8 +1,9 @@
 //! `routes.geojson`: LineString / MultiLineString features with the route schema.
 
-use super::fields::{check_position, required, required_as, sources, vocab, At, Issues, RawSource};
+use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource};
 use super::geometry::{read_geometry, Geometry};
 use super::raw::RawFeature;
+use super::values::check_position;
 use crate::domain::model::{ActivityDate, LonLat, Route, RouteId, SiteId, TravelMode};
 use crate::domain::validate::{position_problem, Severity};
 use serde::Deserialize;

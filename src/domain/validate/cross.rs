@@ -226,3 +226,121 @@ fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{
+        AdminPlace, LonLat, Precision, PrecisionLevel, Region, RegionId, RegionLevel, Route,
+        RouteId, SiteId, SiteKind, TravelMode,
+    };
+
+    fn site(id: &str, lon: f64, lat: f64) -> Site {
+        Site {
+            id: SiteId::from(id),
+            position: LonLat { lon, lat },
+            name: id.into(),
+            name_en: id.into(),
+            kind: SiteKind::Other,
+            also_kinds: vec![],
+            admin: AdminPlace::default(),
+            region: Some(RegionId::from("nanhai")),
+            address: None,
+            summary: String::new(),
+            summary_en: String::new(),
+            themes: vec![],
+            opening_hours: None,
+            booking: None,
+            designation: None,
+            links: vec![],
+            images: vec![],
+            precision: Precision {
+                level: PrecisionLevel::Town,
+                radius_m: Some(3_000.0),
+                note: "n".into(),
+            },
+            sources: vec![],
+            extra: vec![],
+        }
+    }
+
+    fn data() -> Dataset {
+        let nanhai = Region {
+            id: RegionId::from("nanhai"),
+            name: "南海区".into(),
+            name_en: "Nanhai".into(),
+            level: RegionLevel::County,
+            parent: None,
+            geometry: Some(RegionGeometry::Point(LonLat {
+                lon: 113.1856,
+                lat: 23.03625,
+            })),
+            reported: vec![],
+            precision: None,
+            sources: vec![],
+        };
+        let route = Route {
+            id: RouteId::from("r"),
+            name: "r".into(),
+            name_en: "r".into(),
+            theme: String::new(),
+            stops: vec![SiteId::from("a"), SiteId::from("b")],
+            mode: TravelMode::Unknown,
+            description: String::new(),
+            description_en: String::new(),
+            date: None,
+            path: vec![vec![
+                LonLat {
+                    lon: 112.96738,
+                    lat: 22.94614,
+                },
+                LonLat {
+                    lon: 113.1856,
+                    lat: 23.03625,
+                },
+            ]],
+            sources: vec![],
+            extra: vec![],
+        };
+        Dataset {
+            sites: vec![
+                site("a", 112.96738, 22.94614),
+                site("b", 113.1856, 23.03625),
+            ],
+            routes: vec![route],
+            regions: vec![nanhai],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn a_consistent_dataset_has_no_issues() {
+        assert_eq!(check_dataset(&data()), vec![]);
+    }
+
+    #[test]
+    fn dangling_stop_duplicate_id_and_far_site_are_all_reported() {
+        let mut d = data();
+        d.routes[0].stops.push(SiteId::from("c"));
+        d.sites.push(site("nanhai", 106.297, 26.885));
+        let lines: Vec<String> = check_dataset(&d).iter().map(|i| i.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "error: regions.geojson: features[0].properties.id: duplicate id \"nanhai\" (first used at sites.geojson features[2].properties.id)",
+                "error: routes.geojson: features[0].properties.stops[2]: unknown site \"c\" (did you mean \"a\"?)",
+                "warning: sites.geojson: features[2].properties.region: site lies 815 km from the point of its region 南海区 (nanhai)",
+            ]
+        );
+    }
+
+    #[test]
+    fn origins_map_back_to_file_indices() {
+        let mut origins = Origins::default();
+        origins.routes.indices = vec![4];
+        let mut d = data();
+        d.routes[0].stops[1] = SiteId::from("zzz");
+        let issues = check_dataset_with(&d, &origins);
+        assert_eq!(issues[0].path, "features[4].properties.stops[1]");
+    }
+}
