@@ -27,7 +27,10 @@ async fn settle() {
 fn container() -> web_sys::HtmlElement {
     let doc = document();
     let div = doc.create_element("div").expect("div");
-    doc.body().expect("body").append_child(&div).expect("append");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
     div.unchecked_into()
 }
 
@@ -54,13 +57,19 @@ async fn loading_indicator_shows_progress_then_goes() {
         view! { <LoadingIndicator /> }
     });
     settle().await;
-    let status = root.query_selector("[role=status]").expect("query").expect("a status element");
+    let status = root
+        .query_selector("[role=status]")
+        .expect("query")
+        .expect("a status element");
     let text = status.text_content().unwrap_or_default();
     assert!(text.contains("正在加载数据"), "{text}");
     assert!(text.contains("2/5"), "{text}");
     state.load.set(LoadState::Ready);
     settle().await;
-    assert!(root.query_selector("[role=status]").expect("query").is_none());
+    assert!(root
+        .query_selector("[role=status]")
+        .expect("query")
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -80,7 +89,10 @@ async fn issues_panel_lists_what_and_where() {
     settle().await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Data problems (1)"), "{text}");
-    assert!(text.contains("sites.geojson: features[3].properties.kind: unknown kind \"musem\""), "{text}");
+    assert!(
+        text.contains("sites.geojson: features[3].properties.kind: unknown kind \"musem\""),
+        "{text}"
+    );
     assert!(text.contains("error"), "{text}");
 }
 
@@ -93,8 +105,14 @@ async fn layers_panel_counts_follow_the_data() {
         view! { <LayersPanel /> }
     });
     settle().await;
-    let label = root.query_selector("label[for=layer-sites]").expect("query").expect("label");
-    assert_eq!(label.text_content().unwrap_or_default().replace(' ', ""), "地点(2)");
+    let label = root
+        .query_selector("label[for=layer-sites]")
+        .expect("query")
+        .expect("label");
+    assert_eq!(
+        label.text_content().unwrap_or_default().replace(' ', ""),
+        "地点(2)"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -108,12 +126,27 @@ async fn details_render_data_as_text_and_drop_unsafe_links() {
     });
     settle().await;
     let heading = root.query_selector("h2").expect("query").expect("heading");
-    assert_eq!(heading.text_content().unwrap_or_default(), "<script>alert(1)</script>纪念馆");
-    assert!(root.query_selector("script").expect("query").is_none(), "no script element was created");
-    assert!(root.query_selector("a[href^=javascript]").expect("query").is_none());
+    assert_eq!(
+        heading.text_content().unwrap_or_default(),
+        "<script>alert(1)</script>纪念馆"
+    );
+    assert!(
+        root.query_selector("script").expect("query").is_none(),
+        "no script element was created"
+    );
+    assert!(root
+        .query_selector("a[href^=javascript]")
+        .expect("query")
+        .is_none());
     // The foreign property shows in the key/value table, as text.
-    assert!(root.text_content().unwrap_or_default().contains("javascript:alert(2)"));
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("javascript:alert(2)"));
     state.selected.set(None);
     settle().await;
-    assert!(root.text_content().unwrap_or_default().contains("点击地图上的地点查看详情"));
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("点击地图上的地点查看详情"));
 }

@@ -41,25 +41,25 @@ pub fn position_problem(p: LonLat) -> Option<(Severity, String)> {
             "coordinate is not a finite number".to_owned(),
         ));
     }
+    let swapped = CHINA_EXTENT.contains(LonLat {
+        lon: p.lat,
+        lat: p.lon,
+    });
+    let hint = if swapped {
+        " (are lon and lat swapped?)"
+    } else {
+        ""
+    };
     if !(-180.0..=180.0).contains(&p.lon) || !(-90.0..=90.0).contains(&p.lat) {
         return Some((
             Severity::Error,
             format!(
-                "coordinate [{}, {}] is out of range (lon -180..180, lat -90..90)",
+                "coordinate [{}, {}] is out of range (lon -180..180, lat -90..90){hint}",
                 p.lon, p.lat
             ),
         ));
     }
     if !CHINA_EXTENT.contains(p) {
-        let swapped = CHINA_EXTENT.contains(LonLat {
-            lon: p.lat,
-            lat: p.lon,
-        });
-        let hint = if swapped {
-            " (are lon and lat swapped?)"
-        } else {
-            ""
-        };
         return Some((
             Severity::Error,
             format!(
@@ -122,7 +122,10 @@ mod tests {
         let (_, msg) = position_problem(ll(200.0, 23.0)).expect("range");
         assert!(msg.contains("out of range"));
         let (_, msg) = position_problem(ll(23.13, 113.27)).expect("swapped");
-        assert!(msg.contains("out of range"));
+        assert!(
+            msg.contains("out of range") && msg.contains("swapped"),
+            "{msg}"
+        );
         let (_, msg) = position_problem(ll(23.13, 80.0)).expect("swapped");
         assert!(msg.contains("swapped"), "{msg}");
         let (_, msg) = position_problem(ll(2.35, 48.85)).expect("Paris");
