@@ -24,5 +24,6 @@ pub mod fly;
 pub mod kdtree;
 pub mod label;
 pub mod scale_bar;
+pub mod tile_sources;
 pub mod tiles;
 pub mod viewport;

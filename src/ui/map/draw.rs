@@ -45,7 +45,8 @@ pub struct Frame<'a> {
 const SITE_R_PX: f64 = 7.0;
 
 /// Draws the frame; returns the hit targets (sites and clusters) in drawing order.
-pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
+/// `raster` draws the optional tile layer (it needs the map's tile cache).
+pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     let v = frame.view;
     let _ = ctx.set_transform(v.dpr, 0.0, 0.0, v.dpr, 0.0, 0.0);
     ctx.set_fill_style_str(WATER_FILL);
@@ -53,6 +54,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
     if let Some(basemap) = frame.basemap {
         super::basemap::draw(ctx, v, basemap, frame.lang == Lang::En);
     }
+    raster(ctx);
     let ds = &frame.loaded.dataset;
     if frame.show_regions {
         draw_regions(ctx, v, ds, frame.lang);

@@ -8,6 +8,8 @@ mod handle;
 mod input;
 pub mod items;
 pub mod style;
+pub mod switcher;
+pub mod tiles;
 
 use crate::domain::geo::BBox;
 use crate::domain::permalink::{self, Permalink, ViewParam};
@@ -58,8 +60,11 @@ pub fn MapView() -> impl IntoView {
         state.show_routes.track();
         state.show_regions.track();
         state.lang.track();
+        state.tile_source.track();
+        state.tianditu_key.track();
         m.request_draw();
     });
+    switcher::restore(state);
     observe_size(map.clone());
     load_basemap(map.clone());
     open_view_when_loaded(map.clone());
@@ -108,7 +113,7 @@ pub fn MapView() -> impl IntoView {
         <Controls map=map />
         <Tooltip />
         <ScaleBar />
-        <div class="attribution">"底图 Base map: Natural Earth (public domain), GeoNames (CC BY 4.0) · 数据 Data: news reports 2021–22"</div>
+        <div class="attribution">{move || switcher::attribution(state)}</div>
     }
 }
 
@@ -136,6 +141,7 @@ fn Controls(map: Map) -> impl IntoView {
             <button on:click=move |_| a.zoom_by(centre(), 1.0) aria-label=move || t().zoom_in title=move || t().zoom_in>"+"</button>
             <button on:click=move |_| b.zoom_by(centre(), -1.0) aria-label=move || t().zoom_out title=move || t().zoom_out>"−"</button>
             <button on:click=fit aria-label=move || t().fit_all title=move || t().fit_all>"⤢"</button>
+            <switcher::BasemapSwitcher />
         </div>
     }
 }
