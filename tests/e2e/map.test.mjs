@@ -131,3 +131,26 @@ test('on a phone, a tap near a site (finger tolerance) opens it above the sheet'
   await screenshot(page, 'phone-details.png');
   await context.close();
 });
+
+test('on a phone, pinching out zooms in and one-finger drag pans', async () => {
+  const { page, context } = await openPage(browser, `${base}?v=8/23.0/113.0`, phone);
+  await waitForFirstFrame(page);
+  const box = await mapBox(page);
+  const cdp = await context.newCDPSession(page);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + 200;
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+  });
+  await touch('touchStart', [[cx - 30, cy], [cx + 30, cy]]);
+  for (let d = 40; d <= 120; d += 20) await touch('touchMove', [[cx - d, cy], [cx + d, cy]]);
+  await touch('touchEnd', []);
+  const pinched = await viewWhere(page, (v) => v.zoom > 9.5);
+  assert.ok(pinched.zoom < 10.5, `pinching 60 px → 240 px is two zoom levels (got ${pinched.zoom})`);
+  await touch('touchStart', [[cx, cy]]);
+  for (let dy = 10; dy <= 100; dy += 10) await touch('touchMove', [[cx, cy + dy]]);
+  await touch('touchEnd', []);
+  // Dragging down moves the map north (the predicate is sent to the page as text).
+  await viewWhere(page, `(v) => v.lat > ${pinched.lat + 0.01}`);
+  await context.close();
+});
