@@ -220,6 +220,45 @@ pub fn shown_by_kind(dataset: &Dataset, mask: Option<&[bool]>) -> Vec<(SiteKind,
     counts
 }
 
+/// Regions for a picker: each parent followed by its children (data order within a level),
+/// as (index into `dataset.regions`, depth). Orphans (unknown parent) are roots; a cycle
+/// cannot hide a region (any left over are appended as roots).
+pub fn regions_in_tree_order(dataset: &Dataset) -> Vec<(usize, usize)> {
+    let ids: HashSet<&str> = dataset.regions.iter().map(|r| r.id.as_str()).collect();
+    let mut out = Vec::new();
+    let mut done = vec![false; dataset.regions.len()];
+    let is_root =
+        |r: &super::model::Region| r.parent.as_ref().is_none_or(|p| !ids.contains(p.as_str()));
+    let mut todo: Vec<(usize, usize)> = dataset
+        .regions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, r)| is_root(r))
+        .map(|(i, _)| (i, 0))
+        .collect();
+    loop {
+        while let Some((i, depth)) = todo.pop() {
+            if std::mem::replace(&mut done[i], true) {
+                continue;
+            }
+            out.push((i, depth));
+            let id = dataset.regions[i].id.as_str();
+            let children = dataset
+                .regions
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, r)| r.parent.as_ref().is_some_and(|p| p.as_str() == id));
+            todo.extend(children.map(|(c, _)| (c, depth + 1)));
+        }
+        match done.iter().position(|d| !d) {
+            Some(i) => todo.push((i, 0)),
+            None => return out,
+        }
+    }
+}
+
 /// Every theme the sites use, sorted, each once.
 pub fn themes(dataset: &Dataset) -> Vec<String> {
     let mut all: Vec<String> = dataset
@@ -332,5 +371,16 @@ mod tests {
         let total: usize = shown_by_kind(&ds, Some(&mask)).iter().map(|c| c.1).sum();
         assert_eq!(total, 3);
         assert!(themes(&ds).contains(&"长征".to_string()));
+    }
+
+    #[test]
+    fn regions_list_parents_before_children() {
+        let ds = bundled();
+        let order = regions_in_tree_order(&ds);
+        assert_eq!(order.len(), ds.regions.len());
+        let name = |k: usize| ds.regions[order[k].0].name.as_str();
+        assert_eq!((name(0), order[0].1), ("佛山市", 0));
+        assert_eq!((name(1), order[1].1), ("南海区", 1));
+        assert_eq!((name(2), order[2].1), ("桂城街道", 2));
     }
 }

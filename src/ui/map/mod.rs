@@ -56,12 +56,14 @@ pub fn MapView() -> impl IntoView {
         state.show_routes.track();
         state.show_regions.track();
         state.lang.track();
+        state.user_position.track();
         m.request_draw();
     });
     observe_size(map.clone());
     load_basemap(map.clone());
     open_view_when_loaded(map.clone());
     follow_selection(map.clone());
+    follow_focus(map.clone());
     keep_url_in_step(state);
 
     let (m1, m2, m3, m4, m5, m6, m7) = (
@@ -282,6 +284,21 @@ fn follow_selection(map: Map) {
             None => {}
         }
         selected
+    });
+}
+
+/// Flies to a requested (point, zoom), centred in the part of the map the sheet leaves
+/// visible; never zooms out.
+fn follow_focus(map: Map) {
+    let state = map.0.state;
+    Effect::new(move || {
+        let Some((point, zoom)) = state.focus.get() else {
+            return;
+        };
+        let v = state.view.get_untracked();
+        let target = v.with_zoom(v.zoom.max(zoom)).with_center(point);
+        let shift = v.height_px * sheet_fraction(state) / 2.0;
+        map.animate_to(target.pan_by_px(0.0, shift));
     });
 }
 
