@@ -27,3 +27,9 @@ pub mod scale_bar;
 pub mod tile_sources;
 pub mod tiles;
 pub mod viewport;
+
+// Discovery (search, filters, nearby, list order) and the bundled data for their tests.
+pub mod listing;
+pub mod nearby;
+#[cfg(test)]
+pub(crate) mod test_data;

@@ -3,7 +3,10 @@
 
 use super::i18n::Lang;
 use super::map::MapView;
-use super::panels::{DetailsPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator};
+use super::panels::{
+    DetailsPanel, FiltersPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
+    NearMeControl, SearchBox, SiteListPanel,
+};
 use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
@@ -36,6 +39,7 @@ fn MapPage() -> impl IntoView {
     state.url_problems.set(problems);
     provide_context(state);
     provide_context(link.clone());
+    super::discover::provide(state);
     load::start(state, link.data_url.clone());
 
     // Keep <html lang> in step with the UI language, for screen readers and fonts.
@@ -52,6 +56,7 @@ fn MapPage() -> impl IntoView {
             <main class="main">
                 <div class="map-area">
                     <MapView />
+                    <NearMeControl />
                     <LoadingIndicator />
                 </div>
                 <SidePanel />
@@ -81,6 +86,7 @@ fn Header() -> impl IntoView {
             </h1>
             <span class="subtitle">{move || t().app_subtitle}</span>
             <span class="spacer"></span>
+            <SearchBox />
             <button
                 class="header-button"
                 on:click=switch
@@ -121,6 +127,8 @@ fn SidePanel() -> impl IntoView {
             ></button>
             <LoadError />
             <DetailsPanel />
+            <FiltersPanel />
+            <SiteListPanel />
             <LayersPanel />
             <IssuesPanel />
         </aside>

@@ -138,6 +138,10 @@ pub struct AppState {
     pub tianditu_key: RwSignal<String>,
     /// The map camera; every pan and zoom is one `set`.
     pub view: RwSignal<Viewport>,
+    /// The user's position from "near me" (drawn as a blue dot), once they allowed it.
+    pub user_position: RwSignal<Option<LonLat>>,
+    /// A request to fly the map to (point, zoom): search, list and "near me" set it.
+    pub focus: RwSignal<Option<(LonLat, f64)>>,
 }
 
 impl AppState {
@@ -160,6 +164,8 @@ impl AppState {
             tile_source: RwSignal::new(None),
             tianditu_key: RwSignal::new(String::new()),
             view: RwSignal::new(default_viewport()),
+            user_position: RwSignal::new(None),
+            focus: RwSignal::new(None),
         }
     }
 }

@@ -101,3 +101,27 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+// ---- The same harness under the names some test files use ----
+
+/** Serves dist/: { url, close() }. */
+export async function serveDist(dir = distDir) {
+  const { server, url } = await serve(dir);
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const launchBrowser = launch;
+export const DESKTOP = desktop;
+export const PHONE = phone;
+
+/** Opens the app at `query` in `context` and waits until the data is on the map. */
+export async function openApp(context, baseUrl, query = '') {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseUrl + query);
+  await page.waitForFunction(() => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) > 0,
+    null, { timeout: 30_000 });
+  page.errors = errors;
+  return page;
+}

@@ -57,6 +57,8 @@ pub struct Frame<'a> {
     pub show_routes: bool,
     pub show_regions: bool,
     pub lang: Lang,
+    /// "Near me": the user's position, drawn as a blue dot.
+    pub user_position: Option<crate::domain::geo::LonLat>,
 }
 
 const SITE_R_PX: f64 = 7.0;
@@ -90,6 +92,10 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
         if let Some(route) = ds.routes.get(i) {
             draw_stop_numbers(ctx, v, ds, route);
         }
+    }
+    draw_hidden_selection(ctx, frame, &drawn);
+    if let Some(p) = frame.user_position {
+        draw_user_position(ctx, v.lonlat_to_screen(p));
     }
     drawn
 }
@@ -327,4 +333,36 @@ fn label_priority(ds: &Dataset, i: usize, frame: &Frame) -> f64 {
         Some(crate::domain::model::PrecisionLevel::Building) => 2.0,
         _ => 1.0,
     }
+}
+
+/// A selected site inside a cluster (or filtered out) still gets its ring, so a place
+/// found by search or the list stays marked on the map.
+fn draw_hidden_selection(ctx: &Ctx, frame: &Frame, drawn: &[Drawn]) {
+    let Some(Selection::Site(i)) = frame.selected else {
+        return;
+    };
+    if drawn.iter().any(|d| d.hit == Hit::Site(i)) {
+        return;
+    }
+    let Some(site) = frame.loaded.dataset.sites.get(i) else {
+        return;
+    };
+    let p = frame.view.lonlat_to_screen(site.position);
+    circle(ctx, p, SITE_R_PX + 7.0);
+    ctx.set_line_width(4.0);
+    ctx.set_stroke_style_str(SELECTED_STROKE);
+    ctx.stroke();
+}
+
+/// The user's position: a blue dot with a white rim and a soft halo.
+fn draw_user_position(ctx: &Ctx, p: ScreenPoint) {
+    circle(ctx, p, 16.0);
+    ctx.set_fill_style_str("rgba(26,115,232,0.18)");
+    ctx.fill();
+    circle(ctx, p, 7.0);
+    ctx.set_fill_style_str("#1a73e8");
+    ctx.fill();
+    ctx.set_line_width(2.5);
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.stroke();
 }

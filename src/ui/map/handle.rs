@@ -97,6 +97,7 @@ impl Map {
             show_routes: s.show_routes.get_untracked(),
             show_regions: s.show_regions.get_untracked(),
             lang: s.lang.get_untracked(),
+            user_position: s.user_position.get_untracked(),
         };
         let source = s.tile_source.get_untracked();
         let key = s.tianditu_key.get_untracked();

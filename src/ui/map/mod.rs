@@ -62,6 +62,7 @@ pub fn MapView() -> impl IntoView {
         state.lang.track();
         state.tile_source.track();
         state.tianditu_key.track();
+        state.user_position.track();
         m.request_draw();
     });
     switcher::restore(state);
@@ -69,6 +70,7 @@ pub fn MapView() -> impl IntoView {
     load_basemap(map.clone());
     open_view_when_loaded(map.clone());
     follow_selection(map.clone());
+    follow_focus(map.clone());
     keep_url_in_step(state);
 
     let (m1, m2, m3, m4, m5, m6, m7) = (
@@ -306,6 +308,21 @@ fn fit_visible(state: AppState, v: &Viewport, bbox: &BBox) -> Viewport {
     v.with_center(fitted.center)
         .with_zoom(fitted.zoom)
         .pan_by_px(0.0, covered_px / 2.0)
+}
+
+/// Flies to a requested (point, zoom), centred in the part of the map the sheet leaves
+/// visible; never zooms out.
+fn follow_focus(map: Map) {
+    let state = map.0.state;
+    Effect::new(move || {
+        let Some((point, zoom)) = state.focus.get() else {
+            return;
+        };
+        let v = state.view.get_untracked();
+        let target = v.with_zoom(v.zoom.max(zoom)).with_center(point);
+        let shift = v.height_px * sheet_fraction(state) / 2.0;
+        map.animate_to(target.pan_by_px(0.0, shift));
+    });
 }
 
 /// How much of the map's height the phone's bottom sheet covers (0 on a desktop).

@@ -118,6 +118,7 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
         <h3>{t.visits}</h3>
         {visits_view(dataset, site, lang)}
         {routes_through(dataset, site, lang)}
+        {super::nearby::nearby_view(dataset, site, lang)}
         {extra_table(&site.extra, t.properties)}
         <h3>{t.sources}</h3>
         <ul class="sources-list">
