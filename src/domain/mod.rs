@@ -26,3 +26,6 @@ pub mod label;
 pub mod scale_bar;
 pub mod tiles;
 pub mod viewport;
+
+// The trip planner beyond `trip` and `export` above: QR codes for the printed handout.
+pub mod qr;
