@@ -4,6 +4,7 @@
 use super::i18n::Lang;
 use super::map::MapView;
 use super::panels::{DetailsPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator};
+use super::panels::{Handout, RoutesPanel, SharedTripDialog, TripPanel};
 use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
@@ -37,6 +38,7 @@ fn MapPage() -> impl IntoView {
     provide_context(state);
     provide_context(link.clone());
     load::start(state, link.data_url.clone());
+    super::panels::trip::start_trip(state);
 
     // Keep <html lang> in step with the UI language, for screen readers and fonts.
     Effect::new(move || {
@@ -56,6 +58,8 @@ fn MapPage() -> impl IntoView {
                 </div>
                 <SidePanel />
             </main>
+            <Handout />
+            <SharedTripDialog />
         </div>
     }
 }
@@ -118,6 +122,8 @@ fn SidePanel() -> impl IntoView {
             ></button>
             <LoadError />
             <DetailsPanel />
+            <RoutesPanel />
+            <TripPanel />
             <LayersPanel />
             <IssuesPanel />
         </aside>

@@ -6,6 +6,8 @@
 
 use std::fmt::Display;
 
+pub mod trip;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     Zh,

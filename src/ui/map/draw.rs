@@ -40,6 +40,7 @@ pub struct Frame<'a> {
     pub show_routes: bool,
     pub show_regions: bool,
     pub lang: Lang,
+    pub trip: super::trip_layer::Overlay,
 }
 
 const SITE_R_PX: f64 = 7.0;
@@ -67,6 +68,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
         draw_sites(ctx, ds, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame.lang);
     }
+    super::trip_layer::draw(ctx, v, &frame.trip);
     if let Some(Selection::Route(i)) = frame.selected {
         if let Some(route) = ds.routes.get(i) {
             draw_stop_numbers(ctx, v, ds, route);

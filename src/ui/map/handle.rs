@@ -95,6 +95,7 @@ impl Map {
             show_routes: s.show_routes.get_untracked(),
             show_regions: s.show_regions.get_untracked(),
             lang: s.lang.get_untracked(),
+            trip: super::trip_layer::overlay(&s, &loaded),
         };
         let drawn = draw::draw(&ctx, &frame);
         let has_features = !drawn.is_empty() || !loaded.dataset.routes.is_empty();

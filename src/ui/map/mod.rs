@@ -8,6 +8,7 @@ mod handle;
 mod input;
 pub mod items;
 pub mod style;
+pub mod trip_layer;
 
 use crate::domain::permalink::{self, Permalink, ViewParam};
 use crate::domain::projection::ScreenPoint;
@@ -56,6 +57,7 @@ pub fn MapView() -> impl IntoView {
         state.show_routes.track();
         state.show_regions.track();
         state.lang.track();
+        trip_layer::track(&state);
         m.request_draw();
     });
     observe_size(map.clone());

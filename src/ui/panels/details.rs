@@ -103,6 +103,7 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
         <h2 id="details-heading">{pick(lang, &site.name, &site.name_en).to_string()}</h2>
         <p class="name-en">{second_name}</p>
         <span class="kind-badge" style:background-color=style.fill>{kind}</span>
+        <div class="details-actions"><super::AddToTripButton site=site.id.clone() /></div>
         <dl>
             {field(t.address, site.address.clone())}
             {field(t.admin_place, (!admin.is_empty()).then_some(admin))}
