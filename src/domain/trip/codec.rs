@@ -209,7 +209,9 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Inverse of `escape`; `None` for a bad escape, a stray character or invalid UTF-8.
+/// Inverse of `escape`; `None` for a bad escape, a control character or invalid UTF-8.
+/// Lenient about characters `escape` would have encoded (a space, 中文): a link whose
+/// escapes were decoded once too often on the way still reads.
 fn unescape(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -218,14 +220,17 @@ fn unescape(text: &str) -> Option<String> {
         match bytes[i] {
             b'%' => {
                 let hex = text.get(i + 1..i + 3)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
                 out.push(u8::from_str_radix(hex, 16).ok()?);
                 i += 3;
             }
-            b if is_plain(b) => {
+            b if b.is_ascii_control() => return None,
+            b => {
                 out.push(b);
                 i += 1;
             }
-            _ => return None,
         }
     }
     String::from_utf8(out).ok()
@@ -294,7 +299,8 @@ mod tests {
             ("1~w~0900~~~~a*ten", "stop 1 visit minutes"),
             ("1~w~0900~~~~a*99999", "stop 1 visit minutes"),
             ("1~w~0900~~~~a~b~a", "stop 3 repeats"),
-            ("1~w~0900~~~~a b", "stop 1"),
+            ("1~w~0900~~~~a\tb", "stop 1"),
+            ("1~w~0900~~~~%+1", "stop 1"),
             ("1~w~0900~~~~%FF", "stop 1"),
             ("1~w~0900~~~~%E4", "stop 1"),
         ];
@@ -307,6 +313,13 @@ mod tests {
         let many: Vec<String> = (0..=MAX_STOPS).map(|i| format!("s{i}")).collect();
         let code = format!("1~w~0900~~~~{}", many.join("~"));
         assert_eq!(decode(&code), Err(CodecError::TooManyStops(MAX_STOPS + 1)));
+    }
+
+    #[test]
+    fn reads_a_code_whose_escapes_were_decoded_on_the_way() {
+        let trip = sample();
+        let once_decoded = encode(&trip).replace("%20", " ").replace("%E5%85%AB", "八");
+        assert_eq!(decode(&once_decoded).map(|t| t.title), Ok(trip.title));
     }
 
     #[test]

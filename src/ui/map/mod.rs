@@ -278,7 +278,9 @@ fn follow_selection(map: Map) {
                 if let Some(route) = data.dataset.routes.get(i) {
                     let bbox =
                         crate::domain::geo::BBox::from_points(route.path.iter().flatten().copied());
-                    map.animate_to(v.fit_bounds(&bbox, FIT_PADDING_PX * 1.5));
+                    let fitted = v.fit_bounds(&bbox, FIT_PADDING_PX * 1.5);
+                    // Stops placed at one town centre: a street-level zoom, not the maximum.
+                    map.animate_to(fitted.with_zoom(fitted.zoom.min(14.0)));
                 }
             }
             None => {}

@@ -40,7 +40,12 @@ pub fn use_schedule(state: AppState) -> Memo<Arc<crate::domain::trip::Schedule>>
 /// data is not the bundled set, so the link opens the same sites).
 pub fn share_url(state: AppState) -> String {
     let code = crate::domain::trip::encode(&state.trip.trip.get());
-    let mut url = format!("{}?trip={code}", browser::page_base());
+    // Encoded once more: the browser decodes query values once, the code keeps its escapes.
+    let mut url = format!(
+        "{}?trip={}",
+        browser::page_base(),
+        browser::encode_query_value(&code)
+    );
     if let Some(data) = state.data.get() {
         if data.origin != "bundled" {
             url.push_str(&format!(

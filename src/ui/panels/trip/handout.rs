@@ -93,7 +93,10 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
             format_hhmm(trip.start_min),
             format_hhmm(sc.finish_min)
         );
-        let rows = resolve(&trip, &data.dataset).into_iter().zip(sc.stops.iter()).enumerate().map(|(i, (site, times))| {
+        let sites = resolve(&trip, &data.dataset);
+        // The data rarely gives addresses: no empty column then.
+        let any_address = sites.iter().flatten().any(|s| s.address.is_some());
+        let rows = sites.into_iter().zip(sc.stops.iter()).enumerate().map(|(i, (site, times))| {
             let (name, address, summary) = match site {
                 Some(site) => (pick(&site.name, &site.name_en), site.address.clone().unwrap_or_default(), pick(&site.summary, &site.summary_en)),
                 None => (trip.stops[i].site.to_string(), String::new(), s.not_in_data.to_string()),
@@ -101,7 +104,7 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
             let arrive = times.map(|t| format_hhmm(t.arrive_min)).unwrap_or_default();
             let depart = times.map(|t| format_hhmm(t.depart_min)).unwrap_or_default();
             view! {
-                <tr><td class="num">{i + 1}</td><th scope="row">{name}</th><td>{address}</td>
+                <tr><td class="num">{i + 1}</td><th scope="row">{name}</th>{any_address.then(|| view! { <td>{address}</td> })}
                     <td class="num">{arrive}</td><td class="num">{depart}</td><td class="see">{summary}</td></tr>
             }
         }).collect_view();
@@ -133,7 +136,7 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
                 {move || snapshot.get().map(|src| view! { <img class="handout-map" src=src alt=strings(state.lang.get()).map_of_trip /> })}
                 <table class="handout-table">
                     <thead><tr>
-                        <th scope="col">"#"</th><th scope="col">{s.site}</th><th scope="col">{s.address}</th>
+                        <th scope="col">"#"</th><th scope="col">{s.site}</th>{any_address.then(|| view! { <th scope="col">{s.address}</th> })}
                         <th scope="col">{s.arrive}</th><th scope="col">{s.depart}</th><th scope="col">{s.what_to_see}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
