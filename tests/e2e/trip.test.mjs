@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { serve, launch, openApp } from './trip_harness.mjs';
 
 let server, browser;
@@ -72,6 +73,10 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   assert.equal((gpx.match(/<wpt /g) || []).length, 4);
   assert.equal((gpx.match(/<rtept /g) || []).length, 4);
   assert.ok(gpx.includes(`<name>1. ${optimised[0]}</name>`), gpx.slice(0, 600));
+  // Valid against the official GPX 1.1 schema when xmllint is installed.
+  const lint = spawnSync('xmllint', ['--noout', '--schema', 'tests/schemas/gpx-1.1.xsd', await download.path()], { encoding: 'utf8' });
+  if (lint.error) console.log('# xmllint not installed: GPX schema check skipped');
+  else assert.equal(lint.status, 0, lint.stderr);
 
   // Share: the link opens the same trip in a fresh context (no saved trip there).
   await tripSection(page).getByRole('button', { name: 'Share link' }).click();
@@ -110,5 +115,32 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   assert.equal(await handout.locator('.handout-table tbody tr').count(), 4);
   await handout.getByRole('img', { name: "QR code of the trip's link" }).waitFor();
   await handout.getByRole('img', { name: 'Map of the trip' }).waitFor({ timeout: 10_000 });
+  await context.close();
+});
+
+test('opening hours and the end of the day are warned of, unknown hours never', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Monday 2026-11-23, walking from 08:00, must end by 09:00.
+  const code = '1~w~0800~0900~20261123~~museum-a*60~park-b*30~memorial-c*30~odd-d*30';
+  const page = await openApp(context, `${server.url}?lang=en&data=fixtures/hours.geojson&trip=${code}`);
+  const trip = tripSection(page);
+  await trip.getByRole('heading', { name: 'My trip (4)' }).waitFor();
+  const warnings = () => trip.locator('.trip-warnings li').allTextContents();
+  const [closed, late, ...rest] = await warnings();
+  assert.equal(closed, '⚠ Stop 1: closed that day');
+  assert.match(late, /^⚠ The day runs past 09:00 \(from stop 2; it ends 11:\d\d\)\.$/);
+  assert.deepEqual(rest, [], 'no warning for 24/7 or for hours we cannot read');
+  const rows = page.locator('.trip-stop');
+  await rows.nth(3).getByText('周二至周日 9:00-17:00 (hours unknown)').waitFor();
+  await rows.nth(2).getByText('✓ 24/7').waitFor();
+
+  // Tuesday: the museum is open that day, but the class arrives at 08:00, before 09:00.
+  await trip.getByLabel('Date', { exact: true }).fill('2026-11-24');
+  await trip.getByText('Stop 1: outside opening hours').waitFor();
+  // Starting at 09:00 fixes it; no end time, no warning at all.
+  await trip.getByLabel('Start', { exact: true }).fill('09:00');
+  await trip.getByLabel('Must end by (optional)', { exact: true }).fill('');
+  await trip.locator('.trip-warnings').waitFor({ state: 'detached' });
+  assert.match(await rows.nth(0).locator('.hours').textContent(), /^✓ Tu-Su 09:00-17:00$/);
   await context.close();
 });

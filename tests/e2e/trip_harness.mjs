@@ -25,11 +25,14 @@ const TYPES = {
 /** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
 export function serve(dir = process.env.REDMAP_DIST || 'dist') {
   const root = path.resolve(dir);
+  // Test data files, served beside the app as /fixtures/... (never copied into dist).
+  const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
   if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`${root}/index.html missing: run trunk build first`);
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = path.join(root, pathname);
-    if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
+    const base = pathname.startsWith('/fixtures/') ? fixtures : root;
+    let file = path.join(base, pathname.replace(/^\/fixtures\//, '/'));
+    if (!file.startsWith(base)) { res.writeHead(403); return res.end(); }
     if (pathname.endsWith('/') || !fs.existsSync(file)) file = pathname.endsWith('/') ? path.join(file, 'index.html') : file;
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404); return res.end('not found'); }
