@@ -33,3 +33,5 @@ pub mod listing;
 pub mod nearby;
 #[cfg(test)]
 pub(crate) mod test_data;
+// The trip planner beyond `trip` and `export` above: QR codes for the printed handout.
+pub mod qr;

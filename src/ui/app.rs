@@ -4,8 +4,8 @@
 use super::i18n::Lang;
 use super::map::MapView;
 use super::panels::{
-    DetailsPanel, FiltersPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
-    NearMeControl, SearchBox, SiteListPanel,
+    DetailsPanel, FiltersPanel, Handout, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
+    NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel,
 };
 use super::state::{AppState, Sheet};
 use super::{load, url};
@@ -41,6 +41,7 @@ fn MapPage() -> impl IntoView {
     provide_context(link.clone());
     super::discover::provide(state);
     load::start(state, link.data_url.clone());
+    super::panels::trip::start_trip(state);
 
     // Keep <html lang> in step with the UI language, for screen readers and fonts.
     Effect::new(move || {
@@ -61,6 +62,8 @@ fn MapPage() -> impl IntoView {
                 </div>
                 <SidePanel />
             </main>
+            <Handout />
+            <SharedTripDialog />
         </div>
     }
 }
@@ -129,6 +132,8 @@ fn SidePanel() -> impl IntoView {
             <DetailsPanel />
             <FiltersPanel />
             <SiteListPanel />
+            <RoutesPanel />
+            <TripPanel />
             <LayersPanel />
             <IssuesPanel />
         </aside>

@@ -142,6 +142,8 @@ pub struct AppState {
     pub user_position: RwSignal<Option<LonLat>>,
     /// A request to fly the map to (point, zoom): search, list and "near me" set it.
     pub focus: RwSignal<Option<(LonLat, f64)>>,
+    /// The trip planner (src/ui/panels/trip).
+    pub trip: crate::ui::panels::TripState,
 }
 
 impl AppState {
@@ -166,6 +168,7 @@ impl AppState {
             view: RwSignal::new(default_viewport()),
             user_position: RwSignal::new(None),
             focus: RwSignal::new(None),
+            trip: crate::ui::panels::TripState::new(),
         }
     }
 }

@@ -7,6 +7,7 @@
 use std::fmt::Display;
 
 pub mod discover;
+pub mod trip;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {

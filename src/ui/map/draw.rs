@@ -59,6 +59,7 @@ pub struct Frame<'a> {
     pub lang: Lang,
     /// "Near me": the user's position, drawn as a blue dot.
     pub user_position: Option<crate::domain::geo::LonLat>,
+    pub trip: super::trip_layer::Overlay,
 }
 
 const SITE_R_PX: f64 = 7.0;
@@ -88,6 +89,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
         draw_sites(ctx, ds, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame);
     }
+    super::trip_layer::draw(ctx, v, &frame.trip);
     if let Some(Selection::Route(i)) = frame.selected {
         if let Some(route) = ds.routes.get(i) {
             draw_stop_numbers(ctx, v, ds, route);

@@ -98,6 +98,7 @@ impl Map {
             show_regions: s.show_regions.get_untracked(),
             lang: s.lang.get_untracked(),
             user_position: s.user_position.get_untracked(),
+            trip: super::trip_layer::overlay(&s, &loaded),
         };
         let source = s.tile_source.get_untracked();
         let key = s.tianditu_key.get_untracked();

@@ -10,6 +10,7 @@ pub mod items;
 pub mod style;
 pub mod switcher;
 pub mod tiles;
+pub mod trip_layer;
 
 use crate::domain::geo::BBox;
 use crate::domain::permalink::{self, Permalink, ViewParam};
@@ -63,6 +64,7 @@ pub fn MapView() -> impl IntoView {
         state.tile_source.track();
         state.tianditu_key.track();
         state.user_position.track();
+        trip_layer::track(&state);
         m.request_draw();
     });
     switcher::restore(state);
@@ -291,6 +293,9 @@ fn follow_selection(map: Map) {
                     let bbox =
                         crate::domain::geo::BBox::from_points(route.path.iter().flatten().copied());
                     map.animate_to(fit_visible(state, &v, &bbox));
+                    let fitted = v.fit_bounds(&bbox, FIT_PADDING_PX * 1.5);
+                    // Stops placed at one town centre: a street-level zoom, not the maximum.
+                    map.animate_to(fitted.with_zoom(fitted.zoom.min(14.0)));
                 }
             }
             None => {}

@@ -46,7 +46,7 @@ fn stack_view(dataset: &Dataset, sites: Vec<usize>, lang: Lang) -> impl IntoView
         let site = dataset.sites.get(i)?;
         let name = pick(lang, &site.name, &site.name_en).to_string();
         Some(view! {
-            <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Site(i)))>{name}</button></li>
+            <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Site(i)))>{name.clone()}</button>" "<super::AddToTripButton site=site.id.clone() name=name /></li>
         })
     }).collect_view();
     view! {
@@ -103,6 +103,7 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
         <h2 id="details-heading">{pick(lang, &site.name, &site.name_en).to_string()}</h2>
         <p class="name-en">{second_name}</p>
         <span class="kind-badge" style:background-color=style.fill>{kind}</span>
+        <div class="details-actions"><super::AddToTripButton site=site.id.clone() /></div>
         <dl>
             {field(t.address, site.address.clone())}
             {field(t.admin_place, (!admin.is_empty()).then_some(admin))}

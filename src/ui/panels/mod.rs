@@ -3,6 +3,8 @@
 mod details;
 mod issues;
 mod layers;
+mod routes;
+pub mod trip;
 
 // Discovery: search box (header), filters + time slider, site list + near me, nearby sites.
 mod filters;
@@ -19,3 +21,5 @@ pub use site_list::SiteListPanel;
 pub use details::DetailsPanel;
 pub use issues::{IssuesPanel, LoadError, LoadingIndicator};
 pub use layers::LayersPanel;
+pub use routes::RoutesPanel;
+pub use trip::{AddToTripButton, Handout, SharedTripDialog, TripPanel, TripState};

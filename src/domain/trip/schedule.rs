@@ -1,0 +1,252 @@
+//! A trip's day, stop by stop: travel legs between consecutive stops, arrival and departure
+//! times, whether each visit fits the site's opening hours, totals, and warnings (a visit
+//! outside opening hours, the day running past the chosen end time, a stop not in the data).
+//! Plain arithmetic on whole minutes; the inputs come resolved (`trip::plan` does that).
+
+use super::clock::{weekday, MIN_PER_DAY};
+use super::hours::{check_hours, HoursCheck};
+use super::model::Trip;
+use super::travel::{leg, Leg};
+use crate::domain::geo::LonLat;
+
+/// What the schedule needs to know of a stop's site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleInput {
+    pub position: LonLat,
+    /// Minutes spent at the stop (already defaulted by kind).
+    pub dwell_min: u32,
+    /// The site's opening hours text, if the data gives it.
+    pub hours: Option<String>,
+}
+
+/// One stop's times. Minutes since the trip day's midnight (past 1440 = next day).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StopTimes {
+    pub arrive_min: u32,
+    pub depart_min: u32,
+    pub dwell_min: u32,
+    /// The leg from the previous scheduled stop (`None` for the first).
+    pub leg_in: Option<Leg>,
+    pub hours: HoursCheck,
+}
+
+/// Something the planner should tell the user about.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Warning {
+    /// Stop `stop` (index in the trip) is visited outside its opening hours.
+    OutsideHours { stop: usize },
+    /// Stop `stop` is visited on a day it is closed.
+    ClosedThatDay { stop: usize },
+    /// The day ends at `finish_min`, after the chosen `end_min`; `stop` is the first stop
+    /// whose departure is too late.
+    PastEnd {
+        stop: usize,
+        finish_min: u32,
+        end_min: u32,
+    },
+    /// Stop `stop` has no site in the loaded data: not scheduled, still kept in the trip.
+    NotInData { stop: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Schedule {
+    /// Per trip stop, in order; `None` where the stop is not in the data.
+    pub stops: Vec<Option<StopTimes>>,
+    /// Estimated travelled distance (with detours).
+    pub distance_m: f64,
+    /// Great-circle distance along the stops.
+    pub straight_m: f64,
+    pub travel_min: u32,
+    pub dwell_min: u32,
+    /// Departure from the last stop (the trip's start time when there are no stops).
+    pub finish_min: u32,
+    pub warnings: Vec<Warning>,
+}
+
+/// Schedules the trip; `inputs[i]` is stop `i`'s site, `None` when not in the data.
+pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
+    let day = trip.date.map(weekday);
+    let mut out = Schedule {
+        finish_min: trip.start_min,
+        ..Schedule::default()
+    };
+    let mut clock = trip.start_min;
+    let mut previous: Option<LonLat> = None;
+    for (i, input) in inputs.iter().enumerate() {
+        let Some(input) = input else {
+            out.stops.push(None);
+            out.warnings.push(Warning::NotInData { stop: i });
+            continue;
+        };
+        let leg_in = previous.map(|p| leg(p, input.position, trip.mode));
+        let arrive_min = clock.saturating_add(leg_in.map_or(0, |l| l.minutes));
+        let depart_min = arrive_min.saturating_add(input.dwell_min);
+        let hours = check_hours(input.hours.as_deref(), day, arrive_min, depart_min);
+        match hours {
+            HoursCheck::Outside => out.warnings.push(Warning::OutsideHours { stop: i }),
+            HoursCheck::ClosedThatDay => out.warnings.push(Warning::ClosedThatDay { stop: i }),
+            HoursCheck::Open | HoursCheck::Unknown => {}
+        }
+        if let Some(l) = leg_in {
+            out.distance_m += l.distance_m;
+            out.straight_m += l.straight_m;
+            out.travel_min = out.travel_min.saturating_add(l.minutes);
+        }
+        out.dwell_min = out.dwell_min.saturating_add(input.dwell_min);
+        out.stops.push(Some(StopTimes {
+            arrive_min,
+            depart_min,
+            dwell_min: input.dwell_min,
+            leg_in,
+            hours,
+        }));
+        clock = depart_min;
+        previous = Some(input.position);
+    }
+    out.finish_min = clock;
+    if let Some(end_min) = effective_end(trip) {
+        let late = out
+            .stops
+            .iter()
+            .position(|s| s.is_some_and(|s| s.depart_min > end_min));
+        if let Some(stop) = late {
+            out.warnings.push(Warning::PastEnd {
+                stop,
+                finish_min: clock,
+                end_min,
+            });
+        }
+    }
+    out
+}
+
+/// The end time on the schedule's clock: an end at or before the start is the next day's.
+pub fn effective_end(trip: &Trip) -> Option<u32> {
+    trip.end_min.map(|e| {
+        if e <= trip.start_min {
+            e + MIN_PER_DAY
+        } else {
+            e
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Date;
+    use crate::domain::trip::{Mode, TripStop};
+
+    fn input(lon: f64, dwell_min: u32, hours: Option<&str>) -> Option<ScheduleInput> {
+        Some(ScheduleInput {
+            position: LonLat::new(lon, 0.0),
+            dwell_min,
+            hours: hours.map(String::from),
+        })
+    }
+
+    fn trip(n: usize, start_min: u32) -> Trip {
+        Trip {
+            start_min,
+            mode: Mode::Walk,
+            stops: (0..n)
+                .map(|i| TripStop::new(format!("s{i}").as_str().into()))
+                .collect(),
+            ..Trip::default()
+        }
+    }
+
+    /// 0.01° of longitude at the equator: 1112 m straight, 1446 m walked, 20 min.
+    const STEP: f64 = 0.01;
+
+    #[test]
+    fn times_add_up_leg_by_leg() {
+        let s = schedule(
+            &trip(3, 9 * 60),
+            &[
+                input(0.0, 60, None),
+                input(STEP, 30, None),
+                input(2.0 * STEP, 45, None),
+            ],
+        );
+        let times: Vec<(u32, u32)> = s
+            .stops
+            .iter()
+            .flatten()
+            .map(|t| (t.arrive_min, t.depart_min))
+            .collect();
+        assert_eq!(times, [(540, 600), (620, 650), (670, 715)]);
+        assert_eq!((s.travel_min, s.dwell_min, s.finish_min), (40, 135, 715));
+        assert!(
+            (s.distance_m - 2.0 * 1111.95 * 1.3).abs() < 5.0,
+            "{}",
+            s.distance_m
+        );
+        assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn an_evening_trip_runs_across_midnight() {
+        let mut t = trip(2, 23 * 60);
+        t.end_min = Some(30); // 00:30, i.e. the next day
+        let s = schedule(&t, &[input(0.0, 45, None), input(STEP, 30, None)]);
+        let last = s.stops[1].expect("scheduled");
+        assert_eq!((last.arrive_min, last.depart_min), (1440 + 5, 1440 + 35));
+        assert_eq!(
+            s.warnings,
+            [Warning::PastEnd {
+                stop: 1,
+                finish_min: 1475,
+                end_min: 1470
+            }]
+        );
+    }
+
+    #[test]
+    fn opening_hours_warnings_use_the_trip_date() {
+        let mut t = trip(2, 8 * 60 + 30);
+        t.date = Date::parse("2026-11-23"); // a Monday
+        let museum = Some("Tu-Su 09:00-17:00");
+        let s = schedule(
+            &t,
+            &[
+                input(0.0, 60, museum),
+                input(STEP, 60, Some("Mo-Fr 08:00-12:00")),
+            ],
+        );
+        assert_eq!(s.warnings, [Warning::ClosedThatDay { stop: 0 }]);
+        t.date = Date::parse("2026-11-24"); // Tuesday: arrives 08:30, opens 09:00
+        let s = schedule(
+            &t,
+            &[
+                input(0.0, 60, museum),
+                input(STEP, 60, Some("unreadable hours")),
+            ],
+        );
+        assert_eq!(s.warnings, [Warning::OutsideHours { stop: 0 }]);
+        assert_eq!(s.stops[1].map(|x| x.hours), Some(HoursCheck::Unknown));
+    }
+
+    #[test]
+    fn stops_missing_from_the_data_are_kept_and_skipped() {
+        let s = schedule(
+            &trip(3, 600),
+            &[input(0.0, 30, None), None, input(STEP, 30, None)],
+        );
+        assert_eq!(s.stops.len(), 3);
+        assert!(s.stops[1].is_none());
+        assert_eq!(s.stops[2].map(|t| t.arrive_min), Some(650));
+        assert_eq!(s.warnings, [Warning::NotInData { stop: 1 }]);
+    }
+
+    #[test]
+    fn empty_trip_and_huge_dwell_do_not_overflow() {
+        let s = schedule(&trip(0, 600), &[]);
+        assert_eq!((s.finish_min, s.distance_m), (600, 0.0));
+        let s = schedule(
+            &trip(2, 600),
+            &[input(0.0, u32::MAX, None), input(STEP, u32::MAX, None)],
+        );
+        assert_eq!(s.finish_min, u32::MAX);
+    }
+}

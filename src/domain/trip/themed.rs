@@ -1,0 +1,99 @@
+//! Summaries of the data's themed routes for the routes panel: number of stops, length of
+//! the drawn path and an estimated duration (travel at the route's mode, or an assumed one
+//! where the data does not say, plus the default visit time of each stop's kind).
+//! The bundled routes' paths are straight stop-to-stop lines, so the length is a
+//! straight-line length; travel time adds the mode's detour factor. Pure.
+
+use super::travel::{default_dwell_min, Mode};
+use crate::domain::geo::distance_m;
+use crate::domain::model::{Dataset, Route};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RouteSummary {
+    pub stops: usize,
+    /// Stops whose site is in the data (the duration counts only these).
+    pub known_stops: usize,
+    /// Length of the drawn path (every part), metres.
+    pub length_m: f64,
+    pub mode: Mode,
+    /// The data does not state the mode; `mode` is our assumption.
+    pub mode_assumed: bool,
+    pub travel_min: u32,
+    pub dwell_min: u32,
+}
+
+impl RouteSummary {
+    pub fn total_min(&self) -> u32 {
+        self.travel_min.saturating_add(self.dwell_min)
+    }
+}
+
+/// The route's summary on the loaded data.
+pub fn summarise_route(route: &Route, dataset: &Dataset) -> RouteSummary {
+    let length_m: f64 = route
+        .path
+        .iter()
+        .flat_map(|part| part.windows(2))
+        .map(|w| distance_m(w[0], w[1]))
+        .filter(|d| d.is_finite())
+        .sum();
+    let (mode, mode_assumed) = Mode::for_route(route.mode, length_m);
+    let m_per_min = mode.speed_kmh() * 1000.0 / 60.0;
+    let travel_min = (length_m * mode.detour_factor() / m_per_min).ceil() as u32;
+    let sites = dataset.route_stops(route);
+    RouteSummary {
+        stops: route.stops.len(),
+        known_stops: sites.len(),
+        length_m,
+        mode,
+        mode_assumed,
+        travel_min,
+        dwell_min: sites.iter().map(|s| default_dwell_min(s.kind)).sum(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::geo::LonLat;
+    use crate::domain::model::{RouteId, SiteId, TravelMode};
+
+    fn route(path: Vec<Vec<LonLat>>, stops: &[&str], mode: TravelMode) -> Route {
+        Route {
+            id: RouteId::from("r"),
+            name: "r".into(),
+            name_en: "r".into(),
+            theme: "t".into(),
+            stops: stops.iter().map(|&s| SiteId::from(s)).collect(),
+            mode,
+            description: String::new(),
+            description_en: String::new(),
+            date: None,
+            path,
+            sources: Vec::new(),
+            extra: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn length_sums_every_part_and_mode_is_assumed_when_unknown() {
+        let (a, b, c) = (
+            LonLat::new(0.0, 0.0),
+            LonLat::new(0.01, 0.0),
+            LonLat::new(0.02, 0.0),
+        );
+        let r = route(
+            vec![vec![a, b], vec![b, c]],
+            &["x", "y"],
+            TravelMode::Unknown,
+        );
+        let s = summarise_route(&r, &Dataset::default());
+        assert!((s.length_m - 2223.9).abs() < 1.0, "{}", s.length_m);
+        assert_eq!((s.mode, s.mode_assumed), (Mode::Walk, true));
+        // 2.224 km × 1.3 at 4.5 km/h = 38.5 min → 39; no known stops, no visit time.
+        assert_eq!(
+            (s.travel_min, s.dwell_min, s.known_stops, s.stops),
+            (39, 0, 0, 2)
+        );
+    }
+}

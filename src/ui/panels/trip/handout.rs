@@ -1,0 +1,166 @@
+//! The printable handout: an A4 page with a map of the trip (a snapshot of the map canvas,
+//! fitted to the trip), the stop table (order, name, address, arrival/departure, what to
+//! see), totals, and a QR code of the trip's share link. On screen it is a page preview with
+//! Print and Close; `@media print` in app.css prints only the page.
+
+use super::browser::{map_snapshot, print};
+use super::{share_url, use_schedule};
+use crate::domain::geo::BBox;
+use crate::domain::qr::QrMatrix;
+use crate::domain::trip::{format_hhmm, resolve};
+use crate::ui::i18n::trip::{distance, duration, estimate_note, trip as strings};
+use crate::ui::i18n::Lang;
+use crate::ui::state::use_state;
+use leptos::prelude::*;
+
+/// When to (re)take the map snapshot after opening: the base map may still be arriving.
+const SNAPSHOT_AFTER_MS: [u64; 3] = [350, 1500, 4000];
+
+#[component]
+pub fn Handout() -> impl IntoView {
+    let state = use_state();
+    let ts = state.trip;
+    let snapshot = RwSignal::new(None::<String>);
+    // On opening (and when the data arrives): fit the map to the trip, then copy the canvas.
+    Effect::new(move || {
+        if !ts.handout.get() {
+            return;
+        }
+        let Some(data) = state.data.get() else { return };
+        let trip = ts.trip.get_untracked();
+        let bbox = BBox::from_points(
+            resolve(&trip, &data.dataset)
+                .iter()
+                .flatten()
+                .map(|s| s.position),
+        );
+        if !bbox.is_empty() {
+            state.view.update(|v| {
+                let fitted = v.fit_bounds(&bbox, 60.0);
+                *v = fitted.with_zoom(fitted.zoom.min(14.0));
+            });
+        }
+        for ms in SNAPSHOT_AFTER_MS {
+            set_timeout(
+                move || snapshot.set(map_snapshot()),
+                std::time::Duration::from_millis(ms),
+            );
+        }
+    });
+    move || {
+        ts.handout.get().then(|| view! {
+            <div class="handout" role="dialog" aria-modal="true" aria-labelledby="handout-title">
+                <div class="handout-toolbar">
+                    <button class="primary-button" on:click=move |_| print()>{move || strings(state.lang.get()).print}</button>
+                    <button on:click=move |_| {
+                        ts.handout.set(false);
+                        crate::ui::url::set_params(&[("handout", None)]);
+                    }>{move || strings(state.lang.get()).close}</button>
+                </div>
+                <HandoutPage snapshot=snapshot />
+            </div>
+        })
+    }
+}
+
+#[component]
+fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_state();
+    let ts = state.trip;
+    let schedule = use_schedule(state);
+    move || {
+        let lang = state.lang.get();
+        let s = strings(lang);
+        let data = state.data.get()?;
+        let trip = ts.trip.get();
+        let sc = schedule.get();
+        let pick = |zh: &str, en: &str| {
+            if lang == Lang::En && !en.is_empty() {
+                en.to_string()
+            } else {
+                zh.to_string()
+            }
+        };
+        let title = if trip.title.trim().is_empty() {
+            s.handout_default_title.to_string()
+        } else {
+            trip.title.clone()
+        };
+        let mode = pick(trip.mode.label_zh(), trip.mode.label_en());
+        let subtitle = format!(
+            "{} · {mode} · {}–{}",
+            trip.date.map(|d| d.to_string()).unwrap_or_default(),
+            format_hhmm(trip.start_min),
+            format_hhmm(sc.finish_min)
+        );
+        let sites = resolve(&trip, &data.dataset);
+        // The data rarely gives addresses: no empty column then.
+        let any_address = sites.iter().flatten().any(|s| s.address.is_some());
+        let rows = sites.into_iter().zip(sc.stops.iter()).enumerate().map(|(i, (site, times))| {
+            let (name, address, summary) = match site {
+                Some(site) => (pick(&site.name, &site.name_en), site.address.clone().unwrap_or_default(), pick(&site.summary, &site.summary_en)),
+                None => (trip.stops[i].site.to_string(), String::new(), s.not_in_data.to_string()),
+            };
+            let arrive = times.map(|t| format_hhmm(t.arrive_min)).unwrap_or_default();
+            let depart = times.map(|t| format_hhmm(t.depart_min)).unwrap_or_default();
+            view! {
+                <tr><td class="num">{i + 1}</td><th scope="row">{name}</th>{any_address.then(|| view! { <td>{address}</td> })}
+                    <td class="num">{arrive}</td><td class="num">{depart}</td><td class="see">{summary}</td></tr>
+            }
+        }).collect_view();
+        let url = share_url(state);
+        let qr = QrMatrix::new(&url).ok();
+        let note = estimate_note(
+            lang,
+            &mode,
+            trip.mode.speed_kmh(),
+            trip.mode.detour_factor(),
+        );
+        let totals = format!(
+            "{}: {} · {}: {} · {}: {} · {}: {}",
+            s.total_distance,
+            distance(sc.distance_m),
+            s.travel_time,
+            duration(lang, sc.travel_min),
+            s.visit_time,
+            duration(lang, sc.dwell_min),
+            s.day_ends,
+            format_hhmm(sc.finish_min)
+        );
+        Some(view! {
+            <article class="handout-page">
+                <header class="handout-head">
+                    <h1 id="handout-title">{title}</h1>
+                    <p>{subtitle}</p>
+                </header>
+                {move || snapshot.get().map(|src| view! { <img class="handout-map" src=src alt=strings(state.lang.get()).map_of_trip /> })}
+                <table class="handout-table">
+                    <thead><tr>
+                        <th scope="col">"#"</th><th scope="col">{s.site}</th>{any_address.then(|| view! { <th scope="col">{s.address}</th> })}
+                        <th scope="col">{s.arrive}</th><th scope="col">{s.depart}</th><th scope="col">{s.what_to_see}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <div class="handout-bottom">
+                    <div class="handout-totals">
+                        <p><strong>{totals}</strong></p>
+                        <p class="estimate-note">{note}</p>
+                        <p class="handout-url">{url.clone()}</p>
+                    </div>
+                    {qr.map(|m| {
+                        let size = m.view_size();
+                        view! {
+                            <figure class="handout-qr">
+                                <svg viewBox=format!("0 0 {size} {size}") role="img" aria-label=s.qr_label>
+                                    <rect width=size height=size fill="#fff" />
+                                    <path d=m.svg_path() fill="#000" shape-rendering="crispEdges" />
+                                </svg>
+                                <figcaption>{s.scan_to_open}</figcaption>
+                            </figure>
+                        }
+                    })}
+                </div>
+            </article>
+        })
+    }
+}
