@@ -43,7 +43,7 @@ test('opens with the title, the map drawn, no console errors', async () => {
 
 test('the site layer reports its feature count', async () => {
   const { page, context } = await openPage(browser, base);
-  const toggle = page.getByRole('checkbox', { name: /地点/ });
+  const toggle = page.getByRole('checkbox', { name: /^地点 \(/ });
   await toggle.waitFor();
   const label = await page.locator('label[for=layer-sites]').innerText();
   assert.equal(label.replace(/\s+/g, ''), `地点(${sites.length})`);

@@ -90,7 +90,7 @@ test('a cluster of sites sharing one placement lists them', async () => {
   const at = project(view, box, lon, lat);
   await page.mouse.click(box.x + at.x, box.y + at.y);
   await page.getByRole('heading', { name: /此处有 5 个地点/ }).waitFor();
-  await page.getByRole('button', { name: '陈启沅纪念馆' }).click();
+  await page.getByRole('button', { name: '陈启沅纪念馆', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: '陈启沅纪念馆' }).waitFor();
   await assert.doesNotReject(page.getByText(/位置|town/).first().waitFor());
   await screenshot(page, 'desktop-stack.png');
