@@ -43,6 +43,17 @@ fn MapPage() -> impl IntoView {
     load::start(state, link.data_url.clone());
     super::panels::trip::start_trip(state);
 
+    // Esc closes the details wherever the focus is (a search box handles its own Esc).
+    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            .is_some();
+        if ev.key() == "Escape" && !in_field && state.selected.get_untracked().is_some() {
+            state.selected.set(None);
+        }
+    });
+
     // Keep <html lang> in step with the UI language, for screen readers and fonts.
     Effect::new(move || {
         let lang = state.lang.get();

@@ -72,6 +72,12 @@ test('a permalink to a site opens it; an unknown id says so', async () => {
   const site = sites[0];
   const { page, context } = await openPage(browser, `${base}?site=${site.properties.id}`);
   await page.getByRole('heading', { level: 2, name: site.properties.name }).waitFor();
+  // It opens zoomed in on the site, and Esc closes the details wherever the focus is.
+  assert.equal((await currentView(page)).zoom, 12);
+  await page.getByRole('heading', { name: '红色教育地图' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByText('点击地图上的地点查看详情').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('site'), null);
   await page.goto(`${base}?site=no-such-site`);
   await assert.doesNotReject(page.getByText(/no site with id "no-such-site"/).waitFor());
   await context.close();

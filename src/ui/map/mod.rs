@@ -28,6 +28,9 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Zoom for a link to one site: its town and the uncertainty ring around it in view.
+const SITE_LINK_ZOOM: f64 = 12.0;
+
 /// Padding around the data when fitting it into view, CSS px.
 const FIT_PADDING_PX: f64 = 48.0;
 
@@ -235,6 +238,16 @@ fn open_view_when_loaded(map: Map) {
         };
         state.view.set(opened);
         select_from_link(state, &link, &data.dataset);
+        // A link to a place without a view opens on the place, close enough to see it.
+        if link.view.is_none() {
+            if let Some(Selection::Site(i)) = state.selected.get_untracked() {
+                if let Some(site) = data.dataset.sites.get(i) {
+                    let at = opened.with_zoom(SITE_LINK_ZOOM).with_center(site.position);
+                    let shift = at.height_px * sheet_fraction(state) / 2.0;
+                    state.view.set(at.pan_by_px(0.0, shift));
+                }
+            }
+        }
         true
     });
 }
