@@ -26,3 +26,6 @@ pub mod label;
 pub mod scale_bar;
 pub mod tiles;
 pub mod viewport;
+
+// Organisers (issue 7): coverage figures and importing their own files.
+pub mod coverage;
