@@ -29,3 +29,4 @@ pub mod viewport;
 
 // Organisers (issue 7): coverage figures and importing their own files.
 pub mod coverage;
+pub mod import;
