@@ -10,8 +10,10 @@
 //!
 //! Pure functions over the model; must not depend on the UI or the browser.
 
+mod chart;
 mod export;
 mod figures;
+mod format;
 mod gaps;
 mod index;
 mod infer;
@@ -24,8 +26,13 @@ mod totals;
 mod tree;
 mod trie;
 
+pub use chart::{
+    bar_chart, nice_ceiling, Bar, BarChart, Tick, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX, MARGIN_RIGHT_PX,
+    MARGIN_TOP_PX,
+};
 pub use export::{gaps_csv, months_csv, regions_csv, reported_csv, totals_csv, BOM};
 pub use figures::ActivityFigures;
+pub use format::{group_digits, group_signed, km, percent};
 pub use gaps::{find_gaps, Gap, GapOptions, GapReport, Nearest, DEFAULT_GAP_RADIUS_KM};
 pub use index::{CoverageIndex, Scope, Tied};
 pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
