@@ -35,3 +35,6 @@ pub mod nearby;
 pub(crate) mod test_data;
 // The trip planner beyond `trip` and `export` above: QR codes for the printed handout.
 pub mod qr;
+// Organisers (issue 7): coverage figures and importing their own files.
+pub mod coverage;
+pub mod import;

@@ -1,0 +1,44 @@
+//! Coverage for organisers: how much of what the sources report is on the map, where it
+//! is, and where nothing is. Headline totals, breakdowns by place (province → city →
+//! county → town), by site kind, activity type and month, reported vs mapped per region,
+//! gaps (towns and seats with no site nearby), and CSV export of all of it.
+//!
+//! Build a [`CoverageIndex`] once per data load, then ask for figures per [`Scope`] (the
+//! sites the filters let through). Figures never invent: sums of sessions and participants
+//! say how many records gave no figure, reported totals keep their "over"/"about", and a
+//! measure with no mapped counterpart says "not comparable".
+//!
+//! Pure functions over the model; must not depend on the UI or the browser.
+
+mod chart;
+mod export;
+mod figures;
+mod format;
+mod gaps;
+mod index;
+mod infer;
+mod months;
+mod places;
+mod reported;
+#[cfg(test)]
+mod test_data;
+mod totals;
+mod tree;
+mod trie;
+
+pub use chart::{
+    bar_chart, nice_ceiling, Bar, BarChart, Tick, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX, MARGIN_RIGHT_PX,
+    MARGIN_TOP_PX,
+};
+pub use export::{gaps_csv, months_csv, regions_csv, reported_csv, totals_csv, BOM};
+pub use figures::ActivityFigures;
+pub use format::{group_digits, group_signed, km, percent};
+pub use gaps::{find_gaps, Gap, GapOptions, GapReport, Nearest, DEFAULT_GAP_RADIUS_KM};
+pub use index::{CoverageIndex, Scope, Tied};
+pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
+pub use places::{PlacePath, Places, LEVELS};
+pub use reported::{
+    basis_for, qualified, reported_vs_mapped, Basis, Mapped, NotComparable, ReportedRow,
+};
+pub use totals::{totals, KindCount, Totals, TypeFigures};
+pub use tree::{by_region, PlaceCounts, RegionBreakdown, RegionRow};

@@ -1,0 +1,366 @@
+//! The dashboard's figures as CSV files that Excel opens correctly: UTF-8 with a BOM (else
+//! Excel reads Chinese as the local code page), RFC 4180 quoting (commas, quotes and line
+//! breaks in names), CRLF line ends, and a header row in Chinese and English.
+//!
+//! Text cells that begin with `=`, `+`, `-` or `@` get a leading apostrophe: spreadsheets
+//! would otherwise run them as formulas (a name from an imported file is untrusted).
+//! Numbers are written plain, without thousands separators.
+
+use super::gaps::GapReport;
+use super::months::MonthRow;
+use super::reported::{Basis, Mapped, NotComparable, ReportedRow};
+use super::totals::Totals;
+use super::tree::RegionBreakdown;
+use crate::domain::model::Dataset;
+
+/// The UTF-8 byte order mark, as text.
+pub const BOM: &str = "\u{feff}";
+
+enum Cell {
+    Text(String),
+    Num(String),
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn num(n: impl ToString) -> Cell {
+    Cell::Num(n.to_string())
+}
+
+fn guarded(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+/// Writes a header and rows as CSV text with a BOM.
+fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<Cell>>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail; a failed row would only be missing, never garbled.
+    let _ = w.write_record(header);
+    for row in rows {
+        let cells = row.iter().map(|c| match c {
+            Cell::Text(s) => guarded(s),
+            Cell::Num(s) => s.as_str().into(),
+        });
+        let _ = w.write_record(cells.map(|c| c.into_owned()));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+fn missing_note(missing: usize) -> String {
+    match missing {
+        0 => String::new(),
+        n => format!("{n} 条记录未给出数字,合计为下限 / {n} records give no figure; the total is a lower bound"),
+    }
+}
+
+/// Headline figures and sites by kind.
+pub fn totals_csv(t: &Totals) -> String {
+    let a = &t.activities;
+    let mut rows = vec![
+        vec![text("地点 / Sites"), num(t.sites), text("")],
+        vec![text("路线 / Routes"), num(t.routes), text("")],
+        vec![
+            text("现场教学点 / Teaching points"),
+            num(t.teaching_points),
+            text(""),
+        ],
+        vec![
+            text("活动记录 / Activity records"),
+            num(a.records),
+            text(""),
+        ],
+        vec![
+            text("场次 / Sessions"),
+            num(a.sessions),
+            text(missing_note(a.sessions_missing)),
+        ],
+        vec![
+            text("人次 / Participants"),
+            num(a.participants),
+            text(missing_note(a.participants_missing)),
+        ],
+    ];
+    for k in &t.by_kind {
+        let label = format!("{} / {}", k.kind.label_zh(), k.kind.label_en());
+        let note = format!(
+            "含兼有此类的地点 {} / {} with this as a further role",
+            k.any_role, k.any_role
+        );
+        rows.push(vec![text(label), num(k.main), text(note)]);
+    }
+    table(&["指标 / Figure", "数值 / Value", "说明 / Note"], rows)
+}
+
+/// The breakdown by place, one row per place with its whole path.
+pub fn regions_csv(b: &RegionBreakdown) -> String {
+    let mut path: Vec<String> = Vec::new();
+    let mut rows = Vec::with_capacity(b.rows.len() + 1);
+    for r in &b.rows {
+        path.truncate(r.depth);
+        path.push(r.name.clone());
+        let c = &r.counts;
+        let row: Vec<Cell> = vec![
+            text(format!("{} / {}", r.level.label_zh(), r.level.label_en())),
+            text(path.join(" > ")),
+            num(c.sites),
+            num(c.routes),
+            num(c.activities.records),
+            num(c.activities.sessions),
+            num(c.activities.participants),
+            num(c.activities.participants_missing),
+        ];
+        rows.push(row);
+    }
+    let u = &b.unplaced;
+    rows.push(vec![
+        text(""),
+        text("未能归入地区 / Not placed in any region"),
+        num(u.sites),
+        num(u.routes),
+        num(u.activities.records),
+        num(u.activities.sessions),
+        num(u.activities.participants),
+        num(u.activities.participants_missing),
+    ]);
+    let header = [
+        "层级 / Level",
+        "地区 / Region",
+        "地点 / Sites",
+        "路线 / Routes",
+        "活动记录 / Activity records",
+        "场次 / Sessions",
+        "人次 / Participants",
+        "未给人次的活动 / Activities without participants",
+    ];
+    table(&header, rows)
+}
+
+fn basis_text(b: Basis) -> String {
+    match b {
+        Basis::SitesOfKind(k) => format!("{}类地点 / sites of kind {}", k.label_zh(), k.as_str()),
+        Basis::RoutesWithStop => "至少一站在区内的路线 / routes with a stop in the region".into(),
+        Basis::ActivityRecords => "活动记录条数 / activity records".into(),
+        Basis::ActivityRecordsOfType(t) => format!(
+            "{}类活动记录 / activity records of type {}",
+            t.label_zh(),
+            t.as_str()
+        ),
+        // Shown only through `NotComparable::ProgrammeTally`.
+        Basis::SessionsGiven => "记录给出的场次之和 / sum of the sessions records give".into(),
+        Basis::ParticipantsGiven => {
+            "记录给出的人次之和 / sum of the participants records give".into()
+        }
+    }
+}
+
+fn not_comparable_text(n: NotComparable) -> String {
+    match n {
+        NotComparable::CampaignSubset => "不可比:上报数为活动中提升的红色资源,数据未记录哪些地点被提升 / \
+            not comparable: the report counts resources upgraded in a campaign, which the data does not record"
+            .into(),
+        NotComparable::ProgrammeTally { recorded, without_figure } => format!(
+            "不可比:上报数为整项工作的总量,地图上的记录为单次活动;记录合计 {recorded}({without_figure} 条未给数字)/ \
+             not comparable: the report is a programme's total, the map's records are single events; \
+             they add up to {recorded} ({without_figure} give no figure)"
+        ),
+    }
+}
+
+/// Reported vs mapped, one row per reported total.
+pub fn reported_csv(rows: &[ReportedRow]) -> String {
+    let out = rows.iter().map(|r| {
+        let (mapped, basis) = match r.mapped {
+            Mapped::Count { value, basis } => (num(value), text(basis_text(basis))),
+            Mapped::NotComparable(n) => (text("—"), text(not_comparable_text(n))),
+        };
+        let diff = r.difference().map_or(text("—"), num);
+        let done = r
+            .completeness()
+            .map_or(text("—"), |c| text(format!("{:.1}%", c * 100.0)));
+        vec![
+            text(&r.region_name),
+            text(format!(
+                "{} / {}",
+                r.measure.label_zh(),
+                r.measure.label_en()
+            )),
+            text(r.reported_label()),
+            mapped,
+            diff,
+            done,
+            basis,
+            text(r.note.clone().unwrap_or_default()),
+            text(r.period.clone().unwrap_or_default()),
+            text(format!("{}: {}", r.source.doc, r.source.says)),
+        ]
+    });
+    let header = [
+        "地区 / Region",
+        "指标 / Measure",
+        "上报 / Reported",
+        "已上图 / Mapped",
+        "差额 / Difference",
+        "完成度 / Completeness",
+        "口径 / What is counted",
+        "说明 / Note",
+        "时期 / Period",
+        "来源 / Source",
+    ];
+    table(&header, out)
+}
+
+/// Activities by month.
+pub fn months_csv(rows: &[MonthRow]) -> String {
+    let out = rows.iter().map(|m| {
+        vec![
+            text(m.label()),
+            num(m.started.records),
+            num(m.started_spanning),
+            num(m.running),
+            num(m.started.sessions),
+            num(m.started.participants),
+        ]
+    });
+    let header = [
+        "月份 / Month",
+        "当月开始的活动 / Activities starting",
+        "其中跨月 / Of which run on",
+        "进行中 / Under way",
+        "场次 / Sessions",
+        "人次 / Participants",
+    ];
+    table(&header, out)
+}
+
+/// Places with no site within the distance.
+pub fn gaps_csv(data: &Dataset, report: &GapReport) -> String {
+    let out = report.gaps.iter().map(|g| {
+        let region = &data.regions[g.region];
+        let (nearest, km) = match g.nearest {
+            Some(n) => (
+                text(&data.sites[n.site].name),
+                text(format!("{:.1}", n.distance_m / 1000.0)),
+            ),
+            None => (text("—"), text("—")),
+        };
+        vec![
+            text(&region.name),
+            text(format!(
+                "{} / {}",
+                region.level.label_zh(),
+                region.level.label_en()
+            )),
+            num(format!("{:.5}", g.position.lon)),
+            num(format!("{:.5}", g.position.lat)),
+            nearest,
+            km,
+        ]
+    });
+    let radius = format!(
+        "最近地点距离(公里,阈值 {} ) / Distance km (threshold {})",
+        report.radius_km, report.radius_km
+    );
+    let header = [
+        "地区 / Region",
+        "层级 / Level",
+        "经度 / Lon",
+        "纬度 / Lat",
+        "最近地点 / Nearest site",
+    ];
+    let mut h: Vec<&str> = header.to_vec();
+    h.push(&radius);
+    table(&h, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::coverage::test_data::city;
+    use crate::domain::coverage::{
+        by_month, by_region, find_gaps, reported_vs_mapped, totals, CoverageIndex, GapOptions,
+        Scope,
+    };
+
+    /// Parses CSV text back (after its BOM) into rows of cells.
+    fn parse(csv_text: &str) -> Vec<Vec<String>> {
+        let body = csv_text.strip_prefix(BOM).expect("starts with a BOM");
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(body.as_bytes())
+            .records()
+            .map(|r| r.expect("valid csv").iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn names_with_commas_quotes_and_line_breaks_round_trip() {
+        let mut data = city();
+        data.regions[0].name = "肇庆市, \"西江\"\n第二行".into();
+        let index = CoverageIndex::new(&data);
+        let out = reported_csv(&reported_vs_mapped(&data, &index, Scope::all()));
+        assert!(out.contains("\r\n"), "CRLF line ends");
+        assert!(
+            out.contains("\"肇庆市, \"\"西江\"\"\n第二行\""),
+            "RFC 4180 quoting"
+        );
+        let rows = parse(&out);
+        assert_eq!(rows[0][0], "地区 / Region");
+        assert_eq!(rows[1][0], "肇庆市, \"西江\"\n第二行");
+        assert_eq!(&rows[1][2..6], ["290", "1", "289", "0.3%"]);
+        assert_eq!(rows[3][3], "—", "red resources: not comparable");
+        assert!(rows[3][6].starts_with("不可比"));
+    }
+
+    #[test]
+    fn formula_like_text_is_defused_but_numbers_are_not() {
+        let mut data = city();
+        data.regions[0].name = "=HYPERLINK(\"http://x\")".into();
+        data.regions[0].reported[0].value = 1;
+        let index = CoverageIndex::new(&data);
+        let rows = parse(&reported_csv(&reported_vs_mapped(
+            &data,
+            &index,
+            Scope::all(),
+        )));
+        assert_eq!(rows[1][0], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(rows[1][4], "0", "difference 1 - 1");
+        data.regions[0].reported[0].value = 0;
+        let rows = parse(&reported_csv(&reported_vs_mapped(
+            &data,
+            &index,
+            Scope::all(),
+        )));
+        assert_eq!(rows[1][4], "-1", "a negative number stays a number");
+    }
+
+    #[test]
+    fn every_table_has_a_bilingual_header_and_its_rows() {
+        let data = city();
+        let index = CoverageIndex::new(&data);
+        let t = parse(&totals_csv(&totals(&data, &index, Scope::all())));
+        assert_eq!(t[0], ["指标 / Figure", "数值 / Value", "说明 / Note"]);
+        assert_eq!(t[1][1], "4");
+        assert!(t[5][2].contains("1 records give no figure"), "{:?}", t[5]);
+        let r = parse(&regions_csv(&by_region(&data, &index, Scope::all())));
+        assert_eq!(r[3][1], "广东省 > 肇庆市 > 德庆县");
+        assert_eq!(r.last().map(|l| l[2].as_str()), Some("1"), "unplaced site");
+        let m = parse(&months_csv(&by_month(&data, &index, Scope::all())));
+        assert_eq!(m.len(), 1 + 3, "2021-03 .. 2021-05");
+        let opts = GapOptions {
+            radius_km: 1.0,
+            ..GapOptions::default()
+        };
+        let g = parse(&gaps_csv(&data, &find_gaps(&data, Scope::all(), &opts)));
+        assert_eq!(g[1][0], "城区");
+        assert_eq!(g[1][4], "hq");
+        assert!(g[0][5].contains("1"));
+    }
+}

@@ -1,0 +1,267 @@
+//! Importing organisers' own files, entirely in the browser: CSV (UTF-8 or GBK; comma,
+//! tab or semicolon), GPX, KML and any GeoJSON. Every importer returns the records that
+//! could be read as a [`Dataset`] layer plus a [`DataIssue`] for every problem (file,
+//! row or feature, field, reason): valid records always import, and a record that does
+//! not is an error in the list, never silently gone.
+//!
+//! CSV goes in three steps so the user can check the columns: [`read_table`] (decode,
+//! delimiter, header), [`suggest_mapping`] (which column is what; the user may change it)
+//! and [`CsvImport`] (convert in steps, with progress). The other formats need no mapping:
+//! [`import_file`] does everything, with the CSV mapping suggested.
+//!
+//! What an imported record claims: kind "other" unless the file names a known one,
+//! precision "unknown" ("position from the imported file; precision not stated"), source
+//! `{doc: <file name>, says: "imported by the user"}`, and every column or property not
+//! understood kept in `extra`. Foreign GeoJSON goes through `geodata::parse_foreign_geojson`
+//! (same conventions, not duplicated here).
+//!
+//! Pure: bytes and text in, data out. Must not depend on the UI or the browser (the GBK
+//! decoder is passed in, see `text`).
+
+mod build;
+mod columns;
+mod coord;
+mod csv_activity;
+mod csv_rows;
+mod gpx;
+mod headers;
+mod kml;
+mod layer_export;
+mod limits;
+mod table;
+mod text;
+mod values;
+mod xml;
+
+pub use build::{ImportSummary, Imported, IMPORTED_PRECISION_NOTE, IMPORTED_SAYS};
+pub use columns::{suggest_mapping, ColumnMapping, Field};
+pub use coord::{parse_angle, settle, split_pair, Angle, Axis, Fix};
+pub use csv_rows::{import_csv, CsvImport};
+pub use gpx::import_gpx;
+pub use headers::{field_for_header, normalise_header};
+pub use kml::import_kml;
+pub use layer_export::{layer_csv, layer_geojson};
+pub use limits::{check_size, MAX_IMPORT_BYTES};
+pub use table::{column_letter, read_table, sniff_delimiter, CsvTable, TableRow};
+pub use text::{decode, decode_with, Decoded, TextEncoding};
+pub use values::{parse_activity_type, parse_count, parse_date, parse_kind};
+
+use crate::domain::coords::CoordSystem;
+use crate::domain::geodata::parse_foreign_geojson;
+use crate::domain::validate::{DataIssue, Severity};
+
+/// The formats read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    Csv,
+    GeoJson,
+    Gpx,
+    Kml,
+}
+
+/// Choices the user makes for an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOptions {
+    /// The coordinate system the file's positions are in; converted to WGS-84.
+    pub coords: CoordSystem,
+}
+
+/// The format of a file, from its extension, else from its first bytes; an error for
+/// formats we know and do not read (KMZ, Excel workbooks).
+pub fn detect_format(name: &str, bytes: &[u8]) -> Result<ImportFormat, String> {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" | "tsv" | "txt" => return Ok(ImportFormat::Csv),
+        "geojson" | "json" => return Ok(ImportFormat::GeoJson),
+        "gpx" => return Ok(ImportFormat::Gpx),
+        "kml" => return Ok(ImportFormat::Kml),
+        _ => {}
+    }
+    if bytes.starts_with(b"PK\x03\x04") || ext == "kmz" || ext == "xlsx" || ext == "xls" {
+        return Err(match ext.as_str() {
+            "xlsx" | "xls" => {
+                "an Excel workbook is not read: in Excel, save it as \"CSV UTF-8\" and import that"
+            }
+            _ => "a zipped file (KMZ?) is not read: unzip it and import the .kml inside",
+        }
+        .to_owned());
+    }
+    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start: Vec<u8> = head.iter().take(2048).copied().collect();
+    let trimmed = start.trim_ascii_start();
+    let sniff = String::from_utf8_lossy(&start).to_ascii_lowercase();
+    Ok(match trimmed.first() {
+        Some(b'{') | Some(b'[') => ImportFormat::GeoJson,
+        Some(b'<') if sniff.contains("<gpx") => ImportFormat::Gpx,
+        Some(b'<') => ImportFormat::Kml,
+        _ => ImportFormat::Csv,
+    })
+}
+
+/// Imports a whole file with the GBK decoder `gbk` (see `text::decode_with`); CSV uses
+/// the suggested column mapping.
+pub fn import_file_with(
+    name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    gbk: impl FnOnce(&[u8]) -> (String, bool),
+) -> Imported {
+    let refused = |format, issue: DataIssue| Imported {
+        dataset: Default::default(),
+        issues: vec![issue],
+        summary: ImportSummary {
+            format,
+            records: 0,
+            skipped: 0,
+            merged: 0,
+            sites: 0,
+            routes: 0,
+            activities: 0,
+        },
+    };
+    if let Err(issue) = check_size(name, bytes.len() as u64) {
+        return refused(ImportFormat::Csv, issue);
+    }
+    let format = match detect_format(name, bytes) {
+        Ok(f) => f,
+        Err(e) => {
+            return refused(
+                ImportFormat::Csv,
+                DataIssue::new(Severity::Error, name, "", e),
+            )
+        }
+    };
+    let decoded = decode_with(bytes, gbk);
+    let mut imported = import_text(name, format, &decoded.text, options);
+    let mut notes = Vec::new();
+    if decoded.encoding == TextEncoding::Gbk {
+        notes.push(DataIssue::new(
+            Severity::Info,
+            name,
+            "",
+            "text read as GBK (not UTF-8)",
+        ));
+    }
+    if decoded.had_errors {
+        let message = "some bytes could not be read as UTF-8 or GBK; they show as \u{fffd}";
+        notes.push(DataIssue::new(Severity::Warning, name, "", message));
+    }
+    notes.append(&mut imported.issues);
+    imported.issues = notes;
+    imported
+}
+
+/// Imports a whole file, reading GBK with `encoding_rs` (native tools and tests).
+pub fn import_file(name: &str, bytes: &[u8], options: &ImportOptions) -> Imported {
+    import_file_with(name, bytes, options, |b| {
+        let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(b);
+        (text.into_owned(), had_errors)
+    })
+}
+
+/// Imports decoded text of a known format.
+pub fn import_text(
+    name: &str,
+    format: ImportFormat,
+    text: &str,
+    options: &ImportOptions,
+) -> Imported {
+    match format {
+        ImportFormat::Csv => {
+            let (table, issues) = read_table(name, text);
+            let mapping = suggest_mapping(&table);
+            import_csv(name, table, mapping, options, issues)
+        }
+        ImportFormat::Gpx => import_gpx(name, text, options),
+        ImportFormat::Kml => import_kml(name, text, options),
+        ImportFormat::GeoJson => import_geojson(name, text, options),
+    }
+}
+
+/// Any GeoJSON, through the foreign-GeoJSON reader, then shifted to WGS-84 if the user
+/// says the positions are GCJ-02 or BD-09. `skipped` is not tracked for GeoJSON (one
+/// feature may give several sites); the issues list every feature left out.
+fn import_geojson(name: &str, text: &str, options: &ImportOptions) -> Imported {
+    let (mut dataset, issues) = parse_foreign_geojson(name, text);
+    let shift = |p: &mut crate::domain::model::LonLat| *p = options.coords.to_wgs84(*p);
+    dataset
+        .sites
+        .iter_mut()
+        .for_each(|s| shift(&mut s.position));
+    dataset
+        .routes
+        .iter_mut()
+        .flat_map(|r| r.path.iter_mut().flatten())
+        .for_each(shift);
+    let summary = ImportSummary {
+        format: ImportFormat::GeoJson,
+        records: dataset.sites.len() + dataset.routes.len(),
+        skipped: 0,
+        merged: 0,
+        sites: dataset.sites.len(),
+        routes: dataset.routes.len(),
+        activities: 0,
+    };
+    Imported {
+        dataset,
+        issues,
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_extension_or_content() {
+        assert_eq!(detect_format("a.CSV", b""), Ok(ImportFormat::Csv));
+        assert_eq!(detect_format("a.geojson", b""), Ok(ImportFormat::GeoJson));
+        assert_eq!(detect_format("a.kml", b""), Ok(ImportFormat::Kml));
+        assert_eq!(
+            detect_format("upload", b"\xEF\xBB\xBF {\"type\":1}"),
+            Ok(ImportFormat::GeoJson)
+        );
+        assert_eq!(
+            detect_format("upload", b"<?xml?><gpx>"),
+            Ok(ImportFormat::Gpx)
+        );
+        assert_eq!(
+            detect_format("upload", b"<?xml?><kml>"),
+            Ok(ImportFormat::Kml)
+        );
+        assert_eq!(
+            detect_format("upload", "名称,经度".as_bytes()),
+            Ok(ImportFormat::Csv)
+        );
+        assert!(detect_format("a.kmz", b"PK\x03\x04").is_err_and(|e| e.contains("unzip")));
+        assert!(detect_format("a.xlsx", b"PK\x03\x04").is_err_and(|e| e.contains("CSV UTF-8")));
+    }
+
+    #[test]
+    fn too_big_or_unreadable_files_are_refused_with_a_message() {
+        let zipped = import_file("a.kmz", b"PK\x03\x04", &ImportOptions::default());
+        assert_eq!(zipped.issues.len(), 1);
+        assert!(zipped.dataset.sites.is_empty());
+    }
+
+    #[test]
+    fn geojson_is_shifted_from_gcj02_when_asked() {
+        let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+            "geometry":{"type":"Point","coordinates":[113.19,23.03]},"properties":{"名称":"甲"}}]}"#;
+        let gcj = ImportOptions {
+            coords: CoordSystem::Gcj02,
+        };
+        let out = import_file("a.geojson", text.as_bytes(), &gcj);
+        assert_eq!(out.dataset.sites[0].name, "甲");
+        let p = out.dataset.sites[0].position;
+        assert!(
+            (p.lon - 113.19).abs() > 1e-3,
+            "shifted by a few hundred metres"
+        );
+        assert!((p.lon - 113.19).abs() < 1e-2);
+    }
+}

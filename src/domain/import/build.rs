@@ -1,0 +1,228 @@
+//! Building the imported layer, the same way for every format: what an imported record
+//! claims (nothing the file does not say), ids that stay unique, and the bookkeeping that
+//! keeps the promise "nothing is dropped without being listed" (every skipped record is
+//! an error issue, and counted).
+
+use super::ImportFormat;
+use crate::domain::coords::CoordSystem;
+use crate::domain::model::{
+    AdminPlace, Dataset, LonLat, Precision, PrecisionLevel, Route, RouteId, Site, SiteId, SiteKind,
+    Source, TravelMode,
+};
+use crate::domain::validate::{position_problem, DataIssue, Severity};
+use std::collections::HashSet;
+
+/// What every imported record says of its source.
+pub const IMPORTED_SAYS: &str = "imported by the user";
+/// The precision note of every imported position.
+pub const IMPORTED_PRECISION_NOTE: &str = "position from the imported file; precision not stated";
+
+/// Counts of one import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub format: ImportFormat,
+    /// Rows, waypoints, placemarks... read.
+    pub records: usize,
+    /// Records not imported (each is listed in the issues).
+    pub skipped: usize,
+    /// CSV rows with the same name and position as an earlier row: one site (their
+    /// activities are kept, a row with none is listed).
+    pub merged: usize,
+    pub sites: usize,
+    pub routes: usize,
+    pub activities: usize,
+}
+
+/// The imported layer and every problem met.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub dataset: Dataset,
+    pub issues: Vec<DataIssue>,
+    pub summary: ImportSummary,
+}
+
+/// Collects records and issues of one file.
+#[derive(Debug)]
+pub(crate) struct Builder {
+    pub file: String,
+    pub format: ImportFormat,
+    pub coords: CoordSystem,
+    pub data: Dataset,
+    pub issues: Vec<DataIssue>,
+    pub records: usize,
+    pub skipped: usize,
+    pub merged: usize,
+    ids: HashSet<String>,
+}
+
+impl Builder {
+    pub fn new(file: &str, format: ImportFormat, coords: CoordSystem) -> Self {
+        Builder {
+            file: file.to_owned(),
+            format,
+            coords,
+            data: Dataset::default(),
+            issues: Vec::new(),
+            records: 0,
+            skipped: 0,
+            merged: 0,
+            ids: HashSet::new(),
+        }
+    }
+
+    pub fn issue(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
+        self.issues
+            .push(DataIssue::new(severity, &self.file, path, message));
+    }
+
+    /// A record that is not imported: an error, and counted.
+    pub fn skip(&mut self, path: &str, message: impl Into<String>) {
+        self.skip_as(Severity::Error, path, message);
+    }
+
+    /// A record not imported for a reason that is not a mistake in the file (a polygon;
+    /// nothing to place), listed with `severity` as foreign GeoJSON does, and counted.
+    pub fn skip_as(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
+        self.skipped += 1;
+        self.issue(severity, path, message);
+    }
+
+    /// An id not used before in this file: the file's own if it has one, else `fallback`;
+    /// a repeated id gets a suffix and a warning.
+    pub fn unique_id(&mut self, own: Option<&str>, fallback: String, path: &str) -> String {
+        let wanted = own.map(str::trim).filter(|s| !s.is_empty());
+        let base = wanted.map_or(fallback, str::to_owned);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        if wanted.is_some() && id != base {
+            let message =
+                format!("id \"{base}\" is used before in this file; this record is \"{id}\"");
+            self.issue(Severity::Warning, path, message);
+        }
+        id
+    }
+
+    /// A position in the chosen coordinate system, as WGS-84, with a warning when it lies
+    /// outside China (kept: an organiser's file may list a site abroad).
+    pub fn shift_to_wgs84(&mut self, p: LonLat, path: &str) -> LonLat {
+        let wgs = self.coords.to_wgs84(p);
+        if let Some((_, message)) = position_problem(wgs) {
+            self.issue(Severity::Warning, path, message);
+        }
+        wgs
+    }
+
+    pub fn sources(&self) -> Vec<Source> {
+        vec![Source {
+            doc: self.file.clone(),
+            says: IMPORTED_SAYS.to_owned(),
+        }]
+    }
+
+    /// A site with the import conventions: kind "other", precision not stated.
+    pub fn site(&self, id: String, name: String, position: LonLat) -> Site {
+        Site {
+            id: SiteId(id),
+            position,
+            name,
+            name_en: String::new(),
+            kind: SiteKind::Other,
+            also_kinds: Vec::new(),
+            admin: AdminPlace::default(),
+            region: None,
+            address: None,
+            summary: String::new(),
+            summary_en: String::new(),
+            themes: Vec::new(),
+            opening_hours: None,
+            booking: None,
+            designation: None,
+            links: Vec::new(),
+            images: Vec::new(),
+            precision: Precision {
+                level: PrecisionLevel::Unknown,
+                radius_m: None,
+                note: IMPORTED_PRECISION_NOTE.to_owned(),
+            },
+            sources: self.sources(),
+            extra: Vec::new(),
+        }
+    }
+
+    /// A route drawn along `path` (no stops: the file names no sites for it).
+    pub fn route(&self, id: String, name: String, path: Vec<Vec<LonLat>>) -> Route {
+        Route {
+            id: RouteId(id),
+            name,
+            name_en: String::new(),
+            theme: String::new(),
+            stops: Vec::new(),
+            mode: TravelMode::Unknown,
+            description: String::new(),
+            description_en: String::new(),
+            date: None,
+            path,
+            sources: self.sources(),
+            extra: Vec::new(),
+        }
+    }
+
+    pub fn finish(self) -> Imported {
+        let summary = ImportSummary {
+            format: self.format,
+            records: self.records,
+            skipped: self.skipped,
+            merged: self.merged,
+            sites: self.data.sites.len(),
+            routes: self.data.routes.len(),
+            activities: self.data.activities.len(),
+        };
+        Imported {
+            dataset: self.data,
+            issues: self.issues,
+            summary,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_stay_unique_and_repeats_are_said() {
+        let mut b = Builder::new("f.csv", ImportFormat::Csv, CoordSystem::Wgs84);
+        assert_eq!(b.unique_id(Some("a"), "f.csv#1".into(), "row 2"), "a");
+        assert_eq!(b.unique_id(Some("a"), "f.csv#2".into(), "row 3"), "a-2");
+        assert_eq!(b.unique_id(None, "f.csv#4".into(), "row 4"), "f.csv#4");
+        assert_eq!(b.unique_id(Some(" "), "f.csv#5".into(), "row 5"), "f.csv#5");
+        assert_eq!(b.issues.len(), 1);
+        assert_eq!(b.issues[0].path, "row 3");
+    }
+
+    #[test]
+    fn imported_sites_claim_nothing_the_file_does_not_say() {
+        let b = Builder::new("我的.csv", ImportFormat::Csv, CoordSystem::Wgs84);
+        let s = b.site("x".into(), "甲".into(), LonLat::new(113.0, 23.0));
+        assert_eq!(s.kind, SiteKind::Other);
+        assert_eq!(s.precision.level, PrecisionLevel::Unknown);
+        assert_eq!(s.precision.note, IMPORTED_PRECISION_NOTE);
+        assert_eq!(s.sources[0].doc, "我的.csv");
+        assert_eq!(s.sources[0].says, IMPORTED_SAYS);
+    }
+
+    #[test]
+    fn positions_are_converted_and_far_ones_warned() {
+        let mut b = Builder::new("f.csv", ImportFormat::Csv, CoordSystem::Gcj02);
+        let gcj = CoordSystem::Gcj02.from_wgs84(LonLat::new(113.0, 23.0));
+        let back = b.shift_to_wgs84(gcj, "row 2");
+        assert!((back.lon - 113.0).abs() < 1e-7 && (back.lat - 23.0).abs() < 1e-7);
+        assert!(b.issues.is_empty());
+        b.shift_to_wgs84(LonLat::new(2.35, 48.85), "row 3");
+        assert_eq!(b.issues[0].severity, Severity::Warning);
+    }
+}

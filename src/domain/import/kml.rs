@@ -1,0 +1,230 @@
+//! KML 2.2 (Google Earth, 奥维/Ovi, LocaSpace exports): every Placemark, at any depth of
+//! Documents and Folders. A Point becomes a site, a LineString (or a gx:Track) a route,
+//! a MultiGeometry both; polygons are listed and not shown, as with foreign GeoJSON.
+//! The description is kept as plain text (its HTML dropped); ExtendedData (`Data/value`
+//! and `SchemaData/SimpleData`) and the folder path become extra properties.
+
+use super::build::{Builder, Imported};
+use super::coord::{parse_angle, settle};
+use super::xml::{child, child_text, is, line, parse, strip_html, text_of};
+use super::{ImportFormat, ImportOptions};
+use crate::domain::model::LonLat;
+use crate::domain::validate::Severity;
+use roxmltree::Node;
+
+/// Reads a KML file.
+pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
+    let mut b = Builder::new(file, ImportFormat::Kml, options.coords);
+    let doc = match parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            b.issue(Severity::Error, "", e);
+            return b.finish();
+        }
+    };
+    let placemarks: Vec<Node> = doc.descendants().filter(|n| is(*n, "Placemark")).collect();
+    if placemarks.is_empty() {
+        b.issue(
+            Severity::Warning,
+            "",
+            "no Placemark in the file: nothing to import",
+        );
+    }
+    for (k, pm) in placemarks.into_iter().enumerate() {
+        let path = format!("Placemark[{k}] (line {})", line(&doc, pm));
+        placemark(&mut b, pm, &path);
+    }
+    b.finish()
+}
+
+/// The geometry of a placemark, gathered from any nesting of MultiGeometry.
+#[derive(Default)]
+struct Shapes {
+    points: Vec<LonLat>,
+    lines: Vec<Vec<LonLat>>,
+    polygons: usize,
+    problems: Vec<String>,
+    /// Tuples whose lon and lat had to be swapped.
+    swapped: usize,
+}
+
+fn placemark(b: &mut Builder, pm: Node, path: &str) {
+    b.records += 1;
+    let mut shapes = Shapes::default();
+    for node in pm.descendants() {
+        if is(node, "Point") {
+            let first = coordinates(node, &mut shapes).first().copied();
+            shapes.points.extend(first);
+        } else if is(node, "LineString") {
+            let line = coordinates(node, &mut shapes);
+            shapes.lines.push(line);
+        } else if is(node, "Track") {
+            let line = track(node, &mut shapes);
+            shapes.lines.push(line);
+        } else if is(node, "Polygon") {
+            shapes.polygons += 1;
+        }
+    }
+    for problem in &shapes.problems {
+        b.issue(Severity::Error, path, problem.clone());
+    }
+    if shapes.swapped > 0 {
+        let message = format!(
+            "{} coordinate(s) look like lat,lon (KML is lon,lat): read the other way round",
+            shapes.swapped
+        );
+        b.issue(Severity::Warning, path, message);
+    }
+    let short = shapes.lines.iter().filter(|l| l.len() < 2).count();
+    if short > 0 {
+        let message = format!("{short} line(s) with fewer than two usable points left out");
+        b.issue(Severity::Error, path, message);
+    }
+    shapes.lines.retain(|l| l.len() >= 2);
+    if shapes.points.is_empty() && shapes.lines.is_empty() {
+        match (shapes.polygons, shapes.problems.is_empty() && short == 0) {
+            (1.., _) => b.skip_as(
+                Severity::Info,
+                path,
+                "polygons are not shown: placemark not imported",
+            ),
+            (0, true) => b.skip_as(
+                Severity::Warning,
+                path,
+                "no geometry: placemark not imported",
+            ),
+            (0, false) => b.skip(
+                path,
+                "no usable Point or LineString: placemark not imported",
+            ),
+        }
+        return;
+    }
+    let name = child_text(pm, "name");
+    let summary = child_text(pm, "description")
+        .map(|d| strip_html(&d))
+        .unwrap_or_default();
+    let extra = properties(pm);
+    let many = shapes.points.len() > 1;
+    let own_id = pm.attribute("id");
+    for (k, p) in shapes.points.iter().enumerate() {
+        let p = b.shift_to_wgs84(*p, path);
+        let fallback = format!(
+            "{}#placemark{}{}",
+            b.file,
+            b.records,
+            if many { format!("-{k}") } else { String::new() }
+        );
+        let id = b.unique_id(own_id, fallback, path);
+        let name = name
+            .clone()
+            .unwrap_or_else(|| format!("{:.5}, {:.5}", p.lat, p.lon));
+        let mut site = b.site(id, name, p);
+        site.summary = summary.clone();
+        site.address = child_text(pm, "address");
+        site.extra = extra.clone();
+        b.data.sites.push(site);
+    }
+    if !shapes.lines.is_empty() {
+        let parts: Vec<Vec<LonLat>> = shapes
+            .lines
+            .into_iter()
+            .map(|l| l.into_iter().map(|p| b.coords.to_wgs84(p)).collect())
+            .collect();
+        let id = b.unique_id(own_id, format!("{}#line{}", b.file, b.records), path);
+        let mut route = b.route(id.clone(), name.unwrap_or(id), parts);
+        route.description = summary;
+        route.extra = extra;
+        b.data.routes.push(route);
+    }
+    if name_missing(pm) {
+        b.issue(
+            Severity::Warning,
+            path,
+            "no name: shown by its position or id",
+        );
+    }
+}
+
+fn name_missing(pm: Node) -> bool {
+    child_text(pm, "name").is_none()
+}
+
+/// `<coordinates>lon,lat[,alt] lon,lat[,alt] ...</coordinates>`; bad tuples are listed.
+fn coordinates(node: Node, shapes: &mut Shapes) -> Vec<LonLat> {
+    let Some(text) = child(node, "coordinates").and_then(text_of) else {
+        let message = format!("<{}> without coordinates", node.tag_name().name());
+        shapes.problems.push(message);
+        return Vec::new();
+    };
+    // Hand-edited files put spaces after the commas: "113.1, 23.0".
+    let tight = text.replace(", ", ",").replace(" ,", ",");
+    tight
+        .split_whitespace()
+        .filter_map(|tuple| {
+            let mut parts = tuple.split(',');
+            let (lon, lat) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            point(lon, lat, shapes, tuple)
+        })
+        .collect()
+}
+
+/// A gx:Track's `<gx:coord>lon lat alt</gx:coord>` list.
+fn track(node: Node, shapes: &mut Shapes) -> Vec<LonLat> {
+    node.children()
+        .filter(|c| is(*c, "coord"))
+        .filter_map(text_of)
+        .filter_map(|t| {
+            let mut parts = t.split_whitespace();
+            let (lon, lat) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            point(lon, lat, shapes, &t)
+        })
+        .collect()
+}
+
+/// One position, or `None` with the problem recorded.
+fn point(lon: &str, lat: &str, shapes: &mut Shapes, written: &str) -> Option<LonLat> {
+    let settled = parse_angle(lon)
+        .and_then(|lon| Ok((lon, parse_angle(lat)?)))
+        .and_then(|(lon, lat)| settle(lon, lat));
+    match settled {
+        Ok((p, fix)) => {
+            shapes.swapped += usize::from(fix.is_some());
+            Some(p)
+        }
+        Err(e) => {
+            shapes
+                .problems
+                .push(format!("coordinates \"{written}\": {e}"));
+            None
+        }
+    }
+}
+
+/// ExtendedData and the folder path, as (name, value).
+fn properties(pm: Node) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let folders: Vec<String> = pm
+        .ancestors()
+        .filter(|a| is(*a, "Folder") || is(*a, "Document"))
+        .filter_map(|a| child_text(a, "name"))
+        .collect();
+    if !folders.is_empty() {
+        let path: Vec<String> = folders.into_iter().rev().collect();
+        out.push(("folder".to_owned(), path.join(" / ")));
+    }
+    for node in pm.descendants() {
+        if is(node, "Data") {
+            let name = node.attribute("name").unwrap_or_default().to_owned();
+            let label = child_text(node, "displayName").unwrap_or(name);
+            out.extend(child_text(node, "value").map(|v| (label, v)));
+        } else if is(node, "SimpleData") {
+            let name = node.attribute("name").unwrap_or_default().to_owned();
+            out.extend(text_of(node).map(|v| (name, v)));
+        }
+    }
+    for key in ["phoneNumber", "Snippet"] {
+        out.extend(child_text(pm, key).map(|v| (key.to_owned(), v)));
+    }
+    out
+}

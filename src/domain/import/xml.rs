@@ -1,0 +1,122 @@
+//! Small helpers over `roxmltree` shared by the GPX and KML readers: elements are matched
+//! by local name, so any namespace prefix (or none, or a wrong namespace URI, as hand-made
+//! files have) is tolerated; text includes CDATA; every record path carries the line it
+//! starts on, for the user to find it in an editor.
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+/// Parses XML text; DTDs are allowed (some exporters write one), entity expansion is
+/// bounded by roxmltree itself.
+pub fn parse(text: &str) -> Result<Document<'_>, String> {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    Document::parse_with_options(text, options).map_err(|e| format!("not well-formed XML: {e}"))
+}
+
+/// Whether `node` is an element called `name` (any namespace, ASCII case ignored).
+pub fn is(node: Node, name: &str) -> bool {
+    node.is_element() && node.tag_name().name().eq_ignore_ascii_case(name)
+}
+
+/// Child elements called `name`.
+pub fn children<'a, 'i>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    node.children().filter(move |c| is(*c, name))
+}
+
+/// The first child element called `name`.
+pub fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    node.children().find(|c| is(*c, name))
+}
+
+/// All text inside `node` (CDATA included), trimmed; `None` if blank.
+pub fn text_of(node: Node) -> Option<String> {
+    let text: String = node
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// The text of the first child called `name`.
+pub fn child_text(node: Node, name: &str) -> Option<String> {
+    child(node, name).and_then(text_of)
+}
+
+/// The 1-based line `node` starts on.
+pub fn line(doc: &Document, node: Node) -> u32 {
+    doc.text_pos_at(node.range().start).row
+}
+
+/// HTML in a description (KML balloons often hold some) as plain text: tags dropped,
+/// `<br>` and `<p>` as line breaks, the common entities decoded, blank lines squeezed.
+pub fn strip_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            out.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[start + 1..start + end]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        if tag.starts_with("br")
+            || tag.starts_with("p")
+            || tag.starts_with("div")
+            || tag.starts_with("tr")
+        {
+            out.push('\n');
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let lines: Vec<&str> = decoded
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_in_any_namespace_and_lines_are_known() {
+        let doc = parse("<a:kml xmlns:a='urn:x'>\n<a:Placemark><name><![CDATA[甲 & 乙]]></name></a:Placemark></a:kml>")
+            .expect("xml");
+        let pm = doc
+            .descendants()
+            .find(|n| is(*n, "placemark"))
+            .expect("placemark");
+        assert_eq!(child_text(pm, "name").as_deref(), Some("甲 & 乙"));
+        assert_eq!(line(&doc, pm), 2);
+        assert!(parse("<kml><open></kml>").is_err());
+    }
+
+    #[test]
+    fn html_descriptions_become_text() {
+        assert_eq!(
+            strip_html("<b>地址</b>:端州区<br/>正东路 &amp; 石头岗<p>开放</p>"),
+            "地址:端州区\n正东路 & 石头岗\n开放"
+        );
+        assert_eq!(strip_html("a < b"), "a < b");
+    }
+}

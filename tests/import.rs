@@ -1,0 +1,450 @@
+//! Importing organisers' files: the messy fixtures in tests/fixtures/import/ (made by
+//! make_fixtures.py: BOM, GBK, quoted commas and line breaks, blank rows, swapped lat/lon,
+//! degrees-minutes-seconds, bad rows among good ones) and the issues each must give.
+
+use redmap::domain::coords::CoordSystem;
+use redmap::domain::coverage::{totals, CoverageIndex, Scope};
+use redmap::domain::import::{
+    import_csv, import_file, layer_csv, layer_geojson, read_table, suggest_mapping, CsvImport,
+    Field, ImportFormat, ImportOptions, Imported, IMPORTED_SAYS, MAX_IMPORT_BYTES,
+};
+use redmap::domain::model::{ActivityType, PrecisionLevel, Qualifier, SiteKind};
+use redmap::domain::validate::Severity;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/fixtures/import/{name}")).expect("fixture")
+}
+
+fn import(name: &str) -> Imported {
+    import_file(name, &fixture(name), &ImportOptions::default())
+}
+
+/// (severity, path) of every issue.
+fn issue_paths(out: &Imported) -> Vec<(Severity, String)> {
+    out.issues
+        .iter()
+        .map(|i| (i.severity, i.path.clone()))
+        .collect()
+}
+
+fn names(out: &Imported) -> Vec<&str> {
+    out.dataset.sites.iter().map(|s| s.name.as_str()).collect()
+}
+
+#[test]
+fn csv_with_bom_quotes_blank_rows_dms_and_bad_rows() {
+    let out = import("sites_utf8_bom.csv");
+    assert_eq!(
+        names(&out),
+        [
+            "中共南海县委旧址",
+            "西樵山抗日阵亡将士暨死难同胞纪念碑",
+            "陈启沅纪念馆",
+            "千灯湖公园",
+            "金峰洲社区",
+            "引号 \"红馆\""
+        ]
+    );
+    let s = &out.dataset.sites;
+    assert_eq!(
+        s[0].address.as_deref(),
+        Some("桂城街道,南海区"),
+        "quoted comma"
+    );
+    assert_eq!(
+        s[2].address.as_deref(),
+        Some("简村\n陈氏以庭祖祠"),
+        "quoted line break"
+    );
+    // 112°58'2.6"E, 22°56'46.1"N
+    assert!((s[1].position.lon - (112.0 + 58.0 / 60.0 + 2.6 / 3600.0)).abs() < 1e-9);
+    assert!((s[1].position.lat - (22.0 + 56.0 / 60.0 + 46.1 / 3600.0)).abs() < 1e-9);
+    assert_eq!(
+        (s[2].position.lon, s[2].position.lat),
+        (112.96738, 22.94614),
+        "unswapped"
+    );
+    assert_eq!(
+        [s[0].kind, s[1].kind, s[2].kind, s[3].kind, s[4].kind],
+        [
+            SiteKind::RevolutionarySite,
+            SiteKind::Memorial,
+            SiteKind::Museum,
+            SiteKind::PublicSpace,
+            SiteKind::Other
+        ]
+    );
+    assert_eq!(s[4].extra, [("类型".to_owned(), "党员活动阵地".to_owned())]);
+    assert_eq!(
+        issue_paths(&out),
+        [
+            (Severity::Warning, "row 5".into()),
+            (Severity::Error, "row 6, 经度".into()),
+            (Severity::Error, "row 7".into()),
+            (Severity::Info, "row 8, 活动日期".into()),
+            (Severity::Error, "row 9, 参与人数".into()),
+            (Severity::Info, "row 10, 类型".into()),
+            (Severity::Error, "row 13, 活动日期".into()),
+        ]
+    );
+    assert!(out.issues[0].message.contains("swapped"));
+    assert!(out.issues.iter().all(|i| i.file == "sites_utf8_bom.csv"));
+    let sum = out.summary;
+    assert_eq!(
+        (sum.format, sum.records, sum.skipped, sum.merged),
+        (ImportFormat::Csv, 9, 2, 1)
+    );
+    assert_eq!((sum.sites, sum.activities), (6, 4));
+}
+
+#[test]
+fn csv_rows_with_dates_and_counts_become_activities() {
+    let out = import("sites_utf8_bom.csv");
+    let acts = &out.dataset.activities;
+    let summary: Vec<(String, Option<u64>, Option<Qualifier>)> = acts
+        .iter()
+        .map(|a| (a.date.to_string(), a.participants, a.participants_qualifier))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("2021-03-02".into(), Some(500), Some(Qualifier::About)),
+            ("2021-03-31".into(), Some(300), Some(Qualifier::Over)),
+            ("2021-04-01".into(), Some(12_000), None), // Excel day 44287, "1.2万"
+            ("2021-07-01".into(), None, None),         // "many" is listed, not guessed
+        ]
+    );
+    // Rows 2 and 8 are one site with two activities.
+    assert_eq!(acts[0].target, acts[2].target);
+    assert!(acts.iter().all(|a| a.kind == ActivityType::Other));
+    // The dashboard counts what was imported: 12,800 person-times, one record without.
+    let t = totals(
+        &out.dataset,
+        &CoverageIndex::new(&out.dataset),
+        Scope::all(),
+    );
+    assert_eq!((t.sites, t.activities.records), (6, 4));
+    assert_eq!(
+        (t.activities.participants, t.activities.participants_missing),
+        (12_800, 1)
+    );
+}
+
+#[test]
+fn nothing_is_dropped_without_being_listed() {
+    for name in [
+        "sites_utf8_bom.csv",
+        "sites_gbk.tsv",
+        "no_header.csv",
+        "track.gpx",
+        "places.kml",
+    ] {
+        let out = import(name);
+        let s = out.summary;
+        let listed = out
+            .issues
+            .iter()
+            .filter(|i| i.message.contains("not imported"))
+            .count();
+        assert_eq!(s.skipped, listed, "{name}: every skipped record is listed");
+        // A placemark may give several sites; a CSV row gives one site, or joins an
+        // earlier row's site, or is skipped.
+        let made = out.dataset.sites.len() + out.dataset.routes.len();
+        assert!(made + s.merged + s.skipped >= s.records, "{name}: {s:?}");
+        if s.format == ImportFormat::Csv {
+            assert_eq!(made + s.merged + s.skipped, s.records, "{name}");
+        }
+    }
+}
+
+#[test]
+fn gbk_tab_separated_with_one_coordinate_column() {
+    let out = import("sites_gbk.tsv");
+    assert_eq!(out.issues[0].message, "text read as GBK (not UTF-8)");
+    assert_eq!(
+        names(&out),
+        [
+            "叶挺独立团团部旧址（阅江楼）",
+            "绥贺支队司令部旧址",
+            "孔湾村临江小公园"
+        ]
+    );
+    let s = &out.dataset.sites;
+    assert_eq!(
+        (s[0].position.lon, s[0].position.lat),
+        (112.46091, 23.04893)
+    );
+    assert_eq!(
+        (s[1].position.lon, s[1].position.lat),
+        (111.94167, 23.28306),
+        "space after comma"
+    );
+    assert_eq!(
+        (s[2].position.lon, s[2].position.lat),
+        (112.38641, 23.13846),
+        "lon,lat in a lat,lon column"
+    );
+    assert_eq!(s[1].admin.county.as_deref(), Some("德庆县"));
+    assert_eq!(s[1].admin.town.as_deref(), Some("高良镇"));
+    assert_eq!(
+        issue_paths(&out)[1..],
+        [
+            (Severity::Warning, "row 4".into()),
+            (Severity::Error, "row 5, 坐标".into())
+        ]
+    );
+}
+
+#[test]
+fn gbk_and_utf8_of_the_same_table_import_the_same() {
+    let utf8 = String::from_utf8(fixture("sites_utf8_bom.csv")).expect("utf8");
+    let body = utf8.trim_start_matches('\u{feff}');
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(body);
+    assert!(!unmappable);
+    let a = import_file("x.csv", body.as_bytes(), &ImportOptions::default());
+    let b = import_file("x.csv", &gbk, &ImportOptions::default());
+    assert_eq!(a.dataset, b.dataset);
+    assert_eq!(
+        a.issues,
+        b.issues[1..],
+        "GBK adds only the 'read as GBK' note"
+    );
+}
+
+#[test]
+fn csv_without_header_is_mapped_by_its_values() {
+    let out = import("no_header.csv");
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    assert_eq!(names(&out), ["大关盐号", "鸭池河红军渡口"]);
+    let p = out.dataset.sites[1].position;
+    assert!((p.lon - (106.0 + 17.0 / 60.0 + 49.2 / 3600.0)).abs() < 1e-9);
+    assert!((p.lat - (26.0 + 53.0 / 60.0 + 6.0 / 3600.0)).abs() < 1e-9);
+}
+
+#[test]
+fn gpx_waypoints_routes_and_tracks() {
+    let out = import("track.gpx");
+    assert_eq!(names(&out), ["阅江楼", "孔湾村临江小公园"]);
+    let s = &out.dataset.sites;
+    assert_eq!(s[0].kind, SiteKind::Museum);
+    assert_eq!(s[0].summary, "叶挺独立团团部旧址");
+    assert!(s[0].extra.contains(&("ele".into(), "12".into())));
+    assert_eq!(
+        (s[1].position.lon, s[1].position.lat),
+        (112.38641, 23.13846),
+        "swapped attributes"
+    );
+    let routes: Vec<(&str, Vec<usize>)> = out
+        .dataset
+        .routes
+        .iter()
+        .map(|r| (r.name.as_str(), r.path.iter().map(Vec::len).collect()))
+        .collect();
+    assert_eq!(routes, [("端州红色线路", vec![3]), ("徒步", vec![2])]);
+    let paths: Vec<String> = out.issues.iter().map(|i| i.path.clone()).collect();
+    assert_eq!(
+        paths,
+        [
+            "wpt[1] (line 10)",
+            "wpt[2] (line 13)",
+            "rte[1] (line 34)",
+            "trk[0] (line 23).trkseg[0].trkpt[2] (line 28)",
+            "trk[0] (line 23).trkseg[1]",
+        ]
+    );
+    assert_eq!((out.summary.records, out.summary.skipped), (6, 2));
+}
+
+#[test]
+fn kml_placemarks_in_folders_with_extended_data() {
+    let out = import("places.kml");
+    assert_eq!(names(&out), ["大关盐号", "鸭池河红军渡口", "两处", "两处"]);
+    let s = &out.dataset.sites;
+    assert_eq!(s[0].id.as_str(), "daguan");
+    assert_eq!(s[0].summary, "红二、六军团开仓放盐\n大关镇", "HTML dropped");
+    assert_eq!(
+        s[0].extra,
+        [
+            ("folder".to_owned(), "黔西红色资源 / 旧址".to_owned()),
+            ("level".to_owned(), "县级".to_owned()),
+            ("编号".to_owned(), "QX-001".to_owned()),
+        ]
+    );
+    assert_eq!(
+        (s[1].position.lon, s[1].position.lat),
+        (106.297, 26.885),
+        "swapped tuple"
+    );
+    assert_ne!(
+        s[2].id, s[3].id,
+        "a MultiGeometry's points get their own ids"
+    );
+    let routes: Vec<(&str, usize)> = out
+        .dataset
+        .routes
+        .iter()
+        .map(|r| (r.name.as_str(), r.path[0].len()))
+        .collect();
+    assert_eq!(
+        routes,
+        [("抢渡路线", 3), ("轨迹", 2)],
+        "spaces after commas; gx:Track"
+    );
+    assert_eq!(
+        issue_paths(&out),
+        [
+            (Severity::Warning, "Placemark[1] (line 16)".into()),
+            (Severity::Info, "Placemark[3] (line 29)".into()),
+            (Severity::Warning, "Placemark[4] (line 33)".into()),
+            (Severity::Error, "Placemark[6] (line 43)".into()),
+        ]
+    );
+}
+
+#[test]
+fn imported_records_claim_nothing_the_file_does_not_say() {
+    for name in ["sites_utf8_bom.csv", "track.gpx", "places.kml"] {
+        let out = import(name);
+        for s in &out.dataset.sites {
+            assert_eq!(s.precision.level, PrecisionLevel::Unknown);
+            assert_eq!(s.sources[0].doc, name);
+            assert_eq!(s.sources[0].says, IMPORTED_SAYS);
+        }
+        for r in &out.dataset.routes {
+            assert!(r.stops.is_empty(), "a drawn line names no sites");
+        }
+    }
+}
+
+#[test]
+fn the_chosen_coordinate_system_is_converted_to_wgs84() {
+    let text = "名称,经度,纬度\n甲,113.1856,23.03625\n";
+    let wgs = import_file("a.csv", text.as_bytes(), &ImportOptions::default());
+    let bd = import_file(
+        "a.csv",
+        text.as_bytes(),
+        &ImportOptions {
+            coords: CoordSystem::Bd09,
+        },
+    );
+    let (a, b) = (wgs.dataset.sites[0].position, bd.dataset.sites[0].position);
+    let shift_m = redmap::domain::geo::distance_m(a, b);
+    assert!(
+        (500.0..1500.0).contains(&shift_m),
+        "BD-09 is ~0.5-1 km off WGS-84: {shift_m}"
+    );
+    let back = CoordSystem::Bd09.from_wgs84(b);
+    assert!((back.lon - 113.1856).abs() < 1e-7 && (back.lat - 23.03625).abs() < 1e-7);
+}
+
+#[test]
+fn stepping_gives_the_same_layer_as_one_go() {
+    let text = String::from_utf8(fixture("sites_utf8_bom.csv")).expect("utf8");
+    let (table, issues) = read_table("s.csv", &text);
+    let mapping = suggest_mapping(&table);
+    let whole = import_csv(
+        "s.csv",
+        table.clone(),
+        mapping.clone(),
+        &ImportOptions::default(),
+        issues.clone(),
+    );
+    let mut steps = CsvImport::new("s.csv", table, mapping, &ImportOptions::default(), issues);
+    let mut progress = Vec::new();
+    while !steps.step(4) {
+        progress.push(steps.done());
+    }
+    assert_eq!(progress, [4, 8]);
+    assert_eq!(steps.total(), 9);
+    assert_eq!(steps.finish(), whole);
+}
+
+#[test]
+fn a_mapping_without_position_lists_every_row_as_not_imported() {
+    let text = "名称,经度,纬度\n甲,113.1,23.0\n乙,113.2,23.1\n";
+    let (table, issues) = read_table("a.csv", text);
+    let mut mapping = suggest_mapping(&table);
+    assert_eq!(mapping.column(Field::Lon), Some(1));
+    mapping.set(1, None);
+    let out = import_csv("a.csv", table, mapping, &ImportOptions::default(), issues);
+    assert!(out.dataset.sites.is_empty());
+    assert_eq!((out.summary.records, out.summary.skipped), (2, 2));
+    assert!(out.issues[0].message.contains("none of the 2 rows"));
+}
+
+#[derive(Debug, PartialEq)]
+struct SiteKey {
+    name: String,
+    lon: f64,
+    lat: f64,
+    kind: SiteKind,
+    address: Option<String>,
+}
+
+#[test]
+fn export_then_import_gives_the_same_layer() {
+    let first = import("sites_utf8_bom.csv");
+    let csv = layer_csv(&first.dataset);
+    assert!(csv.starts_with('\u{feff}'));
+    let again = import_file("again.csv", csv.as_bytes(), &ImportOptions::default());
+    assert!(again.issues.is_empty(), "{:?}", again.issues);
+    let key = |o: &Imported| -> Vec<SiteKey> {
+        o.dataset
+            .sites
+            .iter()
+            .map(|s| SiteKey {
+                name: s.name.clone(),
+                lon: s.position.lon,
+                lat: s.position.lat,
+                kind: s.kind,
+                address: s.address.clone(),
+            })
+            .collect()
+    };
+    let (a, b) = (key(&first), key(&again));
+    assert_eq!(a.len(), b.len());
+    assert_eq!(
+        a, b,
+        "names, kinds, addresses and positions survive as written"
+    );
+    let extra = |o: &Imported| {
+        o.dataset
+            .sites
+            .iter()
+            .map(|s| s.extra.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(extra(&first), extra(&again));
+    let gj = layer_geojson(&import("places.kml").dataset);
+    let back = import_file("back.geojson", gj.as_bytes(), &ImportOptions::default());
+    assert_eq!(names(&back), ["大关盐号", "鸭池河红军渡口", "两处", "两处"]);
+    assert_eq!(back.dataset.routes.len(), 2);
+    assert!(back.dataset.sites[0]
+        .extra
+        .iter()
+        .any(|(k, v)| k == "编号" && v == "QX-001"));
+}
+
+#[test]
+fn files_over_the_limit_are_refused_before_reading() {
+    let big = vec![b'a'; MAX_IMPORT_BYTES as usize + 1];
+    let out = import_file("big.csv", &big, &ImportOptions::default());
+    assert_eq!(out.issues.len(), 1);
+    assert!(out.issues[0].message.contains("over 50 MB"));
+    assert_eq!(out.summary.records, 0);
+}
+
+#[test]
+fn truncated_files_never_panic() {
+    for name in [
+        "sites_utf8_bom.csv",
+        "sites_gbk.tsv",
+        "track.gpx",
+        "places.kml",
+    ] {
+        let bytes = fixture(name);
+        for end in 0..bytes.len() {
+            let _ = import_file(name, &bytes[..end], &ImportOptions::default());
+        }
+    }
+}
