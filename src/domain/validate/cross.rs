@@ -6,7 +6,11 @@
 use super::{distance_m, plausible_region_radius_m, point_in_polygon, unknown_value};
 use super::{DataIssue, Severity};
 use crate::domain::model::{ActivityTarget, Dataset, RegionGeometry, Site};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+
+/// Site id -> index in `dataset.sites` (built once per check, shared by the checks).
+type SiteIndex<'a> = HashMap<&'a str, usize>;
 
 /// Where one layer's records came from: the file, the JSON list they sit in, and each
 /// record's index in that list (records that failed to parse are missing from the layer).
@@ -84,10 +88,11 @@ pub fn check_dataset(data: &Dataset) -> Vec<DataIssue> {
 /// Cross-file checks with issue paths from `origins`.
 pub fn check_dataset_with(data: &Dataset, origins: &Origins) -> Vec<DataIssue> {
     let mut out = Vec::new();
+    let sites = data.site_index();
     unique_ids(data, origins, &mut out);
-    references(data, origins, &mut out);
+    references(data, &sites, origins, &mut out);
     sites_in_regions(data, origins, &mut out);
-    routes_pass_stops(data, origins, &mut out);
+    routes_pass_stops(data, &sites, origins, &mut out);
     out
 }
 
@@ -122,24 +127,25 @@ fn unique_ids(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
             .enumerate()
             .map(|(i, v)| (&o.visits, i, v.id.as_str())),
     );
-    let mut seen: HashMap<&str, String> = HashMap::new();
+    // Where each id was first used; its text is formatted only for a duplicate (formatting
+    // it for every record took most of the check's time on 100k sites).
+    let mut seen: HashMap<&str, (&Origin, usize)> = HashMap::with_capacity(ids.size_hint().0);
     for (origin, i, id) in ids {
-        match seen.get(id) {
-            Some(first) => out.push(origin.issue(
-                Severity::Error,
-                i,
-                "id",
-                format!("duplicate id \"{id}\" (first used at {first})"),
-            )),
-            None => {
-                seen.insert(id, format!("{} {}", origin.file, origin.path(i, "id")));
+        match seen.entry(id) {
+            Entry::Occupied(first) => {
+                let (first_origin, j) = *first.get();
+                let at = format!("{} {}", first_origin.file, first_origin.path(j, "id"));
+                let message = format!("duplicate id \"{id}\" (first used at {at})");
+                out.push(origin.issue(Severity::Error, i, "id", message));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert((origin, i));
             }
         }
     }
 }
 
-fn references(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
-    let sites = data.site_index();
+fn references(data: &Dataset, sites: &SiteIndex, o: &Origins, out: &mut Vec<DataIssue>) {
     let regions: HashMap<&str, usize> = data
         .regions
         .iter()
@@ -269,9 +275,8 @@ fn region_mismatch(
 
 /// A drawn route should pass within 1 km of each stop's site; a line that does not is
 /// probably stale after a site moved, or its stops are out of order.
-fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
+fn routes_pass_stops(data: &Dataset, sites: &SiteIndex, o: &Origins, out: &mut Vec<DataIssue>) {
     const NEAR_M: f64 = 1_000.0;
-    let sites = data.site_index();
     for (i, route) in data.routes.iter().enumerate() {
         let vertices: Vec<_> = route.path.iter().flatten().copied().collect();
         if vertices.is_empty() {
@@ -292,5 +297,68 @@ fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Period, Site, SiteId, Visit, VisitId};
+
+    fn site(id: &str) -> Site {
+        let json = format!(
+            r#"{{"id":"{id}","position":{{"lon":113.0,"lat":23.0}},"name":"甲","name_en":"A",
+            "kind":"museum","also_kinds":[],"admin":{{}},"region":null,"address":null,
+            "summary":"","summary_en":"","themes":[],"opening_hours":null,"booking":null,
+            "designation":null,"links":[],"images":[],
+            "precision":{{"level":"town","radius_m":null,"note":""}},"sources":[],"extra":[]}}"#
+        );
+        serde_json::from_str(&json).expect("site json")
+    }
+
+    fn visit(id: &str, site: &str) -> Visit {
+        Visit {
+            id: VisitId(id.into()),
+            site: SiteId(site.into()),
+            period: Period::parse("2022").expect("period"),
+            visitors: 1,
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn a_duplicate_id_names_where_it_was_first_used() {
+        let data = Dataset {
+            sites: vec![site("a"), site("b"), site("a")],
+            visits: vec![visit("b", "a")],
+            ..Dataset::default()
+        };
+        let mut origins = Origins::default();
+        origins.sites.indices = vec![0, 2, 5]; // feature 1 of the file failed to parse
+        let found: Vec<String> = check_dataset_with(&data, &origins)
+            .iter()
+            .map(|i| i.to_string())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "error: sites.geojson: features[5].properties.id: duplicate id \"a\" \
+                 (first used at sites.geojson features[0].properties.id)",
+                "error: visits.json: visits[0].id: duplicate id \"b\" \
+                 (first used at sites.geojson features[2].properties.id)",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_references_are_reported_with_the_shared_site_index() {
+        let data = Dataset {
+            sites: vec![site("a")],
+            visits: vec![visit("v1", "a"), visit("v2", "nope")],
+            ..Dataset::default()
+        };
+        let found = check_dataset(&data);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "visits[1].site");
     }
 }
