@@ -4,11 +4,12 @@
 // supercluster (JS). Prints a table and whether the targets of issue 4 are met; writes the
 // raw numbers to target/bench/results.json. Asserts nothing: it measures.
 //
-//   node tests/bench/bench.mjs [--sizes 1k,10k,100k] [--no-refs] [--profile]
+//   node tests/bench/bench.mjs [--sizes 1k,10k,100k] [--runs 3] [--no-refs] [--profile]
 //
 // Definitions (also printed under the table):
 // - first frame: navigation start -> `performance.mark("redmap:first-frame")` (the first
-//   frame with features drawn). data loaded: -> `redmap:data-loaded`.
+//   frame with features drawn), median of `--runs` page loads. data loaded: ->
+//   `redmap:data-loaded`. The load phases are the `redmap:<phase>` measures (ui/perf.rs).
 // - frame (pan, zoom): main-thread time of one frame that changed the map = from the
 //   frame's requestAnimationFrame timestamp to the first task after that frame's rendering
 //   update (input handling + rAF callbacks incl. the map draw + style/layout/paint). Real
@@ -41,6 +42,8 @@ const opt = (name, fallback) => {
 const sizes = opt('sizes', process.env.BENCH_SIZES || '1k,10k,100k').split(',');
 const withRefs = !argv.includes('--no-refs');
 const profile = argv.includes('--profile');
+// Loads per size (the first also runs the gestures); the table shows the median run.
+const runs = Math.max(1, Number(opt('runs', process.env.BENCH_RUNS || 3)));
 
 const TARGETS = { firstFrameMs: 1500, frameP95Ms: 16, memoryMB: 150, atSize: '100k' };
 
@@ -68,19 +71,21 @@ const routes = [
   ['/vendor/supercluster/', path.join(nodeModules, 'supercluster/dist')],
   ['/bench/', path.join(here, 'pages')],
 ];
-/** /synthetic/<size>/… from target/synthetic; /synthetic/<size>-sites/dataset.json is the
- *  same manifest with only the sites layer (the bytes the references load). */
+/** /synthetic/<size>/… from target/synthetic; /synthetic/<size>-noact/dataset.json is the
+ *  same manifest without the activities and visits layers: sites.geojson (the bytes the
+ *  references load) plus the small regions and routes files the sites refer to (without
+ *  regions every site would be an "unknown region" issue). */
 function extra(req, res) {
   const { pathname } = new URL(req.url, 'http://x');
   for (const [prefix, dir] of routes) {
     if (pathname.startsWith(prefix)) return sendFile(res, under(dir, pathname.slice(prefix.length)));
   }
-  const m = pathname.match(/^\/synthetic\/([0-9a-z]+?)(-sites)?\/(.+)$/);
+  const m = pathname.match(/^\/synthetic\/([0-9a-z]+?)(-noact)?\/(.+)$/);
   if (!m) return false;
   const file = under(path.join(synthDir, m[1]), m[3]);
   if (m[2] && m[3] === 'dataset.json' && file && fs.existsSync(file)) {
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-    manifest.layers = manifest.layers.filter((l) => l.type === 'sites');
+    manifest.layers = manifest.layers.filter((l) => !['activities', 'visits'].includes(l.type));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(manifest));
     return true;
@@ -123,6 +128,14 @@ function instruments() {
   };
   window.__bench = b;
   addEventListener('TrunkApplicationStarted', () => { b.wasmStarted = performance.now(); });
+  // wasm memory over time, sampled between tasks: [ms, bytes] whenever it changed.
+  b.wasmMemory = [];
+  const sample = () => {
+    const bytes = window.__redmapBench?.memory?.buffer.byteLength;
+    const last = b.wasmMemory[b.wasmMemory.length - 1];
+    if (bytes != null && (!last || last[1] !== bytes)) b.wasmMemory.push([performance.now(), bytes]);
+  };
+  b.sampler = setInterval(sample, 5);
 }
 
 const nextFrame = (page) => page.evaluate(() => window.__bench.afterNextFrame());
@@ -202,6 +215,40 @@ async function zoom(page, selector) {
   return page.evaluate(() => window.__bench.stopFrames());
 }
 
+/** Where a pan frame's main-thread time goes, from a Chrome trace of a short pan (20 steps,
+ *  after the measured one; tracing slows frames, so its totals are not the frame times):
+ *  per map frame, ms in canvas raster + layer update (`LayerTreeHost::DoUpdateLayers`: the
+ *  2D canvas's recorded drawing is rasterised here, in software without a GPU), in rAF
+ *  callbacks (`FireAnimationFrame`: the map's draw calls), in input event dispatch, in GC. */
+async function tracePan(browser, page, selector) {
+  const c = await center(page, selector);
+  await page.mouse.move(c.x, c.y);
+  await nextFrame(page);
+  const drawsBefore = await page.evaluate(() => window.__redmapBench.draws.length / 2);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'v8'] });
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) {
+    await page.mouse.move(c.x + 10 * i, c.y + 5 * i);
+    await nextFrame(page);
+  }
+  await page.mouse.up();
+  await nextFrame(page);
+  const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const frames = (await page.evaluate(() => window.__redmapBench.draws.length / 2)) - drawsBefore;
+  const main = new Set(trace.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const total = (re) => trace.filter((e) => e.ph === 'X' && re.test(e.name) && main.has(`${e.pid}:${e.tid}`))
+    .reduce((ms, e) => ms + (e.dur || 0) / 1000, 0);
+  const per = (ms) => (frames ? ms / frames : null);
+  return {
+    frames,
+    rasterMs: per(total(/^LayerTreeHost::DoUpdateLayers$/)),
+    rafMs: per(total(/^FireAnimationFrame$/)),
+    inputMs: per(total(/^EventDispatch$/)),
+    gcMs: per(total(/^(MinorGC|MajorGC)$/)),
+  };
+}
+
 /** Waits until the map has drawn nothing for `quietMs` (base map arriving, URL effects). */
 async function settle(page, quietMs = 400, timeoutMs = 10000) {
   await page.evaluate(async ([quiet, timeout]) => {
@@ -245,17 +292,25 @@ function loadTimings(page) {
       if (draws[i + 1] <= firstFrame + 0.5 && draws[i + 1] >= firstFrame - 50) firstDraw = draws[i + 1] - draws[i];
     }
     const nav = performance.getEntriesByType('navigation')[0];
+    // wasm memory (MB) when the files were in, and once parsed and checked.
+    const mem = window.__bench.wasmMemory;
+    const before = (t) => mem.filter(([at]) => at <= t).pop()?.[1];
+    const after = (t) => mem.find(([at]) => at >= t)?.[1];
+    const fetchEnd = performance.getEntriesByName('redmap:fetch:end')[0]?.startTime;
+    const loadedAt = performance.getEntriesByName('redmap:data-loaded')[0]?.startTime;
+    const MB = (x) => (x == null ? null : x / 2 ** 20);
     return {
+      wasmMB: { filesIn: MB(before(fetchEnd)), dataLoaded: MB(after(loadedAt)), samples: mem.map(([t, x]) => [Math.round(t), MB(x)]) },
       firstFrame, dataLoaded: at('redmap:data-loaded'), wasmStarted: window.__bench.wasmStarted ?? null,
       domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
-      fetch: measure('redmap:fetch'), parseValidate: measure('redmap:parse-validate'),
+      fetch: measure('redmap:fetch'), parse: measure('redmap:parse'), validate: measure('redmap:validate'),
       prepare: measure('redmap:prepare'), clusterIndex: measure('redmap:cluster-index'),
       firstDraw, resources,
     };
   });
 }
 
-async function redmapRun(browser, base, size, { gestures = true, sitesOnly = false } = {}) {
+async function redmapRun(browser, base, size, { gestures = true, noActivities = false } = {}) {
   const context = await browser.newContext(desktop);
   await context.addInitScript(instruments);
   const page = await context.newPage();
@@ -267,7 +322,7 @@ async function redmapRun(browser, base, size, { gestures = true, sitesOnly = fal
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
-  const dir = sitesOnly ? `${size}-sites` : size;
+  const dir = noActivities ? `${size}-noact` : size;
   await page.goto(`${base}?data=/synthetic/${dir}/dataset.json&bench=1`);
   await page.waitForFunction(
     () => performance.getEntriesByName('redmap:first-frame').length > 0, null,
@@ -280,7 +335,7 @@ async function redmapRun(browser, base, size, { gestures = true, sitesOnly = fal
     load.profile = summariseProfile(p);
     await cdp.detach();
   }
-  const r = { size: sitesOnly ? `${size} (sites only)` : size, load, errors };
+  const r = { size: noActivities ? `${size} (no activities)` : size, load, errors };
   if (gestures) {
     const heapAtFirstFrame = await page.evaluate(() => performance.memory?.usedJSHeapSize / 2 ** 20);
     await settle(page);
@@ -294,6 +349,8 @@ async function redmapRun(browser, base, size, { gestures = true, sitesOnly = fal
     r.view = view;
     r.pan = frameStats(panRec, drawStarts(draws1), draws1);
     r.zoom = frameStats(zoomRec, drawStarts(draws2), draws2);
+    r.panTrace = await tracePan(context.browser(), page, 'canvas.map-canvas');
+    await settle(page);
     r.filter = await timeFilter(page);
     r.layer = await timeLayerToggle(page);
     r.memory = { ...(await memory(context, page, true)), jsHeapAtFirstFrameMB: heapAtFirstFrame };
@@ -431,15 +488,20 @@ async function main() {
   const started = Date.now();
   const results = {
     when: new Date().toISOString(), chromium: browser.version(), cpus: os.cpus().length,
-    loadavg: os.loadavg(), targets: TARGETS, redmap: [], redmapSitesOnly: [], leaflet: [], supercluster: [],
+    loadavg: os.loadavg(), targets: TARGETS, redmap: [], redmapNoActivities: [], leaflet: [], supercluster: [],
   };
   try {
     for (const size of sizes) {
       process.stderr.write(`[bench] ${size}: redmap…`);
       const r = await redmapRun(browser, base, size);
+      const loads = [r.load];
+      for (let i = 1; i < runs; i++) loads.push((await redmapRun(browser, base, size, { gestures: false })).load);
+      loads.sort((a, b) => a.firstFrame - b.firstFrame);
+      r.load = { ...loads[Math.floor((loads.length - 1) / 2)], profile: r.load.profile };
+      r.firstFrameRuns = loads.map((l) => l.firstFrame);
       results.redmap.push(r);
-      process.stderr.write(' redmap (sites only)…');
-      results.redmapSitesOnly.push(await redmapRun(browser, base, size, { gestures: false, sitesOnly: true }));
+      process.stderr.write(' redmap (no activities)…');
+      results.redmapNoActivities.push(await redmapRun(browser, base, size, { gestures: false, noActivities: true }));
       if (withRefs) {
         process.stderr.write(' supercluster…');
         results.supercluster.push(await superclusterRun(browser, base, size, r.view));
@@ -462,45 +524,61 @@ async function main() {
 function report(res) {
   const by = (list, size) => list.find((x) => x.size === size);
   console.log(`\nredmap benchmark — Chromium ${res.chromium}, ${res.cpus} cores, load average ${res.loadavg.map((x) => x.toFixed(1)).join(' ')}`);
-  console.log('SYNTHETIC data (target/synthetic). Times in ms, memory in MB.\n');
+  console.log(`SYNTHETIC data (target/synthetic). Times in ms, memory in MB. First frame: median of ${runs} loads.\n`);
   console.log(table(res.redmap, [
     ['size', (r) => r.size],
     ['first frame', (r) => f0(r.load.firstFrame)],
     ['data loaded', (r) => f0(r.load.dataLoaded)],
     ['pan p50', (r) => f1(r.pan?.median)], ['pan p95', (r) => f1(r.pan?.p95)],
-    ['pan gap', (r) => f0(r.pan?.gapMax)],
     ['zoom p50', (r) => f1(r.zoom?.median)], ['zoom p95', (r) => f1(r.zoom?.p95)],
-    ['zoom gap', (r) => f0(r.zoom?.gapMax)],
     ['filter', (r) => f0(r.filter?.apply?.ms)], ['layer on', (r) => f0(r.layer?.on)],
     ['JS heap', (r) => f1(r.memory?.jsHeapUsedMB)], ['wasm', (r) => f1(r.memory?.wasmMB)],
     ['memory', (r) => f1(r.memory?.totalMB)],
   ]));
-  console.log('\nwhere the first frame goes (ms): fetch = all layer files in (incl. body -> wasm string); parse+validate = domain::geodata::load_dataset');
+  console.log(`\nwhere the first frame goes (ms; the median load of ${runs}). fetch: every layer file, body copied into wasm;`);
+  console.log('parse: geodata::parse_dataset; validate: check_dataset_with; prepare: Loaded::new; wasm MB: linear memory then');
   console.log(table(res.redmap, [
     ['size', (r) => r.size],
+    ['loads', (r) => (r.firstFrameRuns || []).map(f0).join('/')],
     ['wasm started', (r) => f0(r.load.wasmStarted)],
     ['fetch', (r) => f0(r.load.fetch?.ms)],
-    ['parse+validate', (r) => f0(r.load.parseValidate?.ms)],
+    ['parse', (r) => f0(r.load.parse?.ms)],
+    ['validate', (r) => f0(r.load.validate?.ms)],
     ['prepare', (r) => f0(r.load.prepare?.ms)],
     ['cluster index', (r) => f0(r.load.clusterIndex?.ms)],
     ['first draw', (r) => f1(r.load.firstDraw)],
     ['first frame', (r) => f0(r.load.firstFrame)],
-    ['draw p50 pan', (r) => f1(r.pan?.drawMedian)],
-    ['draw p95 zoom', (r) => f1(r.zoom?.drawP95)],
-    ['filter re-index', (r) => f0(r.filter?.apply?.clusterIndexMs)],
-    ['sites-only first frame', (r) => f0(by(res.redmapSitesOnly, `${r.size} (sites only)`)?.load.firstFrame)],
+    ['w/o activities', (r) => f0(by(res.redmapNoActivities, `${r.size} (no activities)`)?.load.firstFrame)],
+    ['wasm MB files in', (r) => f0(r.load.wasmMB?.filesIn)],
+    ['wasm MB parsed', (r) => f0(r.load.wasmMB?.dataLoaded)],
+  ]));
+  console.log('\nwhere frame time goes (ms): draw = the map\'s draw calls per frame (?bench=1 hook); gap = longest frame interval;');
+  console.log('per traced pan frame: raster = canvas rasterised + layers updated (software, no GPU), rAF = rAF callbacks, input, GC');
+  console.log(table(res.redmap, [
+    ['size', (r) => r.size],
+    ['pan draw p50', (r) => f1(r.pan?.drawMedian)], ['pan draw p95', (r) => f1(r.pan?.drawP95)],
+    ['zoom draw p50', (r) => f1(r.zoom?.drawMedian)], ['zoom draw p95', (r) => f1(r.zoom?.drawP95)],
+    ['pan gap', (r) => f0(r.pan?.gapMax)], ['zoom gap', (r) => f0(r.zoom?.gapMax)],
+    ['raster', (r) => f1(r.panTrace?.rasterMs)], ['rAF', (r) => f1(r.panTrace?.rafMs)],
+    ['input', (r) => f1(r.panTrace?.inputMs)], ['GC', (r) => f1(r.panTrace?.gcMs)],
+    ['filter re-cluster', (r) => f0(r.filter?.apply?.clusterIndexMs)],
+    ['filter clear', (r) => f0(r.filter?.clear?.ms)],
+    ['layer off', (r) => f0(r.layer?.off)],
   ]));
   if (res.leaflet.length) {
     console.log('\nreferences on the same sites.geojson, same browser (ratios: redmap / reference; < 1 means redmap is faster)');
     console.log(table(res.redmap, [
       ['size', (r) => r.size],
-      ['Leaflet+MC first view', (r) => f0(by(res.leaflet, r.size)?.firstView)],
+      ['Leaflet: JSON in', (r) => f0(by(res.leaflet, r.size)?.times.parsed)],
+      ['first view', (r) => f0(by(res.leaflet, r.size)?.firstView)],
       ['redmap/Leaflet first', (r) => ratio(r.load.firstFrame, by(res.leaflet, r.size)?.firstView)],
-      ['Leaflet pan p95', (r) => f1(by(res.leaflet, r.size)?.pan.p95)],
-      ['Leaflet pan gap', (r) => f0(by(res.leaflet, r.size)?.pan.gapMax)],
+      ['same bytes', (r) => ratio(by(res.redmapNoActivities, `${r.size} (no activities)`)?.load.firstFrame, by(res.leaflet, r.size)?.firstView)],
+      ['pan p50', (r) => f1(by(res.leaflet, r.size)?.pan.median)],
+      ['pan p95', (r) => f1(by(res.leaflet, r.size)?.pan.p95)],
+      ['pan gap', (r) => f0(by(res.leaflet, r.size)?.pan.gapMax)],
       ['redmap/Leaflet pan p95', (r) => ratio(r.pan?.p95, by(res.leaflet, r.size)?.pan.p95)],
       ['Leaflet heap', (r) => f1(by(res.leaflet, r.size)?.memory.jsHeapUsedMB)],
-      ['SC index', (r) => f0(by(res.supercluster, r.size)?.indexColdMs)],
+      ['supercluster index', (r) => f0(by(res.supercluster, r.size)?.indexColdMs)],
       ['SC index warm', (r) => f0(by(res.supercluster, r.size)?.indexWarmMs)],
       ['redmap index', (r) => f0(r.load.clusterIndex?.ms)],
       ['SC+1 draw', (r) => f0(scBound(r, res))],
@@ -514,7 +592,9 @@ filter = __redmapBench.keepOneIn(2) (site_mask: every other site; re-cluster + r
          yet; 'layer on' is the closest UI proxy: the sites checkbox "地点" switched back on -> frame rendered.
 memory = JS heap used after a forced GC + wasm linear memory (never shrinks).
 redmap loads every layer of the dataset (sites AND activities: ${sizeMB('100k')} MB at 100k); the references load sites.geojson only;
-         'sites-only first frame' is redmap on a manifest with only the sites layer (the same bytes as the references).
+         'w/o activities' is redmap on the same manifest minus activities+visits (sites.geojson + the small regions and
+         routes files: about the bytes the references load); 'same bytes' is its ratio to Leaflet's first view.
+Leaflet: JSON in = navigation -> sites.geojson fetched and JSON.parse'd; first view = markers made, clustered, rendered.
 SC+1 draw = supercluster's cold index time (JS, same points) + redmap's own first-frame draw time.`);
   const r = by(res.redmap, TARGETS.atSize);
   if (!r) return;
