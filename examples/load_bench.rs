@@ -7,7 +7,7 @@
 //!
 //! The release profile is the wasm one (opt-level "z", LTO), so the split between phases is
 //! close to the browser's; wasm itself is typically 1.2-2x slower (`make bench` measures
-//! the browser: its `parse+validate` column is the sum of the phases here).
+//! the browser: its `parse` and `validate` columns are the phases here).
 
 use redmap::domain::cluster::{ClusterIndex, ClusterOptions};
 use redmap::domain::geodata::{
@@ -62,6 +62,12 @@ fn bench(dir: &Path) {
         mb(1)
     );
     let (t_value, _) = median_ms(|| serde_json::from_str::<serde_json::Value>(&texts[0].1).ok());
+    #[derive(serde::Deserialize)]
+    struct Split<'a> {
+        #[serde(borrow)]
+        features: Vec<&'a serde_json::value::RawValue>,
+    }
+    let (t_split, _) = median_ms(|| serde_json::from_str::<Split>(&texts[0].1).ok());
     let (t_sites, sites) = median_ms(|| parse_sites(&texts[0].0, &texts[0].1));
     let (t_acts, acts) = median_ms(|| parse_activities(&texts[1].0, &texts[1].1));
     let (t_routes, routes) = median_ms(|| parse_routes(&texts[2].0, &texts[2].1));
@@ -87,6 +93,7 @@ fn bench(dir: &Path) {
     let (t_index, _) = median_ms(|| ClusterIndex::new(&positions, ClusterOptions::default()));
     let row = |what: &str, ms: f64| println!("  {what:<34} {ms:>8.1} ms");
     row("sites: serde_json::Value (baseline)", t_value);
+    row("sites: split into raw features", t_split);
     row(&format!("parse sites ({})", data.sites.len()), t_sites);
     row(
         &format!("parse activities ({})", data.activities.len()),
