@@ -67,7 +67,8 @@ fn bench(dir: &Path) {
         #[serde(borrow)]
         features: Vec<&'a serde_json::value::RawValue>,
     }
-    let (t_split, _) = median_ms(|| serde_json::from_str::<Split>(&texts[0].1).ok());
+    let (t_split, _) =
+        median_ms(|| serde_json::from_str::<Split>(&texts[0].1).map(|s| s.features.len()));
     let (t_sites, sites) = median_ms(|| parse_sites(&texts[0].0, &texts[0].1));
     let (t_acts, acts) = median_ms(|| parse_activities(&texts[1].0, &texts[1].1));
     let (t_routes, routes) = median_ms(|| parse_routes(&texts[2].0, &texts[2].1));
