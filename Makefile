@@ -18,6 +18,26 @@ build:
 	trunk build --release
 	.ci/size.sh
 
+# `make bench`: the release build in headless Chromium on the SYNTHETIC 1k/10k/100k data, with
+# Leaflet+markercluster and supercluster as references; prints a table, writes
+# target/bench/results.json (tests/bench/bench.mjs). A few minutes; BENCH_ARGS="--sizes 1k,10k"
+# or "--profile" (CPU profile of the 100k load into target/bench/).
+BENCH_SOURCES := $(shell find src assets -type f) index.html Cargo.toml Cargo.lock Trunk.toml
+
+bench:
+	.ci/tools.sh build
+	@# A dev build (or any other build) in dist/ is replaced by the release build first.
+	@cmp -s dist/index.html target/bench/release-index.html 2>/dev/null || rm -f target/bench/release-index.html
+	$(MAKE) --no-print-directory target/bench/release-index.html target/synthetic/100k/dataset.json
+	node tests/bench/bench.mjs $(BENCH_ARGS)
+
+target/bench/release-index.html: $(BENCH_SOURCES)
+	trunk build --release
+	mkdir -p target/bench && cp dist/index.html $@
+
+target/synthetic/100k/dataset.json: src/bin/redmap-synth.rs
+	cargo run --release --bin redmap-synth
+
 lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings

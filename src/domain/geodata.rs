@@ -24,7 +24,7 @@ mod sites;
 mod stream;
 mod values;
 
-pub use load::{load_dataset, load_layer, MANIFEST_FILE};
+pub use load::{load_dataset, load_layer, parse_dataset, MANIFEST_FILE};
 
 use crate::domain::model::{Activity, Dataset, Manifest, Region, Route, Site, Visit};
 use crate::domain::validate::{check_dataset_with, DataIssue, Origin, Origins};
@@ -138,9 +138,32 @@ pub fn parse_foreign_geojson(file: &str, text: &str) -> (Dataset, Vec<DataIssue>
     (data, list)
 }
 
+/// A file's bytes as text, decoded the way a browser's `Response.text()` does: UTF-8, a
+/// leading byte-order mark dropped, invalid sequences replaced by U+FFFD. Valid UTF-8 (the
+/// usual case) is taken over without a copy, so a fetched file costs its size once.
+pub fn text_from_bytes(bytes: Vec<u8>) -> String {
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_from_bytes_decodes_like_a_browser() {
+        assert_eq!(text_from_bytes("地点 ok".as_bytes().to_vec()), "地点 ok");
+        let with_bom = [&[0xef, 0xbb, 0xbf][..], b"{\"a\":1}"].concat();
+        assert_eq!(text_from_bytes(with_bom), "{\"a\":1}");
+        assert_eq!(text_from_bytes(vec![b'a', 0xff, b'b']), "a\u{fffd}b");
+        assert_eq!(text_from_bytes(vec![]), "");
+    }
     use crate::domain::model::{ActivityDate, LayerType, PrecisionLevel, SiteKind};
     use crate::domain::validate::Severity;
 

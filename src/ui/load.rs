@@ -8,7 +8,7 @@ use super::perf;
 use super::state::{AppState, LoadState, Loaded};
 use crate::domain::geodata;
 use crate::domain::model::Manifest;
-use crate::domain::validate::{DataIssue, Severity};
+use crate::domain::validate::{check_dataset_with, DataIssue, Severity};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -75,6 +75,7 @@ async fn load_manifest(
     state.load.set(LoadState::Loading { done: 1, total });
     let mut files = Vec::new();
     let mut issues = Vec::new();
+    let fetching = perf::span("fetch");
     for (i, layer) in manifest.layers.iter().enumerate() {
         let url = resolve_url(&layer.file, manifest_url);
         match fetch_text(&url).await {
@@ -89,21 +90,30 @@ async fn load_manifest(
         }
         state.load.set(LoadState::Loading { done: i + 2, total });
     }
+    fetching.end();
     let manifest_text = serde_json::to_string(&manifest).unwrap_or_default();
     let mut named: Vec<(&str, &str)> = vec![(geodata::MANIFEST_FILE, manifest_text.as_str())];
     named.extend(files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-    let (dataset, mut found) = geodata::load_dataset(&named);
+    // `geodata::load_dataset` in two halves, each timed (`redmap:parse`, `redmap:validate`).
+    let parsing = perf::span("parse");
+    let (dataset, origins, mut found) = geodata::parse_dataset(&named);
+    parsing.end();
+    let validating = perf::span("validate");
+    found.extend(check_dataset_with(&dataset, &origins));
+    validating.end();
     issues.append(&mut found);
     let origin = if manifest_url == BUNDLED_MANIFEST {
         "bundled"
     } else {
         manifest_url
     };
+    let preparing = perf::span("prepare");
     let loaded = Loaded::new(
         dataset,
         origin.to_string(),
         manifest.title.clone(),
         manifest.title_en.clone(),
     );
+    preparing.end();
     Ok((loaded, issues))
 }

@@ -12,11 +12,20 @@ pub const MANIFEST_FILE: &str = "dataset.json";
 /// Loads a whole dataset: `dataset.json` and every layer file it lists, from `files`
 /// (name, text). Returns what loaded and every issue, cross-file checks included.
 pub fn load_dataset(files: &[(&str, &str)]) -> (Dataset, Vec<DataIssue>) {
+    let (data, origins, mut issues) = parse_dataset(files);
+    issues.extend(check_dataset_with(&data, &origins));
+    (data, issues)
+}
+
+/// The first half of [`load_dataset`]: parses the manifest and every layer file, without
+/// the cross-file checks (run `check_dataset_with(&data, &origins)` next), so that callers
+/// can time the two halves apart.
+pub fn parse_dataset(files: &[(&str, &str)]) -> (Dataset, Origins, Vec<DataIssue>) {
     let mut data = Dataset::default();
     let mut origins = Origins::default();
     let Some((_, text)) = find(files, MANIFEST_FILE) else {
         let issue = DataIssue::new(Severity::Error, MANIFEST_FILE, "", "missing manifest file");
-        return (data, vec![issue]);
+        return (data, origins, vec![issue]);
     };
     let (manifest, mut issues) = super::parse_manifest(MANIFEST_FILE, text);
     for (i, layer) in manifest.iter().flat_map(|m| m.layers.iter()).enumerate() {
@@ -38,8 +47,7 @@ pub fn load_dataset(files: &[(&str, &str)]) -> (Dataset, Vec<DataIssue>) {
         }
     }
     data.manifest = manifest;
-    issues.extend(check_dataset_with(&data, &origins));
-    (data, issues)
+    (data, origins, issues)
 }
 
 /// Parses one layer file into `data` (replacing that layer) and records its origin.

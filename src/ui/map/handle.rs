@@ -108,7 +108,12 @@ impl Map {
                 super::tiles::draw(ctx, &view, source, Some(key.as_str()), &mut cache, self);
             }
         };
+        // `?bench=1` only: the frame's draw time for the benchmark (see ui/bench.rs).
+        let bench_start = crate::ui::bench::enabled().then(perf::now_ms);
         let drawn = draw::draw(&ctx, &frame, &tiles);
+        if let Some(start) = bench_start {
+            crate::ui::bench::record_draw(start, perf::now_ms());
+        }
         let has_features = !drawn.is_empty() || !loaded.dataset.routes.is_empty();
         *self.0.drawn.borrow_mut() = drawn;
         if has_features && !self.0.first_frame_marked.replace(true) {

@@ -45,10 +45,10 @@ pub fn MapView() -> impl IntoView {
     Effect::new(move || {
         let shown = state.data.with(|d| {
             d.as_ref().map(|d| {
-                Arc::new(Shown::new(
-                    d,
-                    state.site_mask.get().as_deref().map(|m| m.as_slice()),
-                ))
+                let indexing = crate::ui::perf::span("cluster-index");
+                let shown = Shown::new(d, state.site_mask.get().as_deref().map(|m| m.as_slice()));
+                indexing.end();
+                Arc::new(shown)
             })
         });
         state.shown.set(shown);
@@ -71,6 +71,9 @@ pub fn MapView() -> impl IntoView {
         m.request_draw();
     });
     switcher::restore(state);
+    if crate::ui::bench::enabled() {
+        crate::ui::bench::install(state); // `?bench=1` only: see ui/bench.rs
+    }
     observe_size(map.clone());
     load_basemap(map.clone());
     open_view_when_loaded(map.clone());

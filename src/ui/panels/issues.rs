@@ -40,6 +40,10 @@ pub fn LoadError() -> impl IntoView {
     }
 }
 
+/// Problems listed one by one; past this many the list says how many more there are
+/// (100k identical problems would otherwise stall the page).
+const MAX_LISTED: usize = 200;
+
 #[component]
 pub fn IssuesPanel() -> impl IntoView {
     let state = use_state();
@@ -63,7 +67,7 @@ pub fn IssuesPanel() -> impl IntoView {
                             {state.url_problems.get().into_iter().map(|p| view! {
                                 <li><span class="sev sev-warning">{t.severity_warning}</span>"URL: "{p}</li>
                             }).collect_view()}
-                            {state.issues.get().into_iter().map(|issue| {
+                            {state.issues.get().into_iter().take(MAX_LISTED).map(|issue| {
                                 let (class, label) = match issue.severity {
                                     Severity::Error => ("sev sev-error", t.severity_error),
                                     Severity::Warning => ("sev sev-warning", t.severity_warning),
@@ -79,6 +83,10 @@ pub fn IssuesPanel() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+                        {move || {
+                            let more = state.issues.with(|i| i.len().saturating_sub(MAX_LISTED));
+                            (more > 0).then(|| view! { <p class="hint">{format!("… +{more}")}</p> })
+                        }}
                     </details>
                 </section>
             }
