@@ -61,6 +61,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
     if frame.show_routes {
         draw_routes(ctx, v, ds, frame.selected);
     }
+    super::trip_layer::draw_line(ctx, v, &frame.trip);
     let mut drawn = Vec::new();
     if let (true, Some(shown)) = (frame.show_sites, frame.shown) {
         drawn = super::items::visible(shown, v);
@@ -68,7 +69,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
         draw_sites(ctx, ds, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame.lang);
     }
-    super::trip_layer::draw(ctx, v, &frame.trip);
+    super::trip_layer::draw_marks(ctx, v, &frame.trip);
     if let Some(Selection::Route(i)) = frame.selected {
         if let Some(route) = ds.routes.get(i) {
             draw_stop_numbers(ctx, v, ds, route);
