@@ -146,3 +146,14 @@ test('opening hours and the end of the day are warned of, unknown hours never', 
   assert.match(await rows.nth(0).locator('.hours').textContent(), /^✓ Tu-Su 09:00-17:00$/);
   await context.close();
 });
+
+test('two tabs of the same browser keep one trip', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await openApp(context, `${server.url}?lang=en&trip=1~w~0900~~~~qiandenghu-park~dungen-village~jiujiang-ferry`);
+  await tripSection(a).getByRole('heading', { name: 'My trip (3)' }).waitFor();
+  const b = await openApp(context, `${server.url}?lang=en`);
+  await tripSection(b).getByRole('heading', { name: 'My trip (3)' }).waitFor();
+  await tripSection(a).getByRole('button', { name: 'Remove: Jiujiang ferry' }).click();
+  await tripSection(b).getByRole('heading', { name: 'My trip (2)' }).waitFor();
+  await context.close();
+});
