@@ -1,6 +1,6 @@
 # The README's two commands: `make serve` and `make test`. Both install what is missing
 # (.ci/tools.sh) and skip what is already there.
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 .PHONY: serve test build bench synth tools lint
 

@@ -7,7 +7,7 @@
 # A failing layer does not stop the others: the summary counts every test that ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=120
 
@@ -37,7 +37,7 @@ cargo test --quiet 2>&1 | tee "$log/native.txt"
 count_cargo "$log/native.txt"
 
 layer "3. browser component tests (wasm-bindgen-test, headless Chromium)"
-cargo test --quiet --target wasm32-unknown-unknown --test 'browser_*' 2>&1 | tee "$log/browser.txt"
+cargo test --target wasm32-unknown-unknown --test 'browser_*' 2>&1 | tee "$log/browser.txt"
 [ "${PIPESTATUS[0]}" = 0 ] || broken+=("browser tests")
 count_cargo "$log/browser.txt"
 

@@ -12,16 +12,25 @@ use geojson::{GeoJson, Geometry, GeometryValue};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BaseKind {
     Land,
+    /// Province areas (filled; their outlines come from `Borders`).
     Provinces,
+    /// Province borders, each shared border once.
+    Borders,
     Lakes,
     Rivers,
+    /// Named places (cities), drawn as labels.
+    Places,
     Other,
 }
 
 impl BaseKind {
     pub fn from_file_name(name: &str) -> BaseKind {
         let n = name.to_ascii_lowercase();
-        if n.contains("province") || n.contains("admin") {
+        if n.contains("lines") || n.contains("border") {
+            BaseKind::Borders
+        } else if n.contains("place") || n.contains("cities") {
+            BaseKind::Places
+        } else if n.contains("province") || n.contains("admin") {
             BaseKind::Provinces
         } else if n.contains("lake") {
             BaseKind::Lakes
@@ -40,6 +49,9 @@ impl BaseKind {
 pub struct BaseFeature {
     pub rings: Vec<Vec<WorldPoint>>,
     pub lines: Vec<Vec<WorldPoint>>,
+    pub points: Vec<LonLat>,
+    /// Importance for labelling, 1 = most important (from a `rank` property).
+    pub rank: Option<u32>,
     pub name: Option<String>,
     pub name_en: Option<String>,
     /// Where to put the name: the centre of the feature's extent.
@@ -70,6 +82,10 @@ pub fn parse_layer(file_name: &str, text: &str) -> Result<BaseLayer, String> {
             let prop = |k: &str| f.property(k).and_then(|v| v.as_str()).map(str::to_string);
             out.name = prop("name").or_else(|| prop("name_zh"));
             out.name_en = prop("name_en");
+            out.rank = f
+                .property("rank")
+                .and_then(|v| v.as_u64())
+                .map(|r| r.min(u32::MAX as u64) as u32);
             out.label_at = bbox.center();
             Some(out)
         })
@@ -100,6 +116,13 @@ fn add_geometry(geometry: &Geometry, out: &mut BaseFeature, bbox: &mut BBox) {
             .rings
             .extend(coordinates.iter().flatten().map(&mut path)),
         GeometryValue::LineString { coordinates } => out.lines.push(path(coordinates)),
+        GeometryValue::Point { coordinates } if coordinates.len() >= 2 => {
+            let p = LonLat::new(coordinates[0], coordinates[1]);
+            if p.is_finite() {
+                bbox.extend(p);
+                out.points.push(p);
+            }
+        }
         GeometryValue::MultiLineString { coordinates } => {
             out.lines.extend(coordinates.iter().map(&mut path))
         }
@@ -131,6 +154,15 @@ mod tests {
         let centre = layer.features[0].label_at.expect("label position");
         assert!((centre.lon - 113.5).abs() < 1e-9 && (centre.lat - 22.5).abs() < 1e-9);
         assert_eq!(layer.features[1].lines.len(), 1);
+        let places = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+          "properties":{"name":"广州","name_en":"Guangzhou","rank":1},
+          "geometry":{"type":"Point","coordinates":[113.25,23.11667]}}]}"#;
+        let layer = parse_layer("places.geojson", places).expect("parses");
+        assert_eq!(
+            layer.features[0].points,
+            vec![LonLat::new(113.25, 23.11667)]
+        );
+        assert_eq!(layer.features[0].rank, Some(1));
     }
 
     #[test]
@@ -144,5 +176,14 @@ mod tests {
         assert_eq!(BaseKind::from_file_name("rivers.geojson"), BaseKind::Rivers);
         assert_eq!(BaseKind::from_file_name("land.geojson"), BaseKind::Land);
         assert_eq!(BaseKind::from_file_name("lakes.geojson"), BaseKind::Lakes);
+        assert_eq!(
+            BaseKind::from_file_name("province-lines.geojson"),
+            BaseKind::Borders
+        );
+        assert_eq!(
+            BaseKind::from_file_name("provinces.geojson"),
+            BaseKind::Provinces
+        );
+        assert_eq!(BaseKind::from_file_name("places.geojson"), BaseKind::Places);
     }
 }

@@ -149,6 +149,21 @@ pub fn in_china(p: LonLat) -> bool {
     (72.004..=137.8347).contains(&p.lon) && (0.8293..=55.8271).contains(&p.lat)
 }
 
+/// Whether `p` is inside a polygon given as rings (outer first, then holes), even-odd rule.
+pub fn point_in_polygon(p: LonLat, rings: &[Vec<LonLat>]) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        for (i, a) in ring.iter().enumerate() {
+            let b = ring[(i + 1) % ring.len()];
+            let crosses = (a.lat > p.lat) != (b.lat > p.lat);
+            if crosses && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon {
+                inside = !inside;
+            }
+        }
+    }
+    inside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +221,27 @@ mod tests {
         assert!(!in_china(LonLat::new(183.0, 45.0)));
         assert!(!in_china(LonLat::new(116.0, 56.0)));
         assert!(!in_china(LonLat::new(f64::NAN, 30.0)));
+    }
+
+    #[test]
+    fn point_in_square_with_hole() {
+        let outer = vec![
+            LonLat::new(0.0, 0.0),
+            LonLat::new(4.0, 0.0),
+            LonLat::new(4.0, 4.0),
+            LonLat::new(0.0, 4.0),
+            LonLat::new(0.0, 0.0),
+        ];
+        let hole = vec![
+            LonLat::new(1.0, 1.0),
+            LonLat::new(3.0, 1.0),
+            LonLat::new(3.0, 3.0),
+            LonLat::new(1.0, 3.0),
+            LonLat::new(1.0, 1.0),
+        ];
+        let rings = vec![outer, hole];
+        assert!(point_in_polygon(LonLat::new(0.5, 0.5), &rings));
+        assert!(!point_in_polygon(LonLat::new(2.0, 2.0), &rings));
+        assert!(!point_in_polygon(LonLat::new(5.0, 2.0), &rings));
     }
 }

@@ -16,10 +16,13 @@ mod geometry;
 mod load;
 mod manifest;
 mod raw;
+mod read;
 mod records;
 mod regions;
 mod routes;
 mod sites;
+mod stream;
+mod values;
 
 pub use load::{load_dataset, load_layer, MANIFEST_FILE};
 
@@ -40,7 +43,7 @@ pub struct Parsed<T> {
 /// Parses a sites file (Point features).
 pub fn parse_sites(file: &str, text: &str) -> Parsed<Site> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_features(text, &mut issues, sites::site);
+    let (records, indices) = read::read_features(text, &mut issues, sites::site);
     Parsed {
         records,
         origin: Origin {
@@ -54,7 +57,7 @@ pub fn parse_sites(file: &str, text: &str) -> Parsed<Site> {
 /// Parses a routes file (LineString / MultiLineString features).
 pub fn parse_routes(file: &str, text: &str) -> Parsed<Route> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_features(text, &mut issues, routes::route);
+    let (records, indices) = read::read_features(text, &mut issues, routes::route);
     Parsed {
         records,
         origin: Origin {
@@ -68,7 +71,7 @@ pub fn parse_routes(file: &str, text: &str) -> Parsed<Route> {
 /// Parses a regions file (Point, Polygon or null-geometry features).
 pub fn parse_regions(file: &str, text: &str) -> Parsed<Region> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_features(text, &mut issues, regions::region);
+    let (records, indices) = read::read_features(text, &mut issues, regions::region);
     Parsed {
         records,
         origin: Origin {
@@ -82,7 +85,7 @@ pub fn parse_regions(file: &str, text: &str) -> Parsed<Region> {
 /// Parses an activities file (`{"activities": [...]}`).
 pub fn parse_activities(file: &str, text: &str) -> Parsed<Activity> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_records(text, "activities", &mut issues, records::activity);
+    let (records, indices) = read::read_records(text, "activities", &mut issues, records::activity);
     let origin = Origin {
         indices,
         ..Origin::records(file, "activities")
@@ -97,7 +100,7 @@ pub fn parse_activities(file: &str, text: &str) -> Parsed<Activity> {
 /// Parses a visit-count file (`{"visits": [...]}`).
 pub fn parse_visits(file: &str, text: &str) -> Parsed<Visit> {
     let mut issues = Issues::new(file);
-    let (records, indices) = raw::read_records(text, "visits", &mut issues, records::visit);
+    let (records, indices) = read::read_records(text, "visits", &mut issues, records::visit);
     let origin = Origin {
         indices,
         ..Origin::records(file, "visits")
@@ -133,4 +136,145 @@ pub fn parse_foreign_geojson(file: &str, text: &str) -> (Dataset, Vec<DataIssue>
     // so cross-file issues point at the record's position in the loaded layer.
     list.extend(check_dataset_with(&data, &origins));
     (data, list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{ActivityDate, LayerType, PrecisionLevel, SiteKind};
+    use crate::domain::validate::Severity;
+
+    const SRC: &str = r#"[{"doc": "seed.txt", "says": "x"}]"#;
+
+    fn site_json(id: &str, kind: &str) -> String {
+        format!(
+            r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [113.2, 23.0]}},
+            "properties": {{"id": "{id}", "name": "名", "name_en": "n", "kind": "{kind}", "region": "r",
+            "summary": "s", "precision": {{"level": "town", "radius_m": 3000, "note": "n"}}, "sources": {SRC}}}}}"#
+        )
+    }
+
+    fn collection(features: &[String]) -> String {
+        format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",")
+        )
+    }
+
+    #[test]
+    fn good_sites_load_and_bad_ones_are_reported_with_their_index() {
+        let text = collection(&[
+            site_json("a", "museum"),
+            site_json("b", "musem"),
+            site_json("c", "memorial"),
+        ]);
+        let parsed = parse_sites("sites.geojson", &text);
+        let ids: Vec<&str> = parsed.records.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(parsed.origin.indices, [0, 2]);
+        assert_eq!(parsed.issues.len(), 1);
+        assert_eq!(parsed.issues[0].path, "features[1].properties.kind");
+        assert_eq!(parsed.records[0].kind, SiteKind::Museum);
+        assert_eq!(parsed.records[0].precision.level, PrecisionLevel::Town);
+    }
+
+    #[test]
+    fn a_wrongly_typed_field_is_reported_at_its_path() {
+        let text =
+            collection(&[site_json("a", "museum").replace(r#""summary": "s""#, r#""summary": 5"#)]);
+        let parsed = parse_sites("sites.geojson", &text);
+        assert!(parsed.records.is_empty());
+        let issue = &parsed.issues[0];
+        assert_eq!(issue.path, "features[0].properties.summary");
+        assert!(
+            issue.message.starts_with("invalid type: integer `5`"),
+            "{}",
+            issue.message
+        );
+    }
+
+    #[test]
+    fn activities_parse_dates_and_counts() {
+        let text = format!(
+            r#"{{"activities": [{{"id": "a", "region": "r", "start": "2021-03", "end": "2021-11",
+            "type": "study_session", "title": "t", "title_en": "t", "sessions": 60, "sources": {SRC}}}]}}"#
+        );
+        let parsed = parse_activities("activities.json", &text);
+        assert!(parsed.issues.is_empty(), "{:?}", parsed.issues);
+        let a = &parsed.records[0];
+        assert_eq!(a.sessions, Some(60));
+        let ActivityDate::Range { start, end } = a.date else {
+            panic!("not a range")
+        };
+        assert_eq!(
+            (start.to_string(), end.to_string()),
+            ("2021-03-01".into(), "2021-11-30".into())
+        );
+    }
+
+    #[test]
+    fn wrong_top_level_shapes_are_reported_not_panicked_on() {
+        for text in [
+            "",
+            "[]",
+            "null",
+            r#"{"type": "Feature"}"#,
+            r#"{"activities": 3}"#,
+            "{} x",
+        ] {
+            let sites = parse_sites("f", text);
+            let acts = parse_activities("f", text);
+            assert!(
+                sites.issues.iter().any(|i| i.severity == Severity::Error),
+                "{text:?}"
+            );
+            assert!(
+                acts.issues.iter().any(|i| i.severity == Severity::Error),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn manifest_layers_keep_their_order_and_types() {
+        let text = r#"{"title": "t", "title_en": "t", "layers": [
+            {"id": "r", "type": "routes", "file": "routes.geojson", "title": "路线", "visible": true, "order": 2},
+            {"id": "s", "type": "sites", "file": "sites.geojson", "title": "地点", "visible": true, "order": 1}]}"#;
+        let (m, issues) = parse_manifest("dataset.json", text);
+        assert!(issues.is_empty(), "{issues:?}");
+        let m = m.expect("manifest");
+        let kinds: Vec<LayerType> = m.layers_in_order().iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [LayerType::Sites, LayerType::Routes]);
+    }
+
+    #[test]
+    fn foreign_points_lines_and_polygons() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "id": 7, "geometry": {"type": "Point", "coordinates": [113.2, 23.0]},
+             "properties": {"名称": "某纪念馆", "kind": "museum", "电话": "123", "年份": 1949}},
+            {"type": "Feature", "geometry": {"type": "MultiPoint", "coordinates": [[113.2, 23.0], [2.3, 48.8]]},
+             "properties": {"NAME": "pair"}},
+            {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[113.2, 23.0], [113.3, 23.1]]},
+             "properties": null},
+            {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,0]]]},
+             "properties": {}},
+            {"type": "Feature", "geometry": null, "properties": {"name": "nowhere"}}]}"#;
+        let (data, issues) = parse_foreign_geojson("mine.geojson", text);
+        let names: Vec<&str> = data.sites.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["某纪念馆", "pair", "pair"]);
+        assert_eq!(data.sites[0].id.as_str(), "7");
+        assert_eq!(data.sites[0].kind, SiteKind::Museum);
+        assert_eq!(data.sites[0].precision.level, PrecisionLevel::Unknown);
+        assert!(data.sites[0]
+            .extra
+            .contains(&("年份".into(), "1949".into())));
+        assert_eq!(data.sites[1].kind, SiteKind::Other);
+        assert_eq!(data.routes.len(), 1);
+        let severities: Vec<Severity> = issues.iter().map(|i| i.severity).collect();
+        assert_eq!(
+            severities,
+            [Severity::Warning, Severity::Info, Severity::Warning],
+            "{issues:#?}"
+        );
+    }
 }

@@ -24,8 +24,14 @@ pub mod fly;
 pub mod kdtree;
 pub mod label;
 pub mod scale_bar;
+pub mod tile_sources;
 pub mod tiles;
 pub mod viewport;
 
+// Discovery (search, filters, nearby, list order) and the bundled data for their tests.
+pub mod listing;
+pub mod nearby;
+#[cfg(test)]
+pub(crate) mod test_data;
 // The trip planner beyond `trip` and `export` above: QR codes for the printed handout.
 pub mod qr;

@@ -31,7 +31,7 @@ pub struct SiteActivities<'a> {
 
 pub fn site_activities<'a>(dataset: &'a Dataset, site: &'a SiteId) -> SiteActivities<'a> {
     let mut activities: Vec<&Activity> = dataset.activities_for_site(site).collect();
-    activities.sort_by_key(|b| std::cmp::Reverse(b.date.bounds().1));
+    activities.sort_by_key(|a| std::cmp::Reverse(a.date.bounds().1));
     SiteActivities {
         sessions: activities.iter().filter_map(|a| a.sessions).sum(),
         participants: activities.iter().filter_map(|a| a.participants).sum(),

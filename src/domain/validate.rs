@@ -8,10 +8,12 @@
 
 mod cross;
 mod hints;
+mod origin;
 mod position;
 
-pub use cross::{check_dataset, check_dataset_with, Origin, Origins};
+pub use cross::{check_dataset, check_dataset_with};
 pub use hints::{did_you_mean, unknown_value};
+pub use origin::{Origin, Origins};
 pub use position::{
     distance_m, plausible_region_radius_m, point_in_polygon, position_problem, CHINA_EXTENT,
 };

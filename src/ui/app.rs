@@ -3,8 +3,10 @@
 
 use super::i18n::Lang;
 use super::map::MapView;
-use super::panels::{DetailsPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator};
-use super::panels::{Handout, RoutesPanel, SharedTripDialog, TripPanel};
+use super::panels::{
+    DetailsPanel, FiltersPanel, Handout, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
+    NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel,
+};
 use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
@@ -37,6 +39,7 @@ fn MapPage() -> impl IntoView {
     state.url_problems.set(problems);
     provide_context(state);
     provide_context(link.clone());
+    super::discover::provide(state);
     load::start(state, link.data_url.clone());
     super::panels::trip::start_trip(state);
 
@@ -54,6 +57,7 @@ fn MapPage() -> impl IntoView {
             <main class="main">
                 <div class="map-area">
                     <MapView />
+                    <NearMeControl />
                     <LoadingIndicator />
                 </div>
                 <SidePanel />
@@ -77,11 +81,15 @@ fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <h1>
-                <img src="favicon.svg" alt="" />
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
+                    <path d="M16 2c-5.5 0-10 4.3-10 9.7C6 19 16 30 16 30s10-11 10-18.3C26 6.3 21.5 2 16 2z" fill="#fff" />
+                    <path d="M16 6.5l1.6 3.4 3.7.4-2.8 2.5.8 3.6-3.3-1.9-3.3 1.9.8-3.6-2.8-2.5 3.7-.4z" fill="#c8102e" />
+                </svg>
                 <span>{move || t().app_title}</span>
             </h1>
             <span class="subtitle">{move || t().app_subtitle}</span>
             <span class="spacer"></span>
+            <SearchBox />
             <button
                 class="header-button"
                 on:click=switch
@@ -122,6 +130,8 @@ fn SidePanel() -> impl IntoView {
             ></button>
             <LoadError />
             <DetailsPanel />
+            <FiltersPanel />
+            <SiteListPanel />
             <RoutesPanel />
             <TripPanel />
             <LayersPanel />

@@ -6,6 +6,7 @@ use crate::domain::cluster::{ClusterIndex, ClusterOptions};
 use crate::domain::geo::{BBox, LonLat};
 use crate::domain::model::Dataset;
 use crate::domain::projection::WorldPoint;
+use crate::domain::tile_sources::TileSource;
 use crate::domain::validate::DataIssue;
 use crate::domain::viewport::Viewport;
 use leptos::prelude::*;
@@ -131,8 +132,16 @@ pub struct AppState {
     pub shown: RwSignal<Option<Arc<Shown>>>,
     /// Sites that share one position (a cluster that never splits), listed in the panel.
     pub stack: RwSignal<Vec<usize>>,
+    /// The raster tile source under the data (`None`: the offline vector base map only).
+    pub tile_source: RwSignal<Option<&'static TileSource>>,
+    /// The user's Tianditu key (`tk`), kept in local storage.
+    pub tianditu_key: RwSignal<String>,
     /// The map camera; every pan and zoom is one `set`.
     pub view: RwSignal<Viewport>,
+    /// The user's position from "near me" (drawn as a blue dot), once they allowed it.
+    pub user_position: RwSignal<Option<LonLat>>,
+    /// A request to fly the map to (point, zoom): search, list and "near me" set it.
+    pub focus: RwSignal<Option<(LonLat, f64)>>,
     /// The trip planner (src/ui/panels/trip).
     pub trip: crate::ui::panels::TripState,
 }
@@ -154,7 +163,11 @@ impl AppState {
             site_mask: RwSignal::new(None),
             shown: RwSignal::new(None),
             stack: RwSignal::new(Vec::new()),
+            tile_source: RwSignal::new(None),
+            tianditu_key: RwSignal::new(String::new()),
             view: RwSignal::new(default_viewport()),
+            user_position: RwSignal::new(None),
+            focus: RwSignal::new(None),
             trip: crate::ui::panels::TripState::new(),
         }
     }

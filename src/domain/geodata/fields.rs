@@ -1,10 +1,9 @@
 //! Shared helpers that turn lenient raw fields into model values, recording an issue (with
 //! its JSON path) for every problem instead of stopping.
 
-use crate::domain::model::{ActivityDate, LonLat, Source, Vocabulary};
-use crate::domain::validate::{position_problem, unknown_value, DataIssue, Severity};
+use crate::domain::model::{Source, Vocabulary};
+use crate::domain::validate::{unknown_value, DataIssue, Severity};
 use serde::Deserialize;
-use serde_json::Number;
 
 /// Collects the issues of one file.
 pub(crate) struct Issues<'f> {
@@ -88,10 +87,21 @@ pub(crate) fn required_as(
     match value {
         Some(v) if !v.trim().is_empty() => Some(v),
         _ => {
-            issues.push(severity, at.field(field), format!("missing {field}"));
+            issues.push(
+                severity,
+                at.field(field),
+                format!("missing {}", leaf(field)),
+            );
             None
         }
     }
+}
+
+/// The last name in a field path, for messages: "sources[0].doc" -> "doc",
+/// "also_kinds[1]" -> "also_kinds".
+fn leaf(field: &str) -> &str {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    last.split('[').next().unwrap_or(last)
 }
 
 /// A value of a closed vocabulary, with a "did you mean" hint when unknown.
@@ -102,14 +112,14 @@ pub(crate) fn vocab<T: Vocabulary>(
     issues: &mut Issues,
 ) -> Option<T> {
     let Some(value) = value else {
-        issues.error(at.field(field), format!("missing {field}"));
+        issues.error(at.field(field), format!("missing {}", leaf(field)));
         return None;
     };
     let found = T::ALL.iter().copied().find(|v| v.as_str() == value);
     if found.is_none() {
         issues.error(
             at.field(field),
-            unknown_value(field, value, &T::spellings()),
+            unknown_value(leaf(field), value, &T::spellings()),
         );
     }
     found
@@ -147,92 +157,4 @@ pub(crate) fn sources(
         }
     }
     out
-}
-
-/// An optional count: a non-negative integer.
-pub(crate) fn count(
-    value: Option<&Number>,
-    at: At,
-    field: &str,
-    issues: &mut Issues,
-) -> Option<u64> {
-    let n = value?;
-    if let Some(v) = n.as_u64() {
-        return Some(v);
-    }
-    let message = if n.as_i64().is_some() || n.as_f64().is_some_and(|f| f < 0.0) {
-        format!("negative count {n}: counts are non-negative integers")
-    } else {
-        format!("count {n} is not an integer")
-    };
-    issues.error(at.field(field), message);
-    None
-}
-
-/// A `date` ("YYYY-MM-DD" or "YYYY-MM") or a `start`/`end` range in order.
-pub(crate) fn activity_date(
-    date: Option<&str>,
-    start: Option<&str>,
-    end: Option<&str>,
-    at: At,
-    issues: &mut Issues,
-) -> Option<ActivityDate> {
-    let parse = |field: &str, value: &str, issues: &mut Issues| {
-        let parsed = ActivityDate::parse(value);
-        if parsed.is_none() {
-            let message =
-                format!("bad date \"{value}\": expected ISO 8601 \"YYYY-MM-DD\" or \"YYYY-MM\"");
-            issues.error(at.field(field), message);
-        }
-        parsed
-    };
-    match (date, start, end) {
-        (Some(d), None, None) => parse("date", d, issues),
-        (None, Some(s), Some(e)) => {
-            let (start, end) = (
-                parse("start", s, issues)?.bounds().0,
-                parse("end", e, issues)?.bounds().1,
-            );
-            if end < start {
-                issues.error(
-                    at.field("end"),
-                    format!("date range ends ({e}) before it starts ({s})"),
-                );
-                return None;
-            }
-            Some(ActivityDate::Range { start, end })
-        }
-        (None, None, None) => {
-            issues.error(
-                at.field("date"),
-                "missing date (give \"date\", or \"start\" and \"end\")",
-            );
-            None
-        }
-        _ => {
-            issues.error(
-                at.field("date"),
-                "give either \"date\" or both \"start\" and \"end\"",
-            );
-            None
-        }
-    }
-}
-
-/// Records a problem with a position at `path`; `strict` keeps "outside China" an error
-/// (bundled data), otherwise it is a warning (foreign data may lie anywhere).
-pub(crate) fn check_position(p: LonLat, path: String, strict: bool, issues: &mut Issues) -> bool {
-    match position_problem(p) {
-        None => true,
-        Some((severity, message)) => {
-            let outside_only = message.contains("outside China");
-            let severity = if outside_only && !strict {
-                Severity::Warning
-            } else {
-                severity
-            };
-            issues.push(severity, path, message);
-            outside_only
-        }
-    }
 }

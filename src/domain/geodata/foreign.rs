@@ -3,9 +3,11 @@
 //! file does not say: the kind is "other" unless a known kind is given, the precision is
 //! "unknown", and every property we do not understand is kept for display in `extra`.
 
-use super::fields::{check_position, At, Issues};
+use super::fields::{At, Issues};
 use super::geometry::{read_geometry, Geometry};
-use super::raw::{read_features, RawFeature};
+use super::raw::RawFeature;
+use super::read::read_features;
+use super::values::check_position;
 use crate::domain::model::{
     AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source,
     TravelMode,
@@ -20,14 +22,20 @@ type Props = Map<String, Value>;
 
 /// Converts a foreign FeatureCollection into sites and routes.
 pub(crate) fn foreign(file: &str, text: &str, issues: &mut Issues) -> Dataset {
-    let mut data = Dataset::default();
-    read_features::<Props, ()>(text, issues, |f, at, issues| {
-        add_feature(file, f, at, issues, &mut data);
-        None
+    let (parts, _) = read_features::<Props, Dataset>(text, issues, |f, at, issues| {
+        let mut part = Dataset::default();
+        add_feature(file, f, at, issues, &mut part);
+        Some(part)
     });
+    let mut data = Dataset::default();
+    for part in parts {
+        data.sites.extend(part.sites);
+        data.routes.extend(part.routes);
+    }
     data
 }
 
+/// Adds what one feature gives (sites, or a route) to `data`.
 fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, data: &mut Dataset) {
     let props = f.properties.unwrap_or_default();
     let id = feature_id(f.id.as_ref(), &props).unwrap_or_else(|| format!("{file}#{}", at.index));
@@ -50,7 +58,7 @@ fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, da
         g => g
             .positions()
             .into_iter()
-            .filter(|p| check_position(*p, at.raw("geometry.coordinates"), false, issues))
+            .filter(|p| check_position(*p, at, "geometry.coordinates", false, issues))
             .collect(),
     };
     let (name, name_key) = name_of(&props).unwrap_or_else(|| (id.clone(), ""));

@@ -3,7 +3,7 @@
 //! or more positions, closed polygon rings of four or more.
 
 use super::fields::{At, Issues};
-use super::raw::{parse_coords, position};
+use super::raw::parse_coords;
 use crate::domain::model::LonLat;
 use crate::domain::validate::unknown_value;
 use serde::Deserialize;
@@ -60,7 +60,47 @@ impl Geometry {
     }
 }
 
-type Pos = Vec<f64>;
+/// A position as written: the first two numbers, and how many numbers there were (a third,
+/// the altitude, is allowed and ignored). Read without a heap allocation per point.
+#[derive(Debug, Clone, Copy)]
+struct Pos {
+    lon: f64,
+    lat: f64,
+    count: usize,
+}
+
+impl<'de> Deserialize<'de> for Pos {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_seq(PosVisitor)
+    }
+}
+
+struct PosVisitor;
+
+impl<'de> serde::de::Visitor<'de> for PosVisitor {
+    type Value = Pos;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a position [lon, lat]")
+    }
+
+    fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut seq: S) -> Result<Pos, S::Error> {
+        let mut p = Pos {
+            lon: f64::NAN,
+            lat: f64::NAN,
+            count: 0,
+        };
+        while let Some(v) = seq.next_element::<f64>()? {
+            match p.count {
+                0 => p.lon = v,
+                1 => p.lat = v,
+                _ => {}
+            }
+            p.count += 1;
+        }
+        Ok(p)
+    }
+}
 
 /// Reads a geometry; `None` (with issues) when it is missing, null or malformed.
 pub(crate) fn read_geometry(
@@ -120,8 +160,11 @@ pub(crate) fn read_geometry(
     Some(geometry)
 }
 
-fn one(p: &[f64], at: At, issues: &mut Issues) -> Option<LonLat> {
-    let found = position(p);
+fn one(p: &Pos, at: At, issues: &mut Issues) -> Option<LonLat> {
+    let found = (p.count >= 2).then_some(LonLat {
+        lon: p.lon,
+        lat: p.lat,
+    });
     if found.is_none() {
         issues.error(
             at.raw("geometry.coordinates"),
@@ -158,4 +201,83 @@ fn rings(rs: &[Vec<Pos>], at: At, issues: &mut Issues) -> Option<Vec<Vec<LonLat>
         return None;
     }
     Some(rings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AT: At = At {
+        list: "features",
+        index: 0,
+        props: true,
+    };
+
+    fn read(json: &str) -> (Option<Geometry>, Vec<String>) {
+        let mut issues = Issues::new("f");
+        let raw: RawGeometry = serde_json::from_str(json).expect("geometry json");
+        let g = read_geometry(Some(raw), AT, &mut issues);
+        (
+            g,
+            issues
+                .list
+                .iter()
+                .map(|i| format!("{}: {}", i.path, i.message))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn reads_each_geometry_family() {
+        let (g, _) = read(r#"{"type": "Point", "coordinates": [113.2, 23.0, 12.5]}"#);
+        assert_eq!(
+            g,
+            Some(Geometry::Points(vec![LonLat {
+                lon: 113.2,
+                lat: 23.0
+            }]))
+        );
+        let (g, _) = read(
+            r#"{"type": "MultiLineString", "coordinates": [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]}"#,
+        );
+        assert_eq!(g.map(|g| g.positions().len()), Some(4));
+        let (g, _) =
+            read(r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}"#);
+        assert_eq!(g.map(|g| g.family()), Some("Polygon"));
+    }
+
+    #[test]
+    fn reports_malformed_geometries() {
+        let cases = [
+            (
+                r#"{"type": "LineString", "coordinates": [[1, 2]]}"#,
+                "needs at least 2 positions, found 1",
+            ),
+            (
+                r#"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}"#,
+                "not closed",
+            ),
+            (
+                r#"{"type": "Point", "coordinates": [1, "2"]}"#,
+                "geometry.coordinates[1]: invalid type",
+            ),
+            (r#"{"type": "Point"}"#, "missing coordinates"),
+            (
+                r#"{"type": "GeometryCollection", "geometries": []}"#,
+                "not supported",
+            ),
+            (
+                r#"{"type": "Polygn", "coordinates": []}"#,
+                "did you mean \"Polygon\"",
+            ),
+        ];
+        for (json, expected) in cases {
+            let (g, issues) = read(json);
+            assert!(g.is_none(), "{json}");
+            assert!(
+                issues.len() == 1 && issues[0].contains(expected),
+                "{json}: {issues:?}"
+            );
+        }
+    }
 }

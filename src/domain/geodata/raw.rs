@@ -4,7 +4,6 @@
 //! the field that failed and skipped; the others still load.
 
 use super::fields::{At, Issues};
-use crate::domain::model::LonLat;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -71,19 +70,17 @@ pub(crate) fn split_records<'a>(
 fn parse_whole<'a, T: Deserialize<'a>>(text: &'a str, issues: &mut Issues) -> Option<T> {
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = serde_path_to_error::deserialize::<_, T>(&mut de);
-    let trailing = de.end();
-    match parsed {
-        Ok(_) if trailing.is_err() => {
-            let e = trailing.err().map(|e| e.to_string()).unwrap_or_default();
-            issues.error(String::new(), format!("invalid JSON: {e}"));
+    match (parsed, de.end()) {
+        (Ok(v), Ok(())) => Some(v),
+        (Ok(_), Err(trailing)) => {
+            issues.error(String::new(), format!("invalid JSON: {trailing}"));
             None
         }
-        Ok(v) => Some(v),
-        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => {
+        (Err(e), _) if e.inner().is_syntax() || e.inner().is_eof() => {
             issues.error(String::new(), format!("invalid JSON: {}", e.inner()));
             None
         }
-        Err(e) => {
+        (Err(e), _) => {
             issues.error(path_text(e.path()), without_position(e.inner()));
             None
         }
@@ -156,17 +153,6 @@ fn without_position(e: &serde_json::Error) -> String {
     }
 }
 
-/// A GeoJSON position `[lon, lat]` (a third value, the altitude, is ignored).
-pub(crate) fn position(v: &[f64]) -> Option<LonLat> {
-    match v {
-        [lon, lat, ..] => Some(LonLat {
-            lon: *lon,
-            lat: *lat,
-        }),
-        _ => None,
-    }
-}
-
 /// A GeoJSON Feature with typed `properties`.
 #[derive(Deserialize)]
 #[serde(bound(deserialize = "P: Deserialize<'de>"))]
@@ -178,65 +164,4 @@ pub(crate) struct RawFeature<'a, P> {
     #[serde(borrow)]
     pub geometry: Option<super::geometry::RawGeometry<'a>>,
     pub properties: Option<P>,
-}
-
-/// Reads every feature of a FeatureCollection with `convert`, keeping the list index of
-/// each record that converts.
-pub(crate) fn read_features<'a, P, T>(
-    text: &'a str,
-    issues: &mut Issues,
-    mut convert: impl FnMut(RawFeature<'a, P>, At, &mut Issues) -> Option<T>,
-) -> (Vec<T>, Vec<usize>)
-where
-    P: Deserialize<'a>,
-{
-    let raws = split_features(text, issues);
-    let mut records = Vec::with_capacity(raws.len());
-    let mut indices = Vec::with_capacity(raws.len());
-    for (index, raw) in raws.into_iter().enumerate() {
-        let at = At {
-            list: "features",
-            index,
-            props: true,
-        };
-        let Some(feature) = parse_record::<RawFeature<P>>(raw, at, issues) else {
-            continue;
-        };
-        if feature.kind.as_deref() != Some("Feature") {
-            issues.error(at.raw("type"), "expected \"type\": \"Feature\"");
-            continue;
-        }
-        if let Some(t) = convert(feature, at, issues) {
-            records.push(t);
-            indices.push(index);
-        }
-    }
-    (records, indices)
-}
-
-/// Reads every record under `list` of a plain JSON file with `convert`.
-pub(crate) fn read_records<'a, R, T>(
-    text: &'a str,
-    list: &'static str,
-    issues: &mut Issues,
-    mut convert: impl FnMut(R, At, &mut Issues) -> Option<T>,
-) -> (Vec<T>, Vec<usize>)
-where
-    R: Deserialize<'a>,
-{
-    let raws = split_records(text, list, issues);
-    let mut records = Vec::with_capacity(raws.len());
-    let mut indices = Vec::with_capacity(raws.len());
-    for (index, raw) in raws.into_iter().enumerate() {
-        let at = At {
-            list,
-            index,
-            props: false,
-        };
-        if let Some(t) = parse_record::<R>(raw, at, issues).and_then(|r| convert(r, at, issues)) {
-            records.push(t);
-            indices.push(index);
-        }
-    }
-    (records, indices)
 }

@@ -1,9 +1,8 @@
 //! `activities.json` and `visits.json`: plain (non-spatial) records that point at a site
 //! or a region.
 
-use super::fields::{
-    activity_date, count, required, required_as, sources, vocab, At, Issues, RawSource,
-};
+use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource};
+use super::values::{activity_date, count};
 use crate::domain::model::{
     Activity, ActivityId, ActivityTarget, ActivityType, Period, Qualifier, RegionId, SiteId, Visit,
     VisitId,

@@ -2,12 +2,11 @@
 //! Geometry is a Point (a seat or centre), a Polygon, or null for a region the sources
 //! name but do not locate.
 
-use super::fields::{
-    check_position, count, required, required_as, sources, vocab, At, Issues, RawSource,
-};
+use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource};
 use super::geometry::{read_geometry, Geometry};
 use super::raw::RawFeature;
 use super::sites::{precision, RawPrecision};
+use super::values::{check_position, count};
 use crate::domain::model::{
     Measure, Qualifier, Region, RegionGeometry, RegionId, RegionLevel, Reported, Source,
 };
@@ -79,7 +78,7 @@ pub(crate) fn region(f: RawFeature<RawRegion>, at: At, issues: &mut Issues) -> O
 fn shape(g: Geometry, at: At, issues: &mut Issues) -> Option<RegionGeometry> {
     for p in g.positions() {
         let before = issues.list.len();
-        let usable = check_position(p, at.raw("geometry.coordinates"), true, issues);
+        let usable = check_position(p, at, "geometry.coordinates", true, issues);
         if !usable {
             return None;
         }

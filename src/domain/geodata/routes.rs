@@ -1,10 +1,11 @@
 //! `routes.geojson`: LineString / MultiLineString features with the route schema.
 
-use super::fields::{check_position, required, required_as, sources, vocab, At, Issues, RawSource};
+use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource};
 use super::geometry::{read_geometry, Geometry};
 use super::raw::RawFeature;
+use super::values::check_position;
 use crate::domain::model::{ActivityDate, LonLat, Route, RouteId, SiteId, TravelMode};
-use crate::domain::validate::Severity;
+use crate::domain::validate::{position_problem, Severity};
 use serde::Deserialize;
 
 /// A route's properties as written.
@@ -86,18 +87,16 @@ fn lines_of(g: Geometry, at: At, issues: &mut Issues) -> Option<Vec<Vec<LonLat>>
 /// Checks every vertex but reports only the first bad one: one typo should be one issue.
 pub(crate) fn positions_ok(lines: &[Vec<LonLat>], at: At, issues: &mut Issues) -> bool {
     for (i, line) in lines.iter().enumerate() {
-        for (j, p) in line.iter().enumerate() {
-            let path = if lines.len() == 1 {
-                format!("geometry.coordinates[{j}]")
-            } else {
-                format!("geometry.coordinates[{i}][{j}]")
-            };
-            let before = issues.list.len();
-            let usable = check_position(*p, at.raw(&path), true, issues);
-            if issues.list.len() > before {
-                return usable;
-            }
-        }
+        // The path is only formatted for the first bad vertex.
+        let Some(j) = line.iter().position(|p| position_problem(*p).is_some()) else {
+            continue;
+        };
+        let path = if lines.len() == 1 {
+            format!("geometry.coordinates[{j}]")
+        } else {
+            format!("geometry.coordinates[{i}][{j}]")
+        };
+        return check_position(line[j], at, &path, true, issues);
     }
     true
 }

@@ -57,7 +57,7 @@ pub(crate) fn site(f: RawFeature<RawSite>, at: At, issues: &mut Issues) -> Optio
         None => None,
     };
     let usable = position.is_some_and(|p| {
-        super::fields::check_position(p, at.raw("geometry.coordinates"), true, issues)
+        super::values::check_position(p, at, "geometry.coordinates", true, issues)
     });
     let id = required(p.id, at, "id", issues);
     let name = required(p.name, at, "name", issues);

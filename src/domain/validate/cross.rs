@@ -4,77 +4,9 @@
 //! record each value came from, through [`Origins`].
 
 use super::{distance_m, plausible_region_radius_m, point_in_polygon, unknown_value};
-use super::{DataIssue, Severity};
+use super::{DataIssue, Origins, Severity};
 use crate::domain::model::{ActivityTarget, Dataset, RegionGeometry, Site};
 use std::collections::HashMap;
-
-/// Where one layer's records came from: the file, the JSON list they sit in, and each
-/// record's index in that list (records that failed to parse are missing from the layer).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    pub file: String,
-    /// "features" or "activities" / "visits".
-    pub list: String,
-    /// ".properties" for GeoJSON features, "" for plain records.
-    pub props: String,
-    /// `indices[i]` is the list index of the layer's record `i`; identity when empty.
-    pub indices: Vec<usize>,
-}
-
-impl Origin {
-    /// Origin of GeoJSON features in `file`.
-    pub fn features(file: &str) -> Self {
-        Origin {
-            file: file.into(),
-            list: "features".into(),
-            props: ".properties".into(),
-            indices: vec![],
-        }
-    }
-
-    /// Origin of plain records under `list` in `file`.
-    pub fn records(file: &str, list: &str) -> Self {
-        Origin {
-            file: file.into(),
-            list: list.into(),
-            props: String::new(),
-            indices: vec![],
-        }
-    }
-
-    /// JSON path of a field of record `i`, e.g. `features[3].properties.stops[1]`.
-    pub fn path(&self, i: usize, field: &str) -> String {
-        let index = self.indices.get(i).copied().unwrap_or(i);
-        format!("{}[{index}]{}.{field}", self.list, self.props)
-    }
-
-    fn issue(&self, severity: Severity, i: usize, field: &str, message: String) -> DataIssue {
-        DataIssue::new(severity, &self.file, self.path(i, field), message)
-    }
-}
-
-/// The origin of every layer of a dataset.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origins {
-    pub sites: Origin,
-    pub routes: Origin,
-    pub regions: Origin,
-    pub activities: Origin,
-    pub visits: Origin,
-}
-
-impl Default for Origins {
-    /// The bundled file names, records in file order.
-    fn default() -> Self {
-        Origins {
-            sites: Origin::features("sites.geojson"),
-            routes: Origin::features("routes.geojson"),
-            regions: Origin::features("regions.geojson"),
-            activities: Origin::records("activities.json", "activities"),
-            visits: Origin::records("visits.json", "visits"),
-        }
-    }
-}
 
 /// Cross-file checks, assuming the bundled file names and records in file order.
 pub fn check_dataset(data: &Dataset) -> Vec<DataIssue> {
@@ -292,5 +224,123 @@ fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{
+        AdminPlace, LonLat, Precision, PrecisionLevel, Region, RegionId, RegionLevel, Route,
+        RouteId, SiteId, SiteKind, TravelMode,
+    };
+
+    fn site(id: &str, lon: f64, lat: f64) -> Site {
+        Site {
+            id: SiteId::from(id),
+            position: LonLat { lon, lat },
+            name: id.into(),
+            name_en: id.into(),
+            kind: SiteKind::Other,
+            also_kinds: vec![],
+            admin: AdminPlace::default(),
+            region: Some(RegionId::from("nanhai")),
+            address: None,
+            summary: String::new(),
+            summary_en: String::new(),
+            themes: vec![],
+            opening_hours: None,
+            booking: None,
+            designation: None,
+            links: vec![],
+            images: vec![],
+            precision: Precision {
+                level: PrecisionLevel::Town,
+                radius_m: Some(3_000.0),
+                note: "n".into(),
+            },
+            sources: vec![],
+            extra: vec![],
+        }
+    }
+
+    fn data() -> Dataset {
+        let nanhai = Region {
+            id: RegionId::from("nanhai"),
+            name: "南海区".into(),
+            name_en: "Nanhai".into(),
+            level: RegionLevel::County,
+            parent: None,
+            geometry: Some(RegionGeometry::Point(LonLat {
+                lon: 113.1856,
+                lat: 23.03625,
+            })),
+            reported: vec![],
+            precision: None,
+            sources: vec![],
+        };
+        let route = Route {
+            id: RouteId::from("r"),
+            name: "r".into(),
+            name_en: "r".into(),
+            theme: String::new(),
+            stops: vec![SiteId::from("a"), SiteId::from("b")],
+            mode: TravelMode::Unknown,
+            description: String::new(),
+            description_en: String::new(),
+            date: None,
+            path: vec![vec![
+                LonLat {
+                    lon: 112.96738,
+                    lat: 22.94614,
+                },
+                LonLat {
+                    lon: 113.1856,
+                    lat: 23.03625,
+                },
+            ]],
+            sources: vec![],
+            extra: vec![],
+        };
+        Dataset {
+            sites: vec![
+                site("a", 112.96738, 22.94614),
+                site("b", 113.1856, 23.03625),
+            ],
+            routes: vec![route],
+            regions: vec![nanhai],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn a_consistent_dataset_has_no_issues() {
+        assert_eq!(check_dataset(&data()), vec![]);
+    }
+
+    #[test]
+    fn dangling_stop_duplicate_id_and_far_site_are_all_reported() {
+        let mut d = data();
+        d.routes[0].stops.push(SiteId::from("c"));
+        d.sites.push(site("nanhai", 106.297, 26.885));
+        let lines: Vec<String> = check_dataset(&d).iter().map(|i| i.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "error: regions.geojson: features[0].properties.id: duplicate id \"nanhai\" (first used at sites.geojson features[2].properties.id)",
+                "error: routes.geojson: features[0].properties.stops[2]: unknown site \"c\" (did you mean \"a\"?)",
+                "warning: sites.geojson: features[2].properties.region: site lies 815 km from the point of its region 南海区 (nanhai)",
+            ]
+        );
+    }
+
+    #[test]
+    fn origins_map_back_to_file_indices() {
+        let mut origins = Origins::default();
+        origins.routes.indices = vec![4];
+        let mut d = data();
+        d.routes[0].stops[1] = SiteId::from("zzz");
+        let issues = check_dataset_with(&d, &origins);
+        assert_eq!(issues[0].path, "features[4].properties.stops[1]");
     }
 }

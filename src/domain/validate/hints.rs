@@ -36,6 +36,7 @@ fn fold(s: &str) -> String {
 pub fn unknown_value(what: &str, value: &str, candidates: &[&str]) -> String {
     match did_you_mean(value, candidates) {
         Some(hint) => format!("unknown {what} \"{value}\" (did you mean \"{hint}\"?)"),
+        None if candidates.is_empty() => format!("unknown {what} \"{value}\""),
         None => format!(
             "unknown {what} \"{value}\" (expected one of: {})",
             candidates.join(", ")
@@ -60,5 +61,6 @@ mod tests {
     fn does_not_suggest_far_words() {
         assert_eq!(did_you_mean("factory", KINDS), None);
         assert!(unknown_value("kind", "factory", KINDS).contains("expected one of: museum"));
+        assert_eq!(unknown_value("site", "x", &[]), "unknown site \"x\"");
     }
 }

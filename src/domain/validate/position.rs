@@ -41,25 +41,25 @@ pub fn position_problem(p: LonLat) -> Option<(Severity, String)> {
             "coordinate is not a finite number".to_owned(),
         ));
     }
+    let swapped = CHINA_EXTENT.contains(LonLat {
+        lon: p.lat,
+        lat: p.lon,
+    });
+    let hint = if swapped {
+        " (are lon and lat swapped?)"
+    } else {
+        ""
+    };
     if !(-180.0..=180.0).contains(&p.lon) || !(-90.0..=90.0).contains(&p.lat) {
         return Some((
             Severity::Error,
             format!(
-                "coordinate [{}, {}] is out of range (lon -180..180, lat -90..90)",
+                "coordinate [{}, {}] is out of range (lon -180..180, lat -90..90){hint}",
                 p.lon, p.lat
             ),
         ));
     }
     if !CHINA_EXTENT.contains(p) {
-        let swapped = CHINA_EXTENT.contains(LonLat {
-            lon: p.lat,
-            lat: p.lon,
-        });
-        let hint = if swapped {
-            " (are lon and lat swapped?)"
-        } else {
-            ""
-        };
         return Some((
             Severity::Error,
             format!(
@@ -71,15 +71,8 @@ pub fn position_problem(p: LonLat) -> Option<(Severity, String)> {
     None
 }
 
-/// Great-circle distance in metres (haversine on a sphere of radius 6,371,008.8 m).
-pub fn distance_m(a: LonLat, b: LonLat) -> f64 {
-    const R_M: f64 = 6_371_008.8;
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = la2 - la1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * R_M * h.sqrt().min(1.0).asin()
-}
+/// Distances and polygon tests are the domain's one geometry (`domain::geo`).
+pub use crate::domain::geo::{distance_m, point_in_polygon};
 
 /// How far from a region's point a site of that region may plausibly lie, in metres.
 /// Generous on purpose: the point is a seat or centre, and a warning should mean "look".
@@ -90,21 +83,6 @@ pub fn plausible_region_radius_m(level: RegionLevel) -> f64 {
         RegionLevel::City => 150_000.0,
         RegionLevel::Province => 800_000.0,
     }
-}
-
-/// Whether `p` is inside a polygon given as rings (outer first, then holes), even-odd rule.
-pub fn point_in_polygon(p: LonLat, rings: &[Vec<LonLat>]) -> bool {
-    let mut inside = false;
-    for ring in rings {
-        for (i, a) in ring.iter().enumerate() {
-            let b = ring[(i + 1) % ring.len()];
-            let crosses = (a.lat > p.lat) != (b.lat > p.lat);
-            if crosses && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon {
-                inside = !inside;
-            }
-        }
-    }
-    inside
 }
 
 #[cfg(test)]
@@ -122,38 +100,13 @@ mod tests {
         let (_, msg) = position_problem(ll(200.0, 23.0)).expect("range");
         assert!(msg.contains("out of range"));
         let (_, msg) = position_problem(ll(23.13, 113.27)).expect("swapped");
-        assert!(msg.contains("out of range"));
+        assert!(
+            msg.contains("out of range") && msg.contains("swapped"),
+            "{msg}"
+        );
         let (_, msg) = position_problem(ll(23.13, 80.0)).expect("swapped");
         assert!(msg.contains("swapped"), "{msg}");
         let (_, msg) = position_problem(ll(2.35, 48.85)).expect("Paris");
         assert!(msg.contains("outside China") && !msg.contains("swapped"));
-    }
-
-    #[test]
-    fn distance_of_one_degree_of_latitude() {
-        let d = distance_m(ll(113.0, 23.0), ll(113.0, 24.0));
-        assert!((d - 111_195.0).abs() < 100.0, "{d}");
-    }
-
-    #[test]
-    fn point_in_square_with_hole() {
-        let outer = vec![
-            ll(0.0, 0.0),
-            ll(4.0, 0.0),
-            ll(4.0, 4.0),
-            ll(0.0, 4.0),
-            ll(0.0, 0.0),
-        ];
-        let hole = vec![
-            ll(1.0, 1.0),
-            ll(3.0, 1.0),
-            ll(3.0, 3.0),
-            ll(1.0, 3.0),
-            ll(1.0, 1.0),
-        ];
-        let rings = vec![outer, hole];
-        assert!(point_in_polygon(ll(0.5, 0.5), &rings));
-        assert!(!point_in_polygon(ll(2.0, 2.0), &rings));
-        assert!(!point_in_polygon(ll(5.0, 2.0), &rings));
     }
 }

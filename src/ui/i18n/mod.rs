@@ -6,6 +6,7 @@
 
 use std::fmt::Display;
 
+pub mod discover;
 pub mod trip;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +93,11 @@ pub struct Strings {
     pub something_wrong: &'static str,
     pub reload: &'static str,
     pub stops: &'static str,
+    pub basemap: &'static str,
+    pub basemap_offline: &'static str,
+    pub tianditu_key: &'static str,
+    pub tiles_note: &'static str,
+    pub gcj_note: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -138,6 +144,11 @@ pub static ZH: Strings = Strings {
     something_wrong: "出错了，请重新加载页面。",
     reload: "重新加载",
     stops: "站",
+    basemap: "底图",
+    basemap_offline: "离线矢量底图（无需网络）",
+    tianditu_key: "天地图密钥 (tk)",
+    tiles_note: "在线底图需要网络；加载失败时仍显示离线底图。",
+    gcj_note: "GCJ-02 坐标系：地点已校正到高德底图上。",
 };
 
 pub static EN: Strings = Strings {
@@ -184,6 +195,11 @@ pub static EN: Strings = Strings {
     something_wrong: "Something went wrong. Please reload the page.",
     reload: "Reload",
     stops: "stops",
+    basemap: "Base map",
+    basemap_offline: "Offline vector map (no network needed)",
+    tianditu_key: "Tianditu key (tk)",
+    tiles_note: "Online maps need a network; if tiles fail the offline map still shows.",
+    gcj_note: "GCJ-02: sites are corrected to sit on the Amap streets.",
 };
 
 /// "已加载文件 3/6" / "3/6 files loaded".

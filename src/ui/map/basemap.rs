@@ -20,12 +20,21 @@ pub const FILES: &[&str] = &[
     "rivers.geojson",
 ];
 
-pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
+pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
     let t = v.transform();
-    for layer in &basemap.layers {
+    // Files arrive in any order; draw them in `FILES` order.
+    let mut layers: Vec<&BaseLayer> = basemap.layers.iter().collect();
+    layers.sort_by_key(|l| {
+        FILES
+            .iter()
+            .position(|f| BaseKind::from_file_name(f) == l.kind)
+    });
+    for layer in layers {
         let (fill, stroke, width) = match layer.kind {
             BaseKind::Land => (Some(LAND_FILL), None, 0.0),
-            BaseKind::Provinces => (Some(LAND_FILL), Some(PROVINCE_STROKE), 1.0),
+            BaseKind::Provinces => (Some(LAND_FILL), None, 0.0),
+            BaseKind::Borders => (None, Some(PROVINCE_STROKE), 1.2),
+            BaseKind::Places => continue,
             BaseKind::Lakes => (Some(WATER_FILL), None, 0.0),
             BaseKind::Rivers => (None, Some(RIVER_STROKE), (v.zoom - 4.0).clamp(1.0, 3.0)),
             BaseKind::Other => (None, Some(PROVINCE_STROKE), 1.0),
@@ -72,25 +81,38 @@ pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
             }
         }
     }
-    draw_names(ctx, v, basemap);
+    draw_names(ctx, v, basemap, english);
 }
 
-/// Province names while zoomed out far enough that they help orientation.
-fn draw_names(ctx: &Ctx, v: &Viewport, basemap: &Basemap) {
-    if v.zoom > 8.5 {
-        return;
-    }
-    ctx.set_font("14px sans-serif");
+/// Province names while zoomed out, city names (more of them as one zooms in).
+fn draw_names(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
     ctx.set_text_align("center");
-    for layer in basemap
-        .layers
-        .iter()
-        .filter(|l| l.kind == BaseKind::Provinces)
-    {
+    for layer in &basemap.layers {
         for f in &layer.features {
-            if let (Some(name), Some(at)) = (&f.name, f.label_at) {
-                let p = v.lonlat_to_screen(at);
-                halo_text(ctx, name, p.x_px, p.y_px, "#8a8174");
+            let name = if english {
+                f.name_en.as_ref().or(f.name.as_ref())
+            } else {
+                f.name.as_ref()
+            };
+            let Some(name) = name else { continue };
+            match layer.kind {
+                BaseKind::Provinces if v.zoom <= 8.5 => {
+                    let Some(at) = f.label_at else { continue };
+                    let p = v.lonlat_to_screen(at);
+                    ctx.set_font("14px sans-serif");
+                    halo_text(ctx, name, p.x_px, p.y_px, "#8a8174");
+                }
+                BaseKind::Places if v.zoom >= 5.0 + f.rank.unwrap_or(3) as f64 => {
+                    for &at in &f.points {
+                        let p = v.lonlat_to_screen(at);
+                        super::canvas::circle(ctx, p, 2.5);
+                        ctx.set_fill_style_str("#6b6358");
+                        ctx.fill();
+                        ctx.set_font("12px sans-serif");
+                        halo_text(ctx, name, p.x_px, p.y_px - 6.0, "#6b6358");
+                    }
+                }
+                _ => {}
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use super::canvas::{arrow, circle, halo_text, polyline, symbol, text_width_px};
 use super::style::*;
+use crate::domain::label::{place_labels, LabelCandidate, LabelLayout};
 use crate::domain::model::Dataset;
 use crate::domain::projection::{metres_per_px, ScreenPoint};
 use crate::domain::viewport::Viewport;
@@ -22,11 +23,27 @@ pub enum Hit {
     },
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Drawn {
     pub at: ScreenPoint,
     pub radius_px: f64,
     pub hit: Hit,
+    /// For a cluster that never splits (its sites share one placement): those sites.
+    pub stack: Vec<usize>,
+}
+
+impl Drawn {
+    /// The sites this mark stands for that have a precision ring to show.
+    fn ring_sites(&self) -> Vec<usize> {
+        match self.hit {
+            Hit::Site(i) => vec![i],
+            Hit::Cluster { .. } => self.stack.clone(),
+        }
+    }
+
+    fn shows(&self, site: Option<usize>) -> bool {
+        site.is_some_and(|s| self.hit == Hit::Site(s) || self.stack.contains(&s))
+    }
 }
 
 pub struct Frame<'a> {
@@ -40,20 +57,24 @@ pub struct Frame<'a> {
     pub show_routes: bool,
     pub show_regions: bool,
     pub lang: Lang,
+    /// "Near me": the user's position, drawn as a blue dot.
+    pub user_position: Option<crate::domain::geo::LonLat>,
     pub trip: super::trip_layer::Overlay,
 }
 
 const SITE_R_PX: f64 = 7.0;
 
 /// Draws the frame; returns the hit targets (sites and clusters) in drawing order.
-pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
+/// `raster` draws the optional tile layer (it needs the map's tile cache).
+pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     let v = frame.view;
     let _ = ctx.set_transform(v.dpr, 0.0, 0.0, v.dpr, 0.0, 0.0);
     ctx.set_fill_style_str(WATER_FILL);
     ctx.fill_rect(0.0, 0.0, v.width_px, v.height_px);
     if let Some(basemap) = frame.basemap {
-        super::basemap::draw(ctx, v, basemap);
+        super::basemap::draw(ctx, v, basemap, frame.lang == Lang::En);
     }
+    raster(ctx);
     let ds = &frame.loaded.dataset;
     if frame.show_regions {
         draw_regions(ctx, v, ds, frame.lang);
@@ -67,13 +88,17 @@ pub fn draw(ctx: &Ctx, frame: &Frame) -> Vec<Drawn> {
         drawn = super::items::visible(shown, v);
         draw_rings(ctx, v, ds, &drawn);
         draw_sites(ctx, ds, &drawn, frame);
-        draw_labels(ctx, ds, &drawn, frame.lang);
+        draw_labels(ctx, ds, &drawn, frame);
     }
     super::trip_layer::draw_marks(ctx, v, &frame.trip);
     if let Some(Selection::Route(i)) = frame.selected {
         if let Some(route) = ds.routes.get(i) {
             draw_stop_numbers(ctx, v, ds, route);
         }
+    }
+    draw_hidden_selection(ctx, frame, &drawn);
+    if let Some(p) = frame.user_position {
+        draw_user_position(ctx, v.lonlat_to_screen(p));
     }
     drawn
 }
@@ -178,11 +203,14 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, ds: &Dataset, drawn: &[Drawn]) {
     let m_per_px = metres_per_px(v.center.lat, v.zoom);
     let mut done = std::collections::HashSet::new();
     for d in drawn {
-        let Hit::Site(i) = d.hit else { continue };
-        let Some(site) = ds.sites.get(i) else {
-            continue;
-        };
-        let r_px = site.precision.ring_radius_m() / m_per_px;
+        // A stack's sites share one placement: its ring is the widest of theirs.
+        let radius_m = d
+            .ring_sites()
+            .iter()
+            .filter_map(|&i| ds.sites.get(i))
+            .map(|s| s.precision.ring_radius_m())
+            .fold(0.0, f64::max);
+        let r_px = radius_m / m_per_px;
         // Rings of sites sharing one placement coincide: draw each ring once.
         let key = (
             d.at.x_px.round() as i64,
@@ -209,6 +237,16 @@ fn draw_sites(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
     for d in drawn {
         match d.hit {
             Hit::Cluster { count, .. } => {
+                let selected = match frame.selected {
+                    Some(Selection::Site(i)) => Some(i),
+                    _ => None,
+                };
+                if d.shows(selected) || d.shows(frame.hovered) {
+                    circle(ctx, d.at, d.radius_px + 5.0);
+                    ctx.set_line_width(4.0);
+                    ctx.set_stroke_style_str(SELECTED_STROKE);
+                    ctx.stroke();
+                }
                 circle(ctx, d.at, d.radius_px);
                 ctx.set_fill_style_str(CLUSTER_FILL);
                 ctx.fill();
@@ -239,29 +277,95 @@ fn draw_sites(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
     ctx.set_text_align("start");
 }
 
-/// Names next to single sites, greedily, skipping any that would overlap one already placed.
-fn draw_labels(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], lang: Lang) {
+/// Names next to single sites where they fit without overlap (`domain::label`), the
+/// selected and hovered first, then building-level positions, then the rest.
+fn draw_labels(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
     ctx.set_font("13px sans-serif");
-    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
-    for d in drawn.iter().take(400) {
-        let Hit::Site(i) = d.hit else { continue };
-        let Some(site) = ds.sites.get(i) else {
-            continue;
-        };
-        let name = if lang == Lang::En && !site.name_en.is_empty() {
-            &site.name_en
-        } else {
-            &site.name
-        };
-        let w = text_width_px(ctx, name);
-        let (x, y) = (d.at.x_px + SITE_R_PX + 4.0, d.at.y_px - 8.0);
-        let rect = (x, y, x + w, y + 16.0);
-        let overlaps = placed
-            .iter()
-            .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
-        if !overlaps {
-            placed.push(rect);
-            halo_text(ctx, name, x, y + 12.0, "#1d1d1f");
-        }
+    let name_of = |i: usize| {
+        ds.sites.get(i).map(|site| {
+            if frame.lang == Lang::En && !site.name_en.is_empty() {
+                &site.name_en
+            } else {
+                &site.name
+            }
+        })
+    };
+    let singles: Vec<(usize, ScreenPoint, &String)> = drawn
+        .iter()
+        .filter_map(|d| match d.hit {
+            Hit::Site(i) => Some((i, d.at, name_of(i)?)),
+            Hit::Cluster { .. } => None,
+        })
+        .take(MAX_LABELS)
+        .collect();
+    let candidates: Vec<LabelCandidate> = singles
+        .iter()
+        .map(|&(i, at, name)| LabelCandidate {
+            anchor: at,
+            width_px: text_width_px(ctx, name),
+            height_px: 16.0,
+            priority: label_priority(ds, i, frame),
+        })
+        .collect();
+    let layout = LabelLayout {
+        width_px: frame.view.width_px,
+        height_px: frame.view.height_px,
+        gap_px: SITE_R_PX + 3.0,
+        padding_px: 2.0,
+    };
+    for placed in place_labels(&candidates, &layout) {
+        let (_, _, name) = singles[placed.index];
+        halo_text(
+            ctx,
+            name,
+            placed.rect.left_px,
+            placed.rect.top_px + 12.0,
+            "#1d1d1f",
+        );
     }
+}
+
+/// Labels measured per frame at most; beyond this many single sites the map is a carpet.
+const MAX_LABELS: usize = 400;
+
+fn label_priority(ds: &Dataset, i: usize, frame: &Frame) -> f64 {
+    if frame.selected == Some(Selection::Site(i)) || frame.hovered == Some(i) {
+        return 3.0;
+    }
+    match ds.sites.get(i).map(|s| s.precision.level) {
+        Some(crate::domain::model::PrecisionLevel::Building) => 2.0,
+        _ => 1.0,
+    }
+}
+
+/// A selected site inside a cluster (or filtered out) still gets its ring, so a place
+/// found by search or the list stays marked on the map.
+fn draw_hidden_selection(ctx: &Ctx, frame: &Frame, drawn: &[Drawn]) {
+    let Some(Selection::Site(i)) = frame.selected else {
+        return;
+    };
+    if drawn.iter().any(|d| d.hit == Hit::Site(i)) {
+        return;
+    }
+    let Some(site) = frame.loaded.dataset.sites.get(i) else {
+        return;
+    };
+    let p = frame.view.lonlat_to_screen(site.position);
+    circle(ctx, p, SITE_R_PX + 7.0);
+    ctx.set_line_width(4.0);
+    ctx.set_stroke_style_str(SELECTED_STROKE);
+    ctx.stroke();
+}
+
+/// The user's position: a blue dot with a white rim and a soft halo.
+fn draw_user_position(ctx: &Ctx, p: ScreenPoint) {
+    circle(ctx, p, 16.0);
+    ctx.set_fill_style_str("rgba(26,115,232,0.18)");
+    ctx.fill();
+    circle(ctx, p, 7.0);
+    ctx.set_fill_style_str("#1a73e8");
+    ctx.fill();
+    ctx.set_line_width(2.5);
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.stroke();
 }

@@ -22,6 +22,7 @@ pub struct MapInner {
     ctx: RefCell<Option<CanvasRenderingContext2d>>,
     pub drawn: RefCell<Vec<Drawn>>,
     pub basemap: RefCell<Basemap>,
+    pub tiles: RefCell<super::tiles::TileCache>,
     frame_pending: Cell<bool>,
     /// Bumped by every new animation or user gesture; a running animation whose number is
     /// no longer current stops.
@@ -40,6 +41,7 @@ impl Map {
             ctx: RefCell::new(None),
             drawn: RefCell::new(Vec::new()),
             basemap: RefCell::new(Basemap::default()),
+            tiles: RefCell::new(super::tiles::TileCache::default()),
             frame_pending: Cell::new(false),
             animation: Cell::new(0),
             first_frame_marked: Cell::new(false),
@@ -95,9 +97,18 @@ impl Map {
             show_routes: s.show_routes.get_untracked(),
             show_regions: s.show_regions.get_untracked(),
             lang: s.lang.get_untracked(),
+            user_position: s.user_position.get_untracked(),
             trip: super::trip_layer::overlay(&s, &loaded),
         };
-        let drawn = draw::draw(&ctx, &frame);
+        let source = s.tile_source.get_untracked();
+        let key = s.tianditu_key.get_untracked();
+        let tiles = |ctx: &CanvasRenderingContext2d| {
+            if let Some(source) = source {
+                let mut cache = self.0.tiles.borrow_mut();
+                super::tiles::draw(ctx, &view, source, Some(key.as_str()), &mut cache, self);
+            }
+        };
+        let drawn = draw::draw(&ctx, &frame, &tiles);
         let has_features = !drawn.is_empty() || !loaded.dataset.routes.is_empty();
         *self.0.drawn.borrow_mut() = drawn;
         if has_features && !self.0.first_frame_marked.replace(true) {

@@ -36,14 +36,30 @@ pub fn visible(shown: &Shown, v: &Viewport) -> Vec<Drawn> {
                 at: t.apply(world),
                 radius_px: 9.0,
                 hit: Hit::Site(shown.sites[index]),
+                stack: Vec::new(),
             },
             ClusterItem::Cluster { id, count, world } => Drawn {
                 at: t.apply(world),
                 radius_px: cluster_radius_px(count),
                 hit: Hit::Cluster { id, count },
+                stack: stack_members(shown, id),
             },
         })
         .collect()
+}
+
+/// The sites of a cluster that never splits (they share one placement); empty otherwise.
+fn stack_members(shown: &Shown, id: ClusterId) -> Vec<usize> {
+    let max_zoom = shown.clusters.options().max_zoom;
+    match shown.clusters.expansion_zoom(id) {
+        Some(z) if z > max_zoom => shown
+            .clusters
+            .leaves(id, usize::MAX, 0)
+            .into_iter()
+            .map(|i| shown.sites[i])
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Bubble size grows with the log of the count: 12 px for 2 sites, ~30 px for 100k.

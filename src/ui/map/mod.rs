@@ -8,11 +8,15 @@ mod handle;
 mod input;
 pub mod items;
 pub mod style;
+pub mod switcher;
+pub mod tiles;
 pub mod trip_layer;
 
+use crate::domain::geo::BBox;
 use crate::domain::permalink::{self, Permalink, ViewParam};
 use crate::domain::projection::ScreenPoint;
 use crate::domain::scale_bar::scale_bar;
+use crate::domain::viewport::Viewport;
 use crate::ui::i18n::count_of;
 use crate::ui::state::{use_state, AppState, Selection, Shown};
 use crate::ui::{fetch, url};
@@ -57,13 +61,18 @@ pub fn MapView() -> impl IntoView {
         state.show_routes.track();
         state.show_regions.track();
         state.lang.track();
+        state.tile_source.track();
+        state.tianditu_key.track();
+        state.user_position.track();
         trip_layer::track(&state);
         m.request_draw();
     });
+    switcher::restore(state);
     observe_size(map.clone());
     load_basemap(map.clone());
     open_view_when_loaded(map.clone());
     follow_selection(map.clone());
+    follow_focus(map.clone());
     keep_url_in_step(state);
 
     let (m1, m2, m3, m4, m5, m6, m7) = (
@@ -108,7 +117,7 @@ pub fn MapView() -> impl IntoView {
         <Controls map=map />
         <Tooltip />
         <ScaleBar />
-        <div class="attribution">"底图 Base map: Natural Earth (public domain) · 数据 Data: news reports 2021–22"</div>
+        <div class="attribution">{move || switcher::attribution(state)}</div>
     }
 }
 
@@ -136,6 +145,7 @@ fn Controls(map: Map) -> impl IntoView {
             <button on:click=move |_| a.zoom_by(centre(), 1.0) aria-label=move || t().zoom_in title=move || t().zoom_in>"+"</button>
             <button on:click=move |_| b.zoom_by(centre(), -1.0) aria-label=move || t().zoom_out title=move || t().zoom_out>"−"</button>
             <button on:click=fit aria-label=move || t().fit_all title=move || t().fit_all>"⤢"</button>
+            <switcher::BasemapSwitcher />
         </div>
     }
 }
@@ -212,12 +222,16 @@ fn open_view_when_loaded(map: Map) {
         let Some(data) = state.data.get() else {
             return false;
         };
-        let v = state.view.get_untracked();
+        // Fitting needs the canvas size: wait for the first resize.
+        let v = state.view.get();
+        if v.width_px < 1.0 || v.height_px < 1.0 {
+            return false;
+        }
         let opened = match link.view {
             Some(ViewParam { zoom, lat, lon }) => v
                 .with_center(crate::domain::geo::LonLat::new(lon, lat))
                 .with_zoom(zoom),
-            None => v.fit_bounds(&data.bounds, FIT_PADDING_PX),
+            None => fit_visible(state, &v, &data.bounds),
         };
         state.view.set(opened);
         select_from_link(state, &link, &data.dataset);
@@ -278,6 +292,7 @@ fn follow_selection(map: Map) {
                 if let Some(route) = data.dataset.routes.get(i) {
                     let bbox =
                         crate::domain::geo::BBox::from_points(route.path.iter().flatten().copied());
+                    map.animate_to(fit_visible(state, &v, &bbox));
                     let fitted = v.fit_bounds(&bbox, FIT_PADDING_PX * 1.5);
                     // Stops placed at one town centre: a street-level zoom, not the maximum.
                     map.animate_to(fitted.with_zoom(fitted.zoom.min(14.0)));
@@ -286,6 +301,32 @@ fn follow_selection(map: Map) {
             None => {}
         }
         selected
+    });
+}
+
+/// Fits `bbox` into the part of the map the phone's bottom sheet leaves visible.
+fn fit_visible(state: AppState, v: &Viewport, bbox: &BBox) -> Viewport {
+    let covered_px = v.height_px * sheet_fraction(state);
+    let above_sheet = v.with_size(v.width_px, v.height_px - covered_px, v.dpr);
+    let fitted = above_sheet.fit_bounds(bbox, FIT_PADDING_PX);
+    // Same centre for the full canvas would sit behind the sheet: move it down by half.
+    v.with_center(fitted.center)
+        .with_zoom(fitted.zoom)
+        .pan_by_px(0.0, covered_px / 2.0)
+}
+
+/// Flies to a requested (point, zoom), centred in the part of the map the sheet leaves
+/// visible; never zooms out.
+fn follow_focus(map: Map) {
+    let state = map.0.state;
+    Effect::new(move || {
+        let Some((point, zoom)) = state.focus.get() else {
+            return;
+        };
+        let v = state.view.get_untracked();
+        let target = v.with_zoom(v.zoom.max(zoom)).with_center(point);
+        let shift = v.height_px * sheet_fraction(state) / 2.0;
+        map.animate_to(target.pan_by_px(0.0, shift));
     });
 }
 

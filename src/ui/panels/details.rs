@@ -119,6 +119,7 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
         <h3>{t.visits}</h3>
         {visits_view(dataset, site, lang)}
         {routes_through(dataset, site, lang)}
+        {super::nearby::nearby_view(dataset, site, lang)}
         {extra_table(&site.extra, t.properties)}
         <h3>{t.sources}</h3>
         <ul class="sources-list">
@@ -157,17 +158,23 @@ fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView 
     let t = lang.t();
     let summary = site_activities(dataset, &site.id);
     let heading = format!("{} ({})", t.activities, summary.activities.len());
-    let totals = (!summary.activities.is_empty()).then(|| {
+    // Totals only of figures the sources give; "≥" when some records lack one.
+    let mut parts = Vec::new();
+    if summary.activities.iter().any(|a| a.sessions.is_some()) {
+        parts.push(format!("{}: {}", t.sessions, summary.sessions));
+    }
+    if summary.activities.iter().any(|a| a.participants.is_some()) {
         let lower_bound = if summary.without_participants > 0 {
             "≥ "
         } else {
             ""
         };
-        format!(
-            "{}: {} · {}: {lower_bound}{}",
-            t.sessions, summary.sessions, t.participants, summary.participants
-        )
-    });
+        parts.push(format!(
+            "{}: {lower_bound}{}",
+            t.participants, summary.participants
+        ));
+    }
+    let totals = (!parts.is_empty()).then(|| parts.join(" · "));
     let items = summary
         .activities
         .iter()

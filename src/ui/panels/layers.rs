@@ -1,6 +1,6 @@
 //! Layer toggles and the legend: symbol and colour per kind, with counts.
 
-use crate::domain::stats::sites_by_kind;
+use crate::domain::filter::shown_by_kind;
 use crate::ui::i18n::Lang;
 use crate::ui::map::style::{kind_style, svg_path};
 use crate::ui::state::use_state;
@@ -10,14 +10,18 @@ use leptos::prelude::*;
 pub fn LayersPanel() -> impl IntoView {
     let state = use_state();
     let counts = Memo::new(move |_| {
+        // Site counts follow the filters (the mask), as the map does.
+        let mask = state.site_mask.get();
+        let mask = mask.as_deref().map(|m| m.as_slice());
         state.data.with(|d| {
             d.as_ref().map(|d| {
                 let ds = &d.dataset;
+                let by_kind = shown_by_kind(ds, mask);
                 (
-                    ds.sites.len(),
+                    by_kind.iter().map(|(_, n)| n).sum::<usize>(),
                     ds.routes.len(),
                     ds.regions.len(),
-                    sites_by_kind(ds),
+                    by_kind,
                 )
             })
         })

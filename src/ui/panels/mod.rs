@@ -6,6 +6,18 @@ mod layers;
 mod routes;
 pub mod trip;
 
+// Discovery: search box (header), filters + time slider, site list + near me, nearby sites.
+mod filters;
+mod near_me;
+mod nearby;
+pub mod search;
+mod site_list;
+mod time_slider;
+pub use filters::FiltersPanel;
+pub use near_me::NearMeControl;
+pub use search::SearchBox;
+pub use site_list::SiteListPanel;
+
 pub use details::DetailsPanel;
 pub use issues::{IssuesPanel, LoadError, LoadingIndicator};
 pub use layers::LayersPanel;

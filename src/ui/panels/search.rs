@@ -1,0 +1,247 @@
+//! The header's search box: the ARIA combobox pattern (input + listbox of grouped results,
+//! ArrowUp/Down/Enter/Escape), results as you type. Choosing a site selects it (the details
+//! open, the ring marks it) and flies the map there; a route is selected and fitted; a
+//! region is flown to. Ranking is `domain::search`.
+
+use crate::domain::model::{Dataset, RegionLevel};
+use crate::domain::search::SearchResults;
+use crate::ui::discover::{search_index, use_discover};
+use crate::ui::i18n::discover::{discover, results_n};
+use crate::ui::i18n::Lang;
+use crate::ui::state::{use_state, AppState, Selection, Sheet};
+use leptos::prelude::*;
+
+/// Results shown per group.
+const PER_GROUP: usize = 6;
+/// Zoom the map flies to for a chosen site.
+pub const SITE_ZOOM: f64 = 14.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Item {
+    Site(usize),
+    Route(usize),
+    Region(usize),
+}
+
+fn items(r: &SearchResults) -> Vec<Item> {
+    let sites = r.sites.iter().map(|h| Item::Site(h.index));
+    let routes = r.routes.iter().map(|h| Item::Route(h.index));
+    let regions = r.regions.iter().map(|h| Item::Region(h.index));
+    sites.chain(routes).chain(regions).collect()
+}
+
+/// (main label, secondary label) of a result in the UI language.
+fn labels(ds: &Dataset, item: Item, lang: Lang) -> (String, String) {
+    let pair = |zh: &str, en: &str| match lang {
+        Lang::En if !en.is_empty() => (en.to_string(), zh.to_string()),
+        _ => (zh.to_string(), en.to_string()),
+    };
+    let found = match item {
+        Item::Site(i) => ds.sites.get(i).map(|s| {
+            let (name, _) = pair(&s.name, &s.name_en);
+            let place = [&s.admin.county, &s.admin.town]
+                .iter()
+                .filter_map(|p| p.as_deref())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let kind = if lang == Lang::Zh {
+                s.kind.label_zh()
+            } else {
+                s.kind.label_en()
+            };
+            (name, format!("{kind} · {place}"))
+        }),
+        Item::Route(i) => ds.routes.get(i).map(|r| pair(&r.name, &r.name_en)),
+        Item::Region(i) => ds.regions.get(i).map(|r| pair(&r.name, &r.name_en)),
+    };
+    found.unwrap_or_default()
+}
+
+/// Selects / flies to a chosen result.
+fn choose(state: AppState, ds: &Dataset, item: Item) {
+    state.sheet.update(|s| {
+        if *s == Sheet::Collapsed {
+            *s = Sheet::Half
+        }
+    });
+    match item {
+        Item::Site(i) => {
+            state.selected.set(Some(Selection::Site(i)));
+            if let Some(site) = ds.sites.get(i) {
+                let p = site.position;
+                // After the selection's own follow-up, so this zoom wins.
+                request_animation_frame(move || state.focus.set(Some((p, SITE_ZOOM))));
+            }
+        }
+        Item::Route(i) => state.selected.set(Some(Selection::Route(i))),
+        Item::Region(i) => {
+            if let Some(r) = ds.regions.get(i) {
+                let zoom = match r.level {
+                    RegionLevel::Province => 7.0,
+                    RegionLevel::City => 9.0,
+                    RegionLevel::County => 10.0,
+                    RegionLevel::Town => 12.0,
+                };
+                if let Some(c) = r.geometry.as_ref().and_then(|g| g.centre()) {
+                    state.focus.set(Some((c, zoom)));
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let state = use_state();
+    let d = use_discover();
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let results = Memo::new(move |_| {
+        let index = d.index.get()?;
+        Some(query.with(|q| index.search(q, PER_GROUP)))
+    });
+    let flat = move || results.with(|r| r.as_ref().map(items).unwrap_or_default());
+    let pick = move |item: Item| {
+        if let Some(data) = state.data.get_untracked() {
+            query.set(labels(&data.dataset, item, state.lang.get_untracked()).0);
+            choose(state, &data.dataset, item);
+        }
+        open.set(false);
+        active.set(None);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = flat().len();
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                let down = ev.key() == "ArrowDown";
+                active.update(|a| {
+                    *a = Some(match (*a, down) {
+                        (None, true) => 0,
+                        (None, false) => n - 1,
+                        (Some(i), true) => (i + 1) % n,
+                        (Some(i), false) => (i + n - 1) % n,
+                    })
+                });
+            }
+            "Enter" => {
+                if let Some(item) = flat().get(active.get_untracked().unwrap_or(0)).copied() {
+                    ev.prevent_default();
+                    pick(item);
+                }
+            }
+            "Escape" => {
+                ev.stop_propagation();
+                if open.get_untracked() {
+                    open.set(false);
+                } else {
+                    query.set(String::new());
+                }
+                active.set(None);
+            }
+            _ => {}
+        }
+    };
+    let t = move || discover(state.lang.get());
+    let expanded = move || open.get() && !query.with(|q| q.trim().is_empty());
+    view! {
+        <div class="search" role="search">
+            <label for="search-input" class="visually-hidden">{move || t().search_label}</label>
+            <input
+                id="search-input"
+                class="search-input"
+                type="search"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls="search-results"
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().map(|i| format!("search-opt-{i}"))
+                placeholder=move || t().search_placeholder
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    let _ = search_index(state, d);
+                    query.set(event_target_value(&ev));
+                    open.set(true);
+                    active.set(None);
+                }
+                on:focus=move |_| {
+                    let _ = search_index(state, d);
+                    open.set(true);
+                }
+                on:blur=move |_| open.set(false)
+                on:keydown=on_key
+            />
+            <div class="search-popup" hidden=move || !expanded()>
+                <ul id="search-results" role="listbox" aria-label=move || t().search_results>
+                    {move || result_groups(state, results.get(), active.get(), pick)}
+                </ul>
+                <p class="search-empty" hidden=move || !flat().is_empty()>{move || t().no_results}</p>
+            </div>
+            <div class="visually-hidden" aria-live="polite">
+                {move || expanded().then(|| results_n(state.lang.get(), flat().len()))}
+            </div>
+        </div>
+    }
+}
+
+/// The groups of the listbox: a labelled `role=group` per non-empty group.
+fn result_groups(
+    state: AppState,
+    results: Option<SearchResults>,
+    active: Option<usize>,
+    pick: impl Fn(Item) + Copy + Send + Sync + 'static,
+) -> Option<impl IntoView> {
+    let data = state.data.get_untracked()?;
+    let lang = state.lang.get_untracked();
+    let t = discover(lang);
+    let all = items(&results?);
+    let groups = [
+        (
+            t.group_sites,
+            "sites",
+            all.iter().filter(|i| matches!(i, Item::Site(_))).count(),
+        ),
+        (
+            t.group_routes,
+            "routes",
+            all.iter().filter(|i| matches!(i, Item::Route(_))).count(),
+        ),
+        (
+            t.group_regions,
+            "regions",
+            all.iter().filter(|i| matches!(i, Item::Region(_))).count(),
+        ),
+    ];
+    let mut n = 0;
+    let views = groups
+        .into_iter()
+        .filter(|g| g.2 > 0)
+        .map(|(label, key, count)| {
+            let options = (n..n + count).map(|k| {
+            let item = all[k];
+            let (main, secondary) = labels(&data.dataset, item, lang);
+            view! {
+                <li role="option" id=format!("search-opt-{k}") class="search-option"
+                    class:active=active == Some(k) aria-selected=(active == Some(k)).to_string()
+                    on:mousedown=move |ev| { ev.prevent_default(); pick(item) }>
+                    <span class="search-main">{main}</span>
+                    <span class="search-secondary">{secondary}</span>
+                </li>
+            }
+        }).collect_view();
+            n += count;
+            let id = format!("search-group-{key}");
+            view! {
+                <li role="presentation">
+                    <div class="search-group-label" id=id.clone() aria-hidden="true">{label}</div>
+                    <ul role="group" aria-labelledby=id>{options}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(views)
+}

@@ -1,0 +1,127 @@
+// Shared harness for the end-to-end tests: serves the release build (dist/) on a free
+// localhost port and launches Debian's Chromium through playwright-core.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const distDir = process.env.REDMAP_DIST || path.join(root, 'dist');
+export const screenshotDir = path.join(root, 'target', 'screenshots');
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves `dir` (SPA fallback to index.html); `extra(req, res)` may answer first. */
+export function serve(dir = distDir, extra = null) {
+  const server = http.createServer((req, res) => {
+    if (extra && extra(req, res)) return;
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      const asIndex = path.join(file, 'index.html');
+      const known = path.extname(url.pathname) !== '';
+      file = fs.existsSync(asIndex) ? asIndex : known ? null : path.join(dir, 'index.html');
+    }
+    if (!file || !fs.existsSync(file)) { res.writeHead(404); res.end('not found'); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    resolve({ server, url: `http://127.0.0.1:${server.address().port}/` });
+  }));
+}
+
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+}
+
+export const desktop = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+export const phone = {
+  viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+};
+
+/** A page that records console errors and uncaught exceptions. */
+export async function openPage(browser, url, options = desktop) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Waits until the app has drawn its first frame with features. */
+export async function waitForFirstFrame(page, timeout = 20000) {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('redmap:first-frame').length > 0, null, { timeout });
+}
+
+/** Reads the current view from the URL (`v=zoom/lat/lon`) once the app has written it. */
+export async function currentView(page) {
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('v'));
+  const v = await page.evaluate(() => new URL(location.href).searchParams.get('v'));
+  const [zoom, lat, lon] = v.split('/').map(Number);
+  return { zoom, lat, lon };
+}
+
+/** Screen position (CSS px, relative to the canvas) of lon/lat under a Web Mercator view. */
+export function project(view, size, lon, lat) {
+  const world = (lo, la) => {
+    const s = Math.sin((la * Math.PI) / 180);
+    return [lo / 360 + 0.5, 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI];
+  };
+  const scale = 256 * 2 ** view.zoom;
+  const [cx, cy] = world(view.lon, view.lat);
+  const [x, y] = world(lon, lat);
+  return { x: (x - cx) * scale + size.width / 2, y: (y - cy) * scale + size.height / 2 };
+}
+
+export function readGeodata(file) {
+  return JSON.parse(fs.readFileSync(path.join(root, 'geodata', file), 'utf8'));
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, name);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// ---- The same harness under the names some test files use ----
+
+/** Serves dist/: { url, close() }. */
+export async function serveDist(dir = distDir) {
+  const { server, url } = await serve(dir);
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const launchBrowser = launch;
+export const DESKTOP = desktop;
+export const PHONE = phone;
+
+/** Opens the app at `query` in `context` and waits until the data is on the map. */
+export async function openApp(context, baseUrl, query = '') {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseUrl + query);
+  await page.waitForFunction(() => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) > 0,
+    null, { timeout: 30_000 });
+  page.errors = errors;
+  return page;
+}
