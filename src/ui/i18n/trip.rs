@@ -247,3 +247,11 @@ pub fn shared_body(lang: Lang, shared: usize, mine: usize) -> String {
         Lang::En => format!("The link holds a trip of {shared} stops. Your saved trip has {mine} stops; it is not replaced unless you say so."),
     }
 }
+
+/// Said (in the live region) after a stop is moved with the keyboard or by dragging.
+pub fn moved_to(lang: Lang, name: &str, position: usize) -> String {
+    match lang {
+        Lang::Zh => format!("“{name}”已移到第 {position} 站"),
+        Lang::En => format!("“{name}” is now stop {position}"),
+    }
+}

@@ -82,6 +82,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     if frame.show_routes {
         draw_routes(ctx, v, ds, frame.selected);
     }
+    super::trip_layer::draw_line(ctx, v, &frame.trip);
     let mut drawn = Vec::new();
     if let (true, Some(shown)) = (frame.show_sites, frame.shown) {
         drawn = super::items::visible(shown, v);
@@ -89,7 +90,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
         draw_sites(ctx, ds, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame);
     }
-    super::trip_layer::draw(ctx, v, &frame.trip);
+    super::trip_layer::draw_marks(ctx, v, &frame.trip);
     if let Some(Selection::Route(i)) = frame.selected {
         if let Some(route) = ds.routes.get(i) {
             draw_stop_numbers(ctx, v, ds, route);

@@ -52,22 +52,15 @@ pub fn track(state: &AppState) {
     state.trip.focus.track();
 }
 
-pub fn draw(ctx: &Ctx, v: &Viewport, overlay: &Overlay) {
-    if let Some(p) = overlay.focus {
-        circle(ctx, v.lonlat_to_screen(p), 18.0);
-        ctx.set_line_width(5.0);
-        ctx.set_stroke_style_str(FOCUS_COLOR);
-        ctx.stroke();
-    }
-    if overlay.stops.is_empty() {
+/// The trip's line, drawn under the sites and their labels.
+pub fn draw_line(ctx: &Ctx, v: &Viewport, overlay: &Overlay) {
+    if overlay.stops.len() < 2 {
         return;
     }
-    let pts: Vec<ScreenPoint> = overlay
-        .stops
-        .iter()
-        .map(|&(_, p)| v.lonlat_to_screen(p))
-        .collect();
-    polyline(ctx, pts.iter().copied());
+    polyline(
+        ctx,
+        overlay.stops.iter().map(|&(_, p)| v.lonlat_to_screen(p)),
+    );
     let _ = ctx.set_line_dash(&js_sys::Array::new());
     ctx.set_line_width(7.0);
     ctx.set_stroke_style_str("rgba(255,255,255,0.85)");
@@ -78,6 +71,21 @@ pub fn draw(ctx: &Ctx, v: &Viewport, overlay: &Overlay) {
     ctx.set_stroke_style_str(TRIP_COLOR);
     ctx.stroke();
     let _ = ctx.set_line_dash(&js_sys::Array::new());
+}
+
+/// The numbered stops and the stepping ring, drawn over everything else.
+pub fn draw_marks(ctx: &Ctx, v: &Viewport, overlay: &Overlay) {
+    if let Some(p) = overlay.focus {
+        circle(ctx, v.lonlat_to_screen(p), 18.0);
+        ctx.set_line_width(5.0);
+        ctx.set_stroke_style_str(FOCUS_COLOR);
+        ctx.stroke();
+    }
+    let pts: Vec<ScreenPoint> = overlay
+        .stops
+        .iter()
+        .map(|&(_, p)| v.lonlat_to_screen(p))
+        .collect();
     draw_badges(ctx, &pts, overlay);
 }
 

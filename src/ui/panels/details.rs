@@ -46,7 +46,7 @@ fn stack_view(dataset: &Dataset, sites: Vec<usize>, lang: Lang) -> impl IntoView
         let site = dataset.sites.get(i)?;
         let name = pick(lang, &site.name, &site.name_en).to_string();
         Some(view! {
-            <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Site(i)))>{name.clone()}</button>" "<super::AddToTripButton site=site.id.clone() name=name /></li>
+            <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Site(i)))>{name}</button>" "<super::AddToTripButton site=site.id.clone() /></li>
         })
     }).collect_view();
     view! {

@@ -162,6 +162,7 @@ fn list_view(
                         <span class="list-name">{name}</span>
                         <span class="list-meta">{meta.join(" · ")}</span>
                     </button>
+                    <super::AddToTripButton site=site.id.clone() compact=true />
                 </li>
             })
         })

@@ -8,7 +8,15 @@ use crate::ui::state::use_state;
 use leptos::prelude::*;
 
 #[component]
-pub fn AddToTripButton(site: SiteId, #[prop(optional)] name: Option<String>) -> impl IntoView {
+pub fn AddToTripButton(
+    site: SiteId,
+    /// The site's name, added to the accessible name ("Add to my trip: 陈启沅纪念馆").
+    #[prop(optional)]
+    name: Option<String>,
+    /// Only a "+" / "✓" (in lists); the accessible name stays the full sentence.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let state = use_state();
     let ts = state.trip;
     let id = site.clone();
@@ -40,12 +48,18 @@ pub fn AddToTripButton(site: SiteId, #[prop(optional)] name: Option<String>) -> 
         <button
             class="add-to-trip"
             class:in-trip=move || in_trip.get()
+            class:compact=compact
             on:click=toggle
             aria-label=label
         >
             {move || {
                 let s = strings(state.lang.get());
-                if in_trip.get() { s.in_trip_remove } else { s.add_to_trip }
+                match (compact, in_trip.get()) {
+                    (true, true) => "✓",
+                    (true, false) => "+",
+                    (false, true) => s.in_trip_remove,
+                    (false, false) => s.add_to_trip,
+                }
             }}
         </button>
     }

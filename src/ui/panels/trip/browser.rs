@@ -50,13 +50,20 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     run().is_some()
 }
 
-/// Copies text to the clipboard (asynchronously; errors are ignored).
+/// Copies text to the clipboard (asynchronously; errors are ignored). False where there is
+/// no clipboard API: it exists only in secure contexts (https, localhost), and calling it
+/// on a page served over plain http from a LAN address would throw.
 pub fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let _ = window.navigator().clipboard().write_text(text);
-    true
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if has_clipboard {
+        let _ = navigator.clipboard().write_text(text);
+    }
+    has_clipboard
 }
 
 /// Today's local date.

@@ -85,6 +85,19 @@ pub fn start(state: AppState) {
         let code = encode(&ts.trip.get());
         storage_set(STORAGE_KEY, &code);
     });
+    // Another tab changed the saved trip: follow it, so the two tabs do not overwrite each
+    // other's edits with stale copies.
+    // Dropping the handle keeps the listener (it is removed only by `remove`): page-long.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(STORAGE_KEY) {
+            return;
+        }
+        if let Some(Ok(trip)) = ev.new_value().map(|code| decode(&code)) {
+            if ts.trip.get_untracked() != trip {
+                ts.trip.set(trip);
+            }
+        }
+    });
 }
 
 /// A shared trip is taken at once when the user's own trip is empty or the same; otherwise

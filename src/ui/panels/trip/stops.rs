@@ -5,7 +5,7 @@
 use super::browser::focus_later;
 use crate::domain::model::Site;
 use crate::domain::trip::{default_dwell_min, format_hhmm, HoursCheck, Schedule, StopTimes};
-use crate::ui::i18n::trip::{distance, duration, trip as strings};
+use crate::ui::i18n::trip::{distance, duration, moved_to, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{use_state, Selection};
 use leptos::prelude::*;
@@ -75,18 +75,36 @@ fn stop_row(row: Row, n: usize, lang: Lang, dragged: RwSignal<Option<usize>>) ->
         .site
         .as_ref()
         .and_then(|(_, site)| site.opening_hours.clone());
+    let moved_name = name.clone();
     let move_to = move |to: usize, dir: &'static str| {
         ts.trip.update(|t| {
             t.move_stop(i, to);
         });
+        ts.say(moved_to(lang, &moved_name, to + 1), None);
         focus_later(format!("trip-{dir}-{to}"));
     };
+    let move_down = move_to.clone();
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         if let Some(from) = dragged.get_untracked() {
+            let id = ts
+                .trip
+                .with_untracked(|t| t.stops.get(from).map(|s| s.site.to_string()));
             ts.trip.update(|t| {
                 t.move_stop(from, i);
             });
+            let name = state.data.with_untracked(|d| {
+                let site = d.as_ref()?.dataset.site(&id.clone()?.as_str().into())?;
+                Some(if lang == Lang::En && !site.name_en.is_empty() {
+                    site.name_en.clone()
+                } else {
+                    site.name.clone()
+                })
+            });
+            ts.say(
+                moved_to(lang, &name.or(id).unwrap_or_default(), i + 1),
+                None,
+            );
         }
         dragged.set(None);
     };
@@ -152,7 +170,7 @@ fn stop_row(row: Row, n: usize, lang: Lang, dragged: RwSignal<Option<usize>>) ->
                 <button id=format!("trip-up-{i}") class="icon-button" disabled={i == 0} aria-label=label(s.move_up)
                     on:click=move |_| move_to(i.saturating_sub(1), "up")>"↑"</button>
                 <button id=format!("trip-down-{i}") class="icon-button" disabled={i + 1 >= n} aria-label=label(s.move_down)
-                    on:click=move |_| move_to((i + 1).min(n.saturating_sub(1)), "down")>"↓"</button>
+                    on:click=move |_| move_down((i + 1).min(n.saturating_sub(1)), "down")>"↓"</button>
                 <button class="icon-button" aria-label=label(s.remove)
                     on:click=move |_| {
                         let before = ts.trip.get_untracked();

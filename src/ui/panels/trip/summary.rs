@@ -79,9 +79,11 @@ pub fn Actions() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let share = move |_| {
         let url = super::share_url(state);
-        copy_text(&url);
+        // Without a clipboard the link is still shown, selected on focus, to copy by hand.
+        if copy_text(&url) {
+            ts.say(s().link_copied, None);
+        }
         link.set(Some(url));
-        ts.say(s().link_copied, None);
     };
     let export = move |format: Format| {
         let Some(data) = state.data.get_untracked() else {
