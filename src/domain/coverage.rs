@@ -27,8 +27,8 @@ mod tree;
 mod trie;
 
 pub use chart::{
-    bar_chart, nice_ceiling, Bar, BarChart, Tick, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX, MARGIN_RIGHT_PX,
-    MARGIN_TOP_PX,
+    bar_chart, nice_ceiling, Bar, BarChart, Tick, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX,
+    MARGIN_RIGHT_PX, MARGIN_TOP_PX,
 };
 pub use export::{gaps_csv, months_csv, regions_csv, reported_csv, totals_csv, BOM};
 pub use figures::ActivityFigures;

@@ -1,6 +1,7 @@
 //! The app shell: header, map area, side panel (a bottom sheet on a phone), loading
 //! indicator and the list of data problems.
 
+use super::dashboard::DashboardView;
 use super::i18n::Lang;
 use super::map::MapView;
 use super::panels::{DetailsPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator};
@@ -34,6 +35,10 @@ fn MapPage() -> impl IntoView {
         .unwrap_or(Lang::Zh);
     let state = AppState::new(lang);
     state.url_problems.set(problems);
+    let dashboard = url::query_pairs()
+        .iter()
+        .any(|(k, v)| k == "view" && v == "dashboard");
+    state.dashboard.set(dashboard);
     provide_context(state);
     provide_context(link.clone());
     load::start(state, link.data_url.clone());
@@ -55,6 +60,9 @@ fn MapPage() -> impl IntoView {
                     <LoadingIndicator />
                 </div>
                 <SidePanel />
+                <Show when=move || state.dashboard.get()>
+                    <DashboardView />
+                </Show>
             </main>
         </div>
     }
@@ -78,6 +86,14 @@ fn Header() -> impl IntoView {
             </h1>
             <span class="subtitle">{move || t().app_subtitle}</span>
             <span class="spacer"></span>
+            <button
+                class="header-button"
+                aria-pressed=move || state.dashboard.get().to_string()
+                aria-label=move || super::i18n::dashboard::dashboard(state.lang.get()).open_label
+                on:click=move |_| super::dashboard::set_open(!state.dashboard.get_untracked())
+            >
+                {move || super::i18n::dashboard::dashboard(state.lang.get()).open}
+            </button>
             <button
                 class="header-button"
                 on:click=switch

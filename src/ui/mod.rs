@@ -2,6 +2,7 @@
 //! any logic longer than a few lines belongs in `crate::domain`.
 
 pub mod app;
+pub mod dashboard;
 pub mod fetch;
 pub mod i18n;
 pub mod load;

@@ -133,6 +133,8 @@ pub struct AppState {
     pub stack: RwSignal<Vec<usize>>,
     /// The map camera; every pan and zoom is one `set`.
     pub view: RwSignal<Viewport>,
+    /// Whether the coverage dashboard is shown over the map (`?view=dashboard`).
+    pub dashboard: RwSignal<bool>,
 }
 
 impl AppState {
@@ -153,6 +155,7 @@ impl AppState {
             shown: RwSignal::new(None),
             stack: RwSignal::new(Vec::new()),
             view: RwSignal::new(default_viewport()),
+            dashboard: RwSignal::new(false),
         }
     }
 }
