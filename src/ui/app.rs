@@ -1,6 +1,7 @@
 //! The app shell: header, map area, side panel (a bottom sheet on a phone), loading
 //! indicator and the list of data problems.
 
+use super::dashboard::DashboardView;
 use super::i18n::Lang;
 use super::map::MapView;
 use super::panels::{
@@ -37,6 +38,10 @@ fn MapPage() -> impl IntoView {
         .unwrap_or(Lang::Zh);
     let state = AppState::new(lang);
     state.url_problems.set(problems);
+    let dashboard = url::query_pairs()
+        .iter()
+        .any(|(k, v)| k == "view" && v == "dashboard");
+    state.dashboard.set(dashboard);
     provide_context(state);
     provide_context(link.clone());
     super::discover::provide(state);
@@ -72,6 +77,9 @@ fn MapPage() -> impl IntoView {
                     <LoadingIndicator />
                 </div>
                 <SidePanel />
+                <Show when=move || state.dashboard.get()>
+                    <DashboardView />
+                </Show>
             </main>
             <Handout />
             <SharedTripDialog />
@@ -101,6 +109,14 @@ fn Header() -> impl IntoView {
             <span class="subtitle">{move || t().app_subtitle}</span>
             <span class="spacer"></span>
             <SearchBox />
+            <button
+                class="header-button"
+                aria-pressed=move || state.dashboard.get().to_string()
+                aria-label=move || super::i18n::dashboard::dashboard(state.lang.get()).open_label
+                on:click=move |_| super::dashboard::set_open(!state.dashboard.get_untracked())
+            >
+                {move || super::i18n::dashboard::dashboard(state.lang.get()).open}
+            </button>
             <button
                 class="header-button"
                 on:click=switch

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bench;
+pub mod dashboard;
 pub mod discover;
 pub mod fetch;
 pub mod i18n;

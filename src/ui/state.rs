@@ -144,6 +144,8 @@ pub struct AppState {
     pub focus: RwSignal<Option<(LonLat, f64)>>,
     /// The trip planner (src/ui/panels/trip).
     pub trip: crate::ui::panels::TripState,
+    /// Whether the coverage dashboard is shown over the map (`?view=dashboard`).
+    pub dashboard: RwSignal<bool>,
 }
 
 impl AppState {
@@ -169,6 +171,7 @@ impl AppState {
             user_position: RwSignal::new(None),
             focus: RwSignal::new(None),
             trip: crate::ui::panels::TripState::new(),
+            dashboard: RwSignal::new(false),
         }
     }
 }

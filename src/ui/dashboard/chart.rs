@@ -1,0 +1,165 @@
+//! Activities by month as an SVG bar chart (layout from `domain::coverage::chart`): each
+//! bar can be focused with the keyboard and shows its number on hover or focus; the same
+//! numbers are in a table below for screen readers and for copying. The chart downloads
+//! as SVG, the numbers as CSV.
+
+use super::download::{csv_button, save};
+use super::figure;
+use crate::domain::coverage::{
+    bar_chart, by_month, group_digits, months_csv, MonthRow, MARGIN_LEFT_PX, MARGIN_RIGHT_PX,
+};
+use crate::ui::i18n::dashboard::dashboard;
+use crate::ui::state::use_state;
+use leptos::prelude::*;
+
+const CHART_ID: &str = "dash-month-chart";
+const HEIGHT_PX: f64 = 220.0;
+
+/// Chart width: the phone layout's or the desktop's, so labels are laid out at the size
+/// they are shown (the SVG scales only a little within either).
+fn width_px() -> f64 {
+    let w = window()
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1024.0);
+    if w < 700.0 {
+        (w - 40.0).clamp(260.0, 660.0)
+    } else {
+        640.0
+    }
+}
+
+fn value(m: &MonthRow, running: bool) -> u64 {
+    if running {
+        m.running as u64
+    } else {
+        m.started.records as u64
+    }
+}
+
+fn svg(rows: &[MonthRow], running: bool, title: String) -> impl IntoView {
+    let items: Vec<(String, u64)> = rows
+        .iter()
+        .map(|m| (m.label(), value(m, running)))
+        .collect();
+    let width = width_px();
+    let chart = bar_chart(&items, width, HEIGHT_PX);
+    let right = width - MARGIN_RIGHT_PX;
+    let base = chart.base_y_px;
+    let ticks = chart.ticks.into_iter().map(|t| {
+        let y = format!("{:.1}", t.y_px);
+        view! {
+            <line class="grid" x1=MARGIN_LEFT_PX.to_string() x2=right.to_string() y1=y.clone() y2=y.clone() />
+            <text class="tick" x=(MARGIN_LEFT_PX - 6.0).to_string() y=format!("{:.1}", t.y_px + 4.0) text-anchor="end">
+                {group_digits(t.value)}
+            </text>
+        }
+    });
+    let bars = chart.bars.into_iter().map(|b| {
+        let cx = format!("{:.1}", b.x_px + b.w_px / 2.0);
+        let label = format!("{}: {}", b.label, group_digits(b.value));
+        let aria = label.clone();
+        let axis_x = cx.clone();
+        view! {
+            <g class="bar" tabindex="0" role="img" aria-label=aria>
+                <title>{label}</title>
+                <rect x=format!("{:.1}", b.x_px) y=format!("{:.1}", b.y_px) width=format!("{:.1}", b.w_px) height=format!("{:.1}", b.h_px.max(0.5)) />
+                <text class="bar-value" x=cx y=format!("{:.1}", (b.y_px - 4.0).max(10.0)) text-anchor="middle">
+                    {group_digits(b.value)}
+                </text>
+                {b.show_label.then(|| view! {
+                    <text class="axis-label" x=axis_x.clone() y=format!("{:.1}", base + 16.0) text-anchor="middle">{b.label.clone()}</text>
+                })}
+            </g>
+        }
+    });
+    view! {
+        <svg id=CHART_ID class="dash-chart" xmlns="http://www.w3.org/2000/svg" role="group"
+            aria-label=title viewBox=format!("0 0 {width} {HEIGHT_PX}") width=width.to_string() height=HEIGHT_PX.to_string()>
+            {ticks.collect_view()}
+            <line class="axis" x1=MARGIN_LEFT_PX.to_string() x2=right.to_string() y1=base.to_string() y2=base.to_string() />
+            {bars.collect_view()}
+        </svg>
+    }
+}
+
+fn table(
+    rows: &[MonthRow],
+    lang_table: &'static str,
+    s: &crate::ui::i18n::dashboard::DashboardStrings,
+) -> impl IntoView {
+    let body = rows
+        .iter()
+        .map(|m| {
+            view! {
+                <tr>
+                    <th scope="row">{m.label()}</th>
+                    <td class="num">{group_digits(m.started.records as u64)}</td>
+                    <td class="num">{group_digits(m.running as u64)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="dash-details">
+            <summary>{lang_table}</summary>
+            <table class="dash-table">
+                <thead><tr>
+                    <th scope="col">{s.month}</th>
+                    <th scope="col" class="num">{s.started}</th>
+                    <th scope="col" class="num">{s.running}</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </details>
+    }
+}
+
+#[component]
+pub fn MonthChart() -> impl IntoView {
+    let state = use_state();
+    let months = figure(by_month);
+    let running = RwSignal::new(false);
+    let t = move || dashboard(state.lang.get());
+    let csv = move || months.get_untracked().map(|m| months_csv(&m));
+    let save_svg = move |_| {
+        if let Some(el) = document().get_element_by_id(CHART_ID) {
+            let text = format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+                el.outer_html()
+            );
+            save("redmap-activities-by-month.svg", "image/svg+xml", &text);
+        }
+    };
+    let body = move || {
+        let rows = months.get()?;
+        let s = t();
+        if rows.is_empty() {
+            return Some(view! { <p class="hint">{s.no_activities}</p> }.into_any());
+        }
+        let which = if running.get() { s.running } else { s.started };
+        let title = format!("{} ({which})", s.months_title);
+        Some(
+            view! { {svg(&rows, running.get(), title)} {table(&rows, s.chart_table, s)} }
+                .into_any(),
+        )
+    };
+    view! {
+        <section class="dash-section" aria-labelledby="dash-months">
+            <div class="dash-section-head">
+                <h3 id="dash-months">{move || t().months_title}</h3>
+                {csv_button(move || dashboard(state.lang.get()).download_csv, "redmap-activities-by-month.csv", csv)}
+                <button class="dash-button download" on:click=save_svg>{move || t().download_svg}</button>
+            </div>
+            <p class="hint">{move || t().months_intro}</p>
+            <div class="dash-toggle" role="radiogroup" aria-label=move || t().months_title>
+                <label><input type="radio" name="dash-month-mode" prop:checked=move || !running.get()
+                    on:change=move |_| running.set(false) />{move || t().started}</label>
+                <label><input type="radio" name="dash-month-mode" prop:checked=move || running.get()
+                    on:change=move |_| running.set(true) />{move || t().running}</label>
+            </div>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,132 @@
+//! The coverage dashboard (issue 7): headline totals, reported vs mapped, activities by
+//! month, gaps, and breakdowns by region, kind and activity type, over the loaded data and
+//! the current filters (`site_mask`), each with a CSV download. All figures come from
+//! `domain::coverage`; this folder only lays them out.
+//!
+//! Shown over the map area when `state.dashboard` is on (URL `?view=dashboard`), so the
+//! map keeps its place and the filters stay what they were.
+
+mod chart;
+mod download;
+mod gaps;
+mod headline;
+mod reported;
+mod tables;
+
+use crate::domain::coverage::{CoverageIndex, Scope};
+use crate::domain::model::Dataset;
+use crate::ui::i18n::dashboard::dashboard;
+use crate::ui::state::{use_state, Loaded};
+use crate::ui::url;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The loaded data with its coverage index, built once per data load.
+#[derive(Clone)]
+pub(crate) struct Ready {
+    pub loaded: Arc<Loaded>,
+    pub index: Arc<CoverageIndex>,
+}
+
+impl PartialEq for Ready {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.loaded, &other.loaded)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct Dash {
+    pub ready: Memo<Option<Ready>>,
+}
+
+/// A figure over the data in scope, recomputed when the data or the filters change.
+pub(crate) fn figure<T>(f: fn(&Dataset, &CoverageIndex, Scope) -> T) -> Memo<Option<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let state = use_state();
+    let dash = expect_context::<Dash>();
+    Memo::new(move |_| {
+        let ready = dash.ready.get()?;
+        let mask = state.site_mask.get();
+        let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
+        Some(f(&ready.loaded.dataset, &ready.index, scope))
+    })
+}
+
+/// Opens or closes the dashboard and keeps the URL in step.
+pub fn set_open(open: bool) {
+    let state = use_state();
+    state.dashboard.set(open);
+    url::set_params(&[("view", open.then(|| "dashboard".to_owned()))]);
+}
+
+#[component]
+pub fn DashboardView() -> impl IntoView {
+    let state = use_state();
+    let ready = Memo::new(move |_| {
+        state.data.get().map(|loaded| Ready {
+            index: Arc::new(CoverageIndex::new(&loaded.dataset)),
+            loaded,
+        })
+    });
+    provide_context(Dash { ready });
+    let t = move || dashboard(state.lang.get());
+    let scope = move || {
+        let all = state
+            .data
+            .with(|d| d.as_ref().map_or(0, |d| d.dataset.sites.len()));
+        match state.site_mask.get() {
+            Some(mask) => {
+                let shown = (0..all)
+                    .filter(|&i| mask.get(i).copied().unwrap_or(true))
+                    .count();
+                (t().scope_filtered)(shown, all)
+            }
+            None => t().scope_all.to_owned(),
+        }
+    };
+    let presenting = RwSignal::new(false);
+    let root = NodeRef::<leptos::html::Section>::new();
+    let present = move |_| {
+        let on = !presenting.get_untracked();
+        presenting.set(on);
+        match (on, root.get_untracked()) {
+            (true, Some(el)) => {
+                let _ = el.request_fullscreen();
+            }
+            _ => {
+                if document().fullscreen_element().is_some() {
+                    document().exit_fullscreen();
+                }
+            }
+        }
+    };
+    view! {
+        <section
+            class=move || if presenting.get() { "dashboard presenting" } else { "dashboard" }
+            aria-labelledby="dash-title"
+            node_ref=root
+        >
+            <header class="dash-head">
+                <h2 id="dash-title">{move || t().title}</h2>
+                <p class="dash-scope">{scope}</p>
+                <button class="dash-button" aria-pressed=move || presenting.get().to_string() on:click=present>
+                    {move || t().present}
+                </button>
+                <button class="dash-button" on:click=move |_| set_open(false)>{move || t().back}</button>
+            </header>
+            <Show
+                when=move || ready.with(Option::is_some)
+                fallback=move || view! { <p class="hint">{move || t().loading}</p> }
+            >
+                <headline::Headline />
+                <reported::ReportedTable />
+                <chart::MonthChart />
+                <gaps::GapsSection />
+                <tables::RegionsTable />
+                <tables::KindTables />
+            </Show>
+        </section>
+    }
+}
