@@ -2,6 +2,7 @@
 //! and the precision of its position in plain words. Text from data is always rendered as
 //! text (Leptos escapes it); links only for http(s) URLs.
 
+use crate::domain::coverage::{bar_chart, group_digits};
 use crate::domain::model::{Dataset, Route, Site};
 use crate::domain::stats::site_activities;
 use crate::ui::i18n::Lang;
@@ -208,20 +209,48 @@ fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView 
     }
 }
 
+/// Visitors over time: bars by period (year or month, as the data gives them) with the
+/// figure on hover/focus, and the same figures in a table for screen readers.
 fn visits_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
     let mut visits: Vec<_> = dataset.visits_for_site(&site.id).collect();
     visits.sort_by_key(|v| v.period);
     if visits.is_empty() {
         return view! { <p class="hint">{lang.t().no_visits}</p> }.into_any();
     }
+    let items: Vec<(String, u64)> = visits
+        .iter()
+        .map(|v| (v.period.to_string(), v.visitors))
+        .collect();
+    let chart = bar_chart(&items, VISIT_CHART_W_PX, VISIT_CHART_H_PX);
+    let base = chart.base_y_px;
+    let bars = chart.bars.into_iter().map(|bar| {
+        let tip = format!("{}: {}", bar.label, group_digits(bar.value));
+        let aria = tip.clone();
+        let label = bar.show_label.then(|| view! {
+            <text class="tick" x=format!("{:.1}", bar.x_px + bar.w_px / 2.0) y=format!("{:.1}", base + 14.0) text-anchor="middle">{bar.label.clone()}</text>
+        });
+        view! {
+            <g tabindex="0" aria-label=aria>
+                <title>{tip}</title>
+                <rect class="visit-bar" x=format!("{:.1}", bar.x_px) y=format!("{:.1}", bar.y_px) width=format!("{:.1}", bar.w_px) height=format!("{:.1}", bar.h_px) />
+                {label}
+            </g>
+        }
+    }).collect_view();
     view! {
+        <svg class="visit-chart" viewBox=format!("0 0 {VISIT_CHART_W_PX} {VISIT_CHART_H_PX}") role="img" aria-label=lang.t().visits>
+            {bars}
+        </svg>
         <table class="kv-table">
             <tbody>
-            {visits.into_iter().map(|v| view! { <tr><th>{v.period.to_string()}</th><td>{v.visitors}</td></tr> }).collect_view()}
+            {visits.into_iter().map(|v| view! { <tr><th>{v.period.to_string()}</th><td>{group_digits(v.visitors)}</td></tr> }).collect_view()}
             </tbody>
         </table>
     }.into_any()
 }
+
+const VISIT_CHART_W_PX: f64 = 320.0;
+const VISIT_CHART_H_PX: f64 = 120.0;
 
 fn routes_through(dataset: &Dataset, site: &Site, lang: Lang) -> Option<impl IntoView> {
     let state = use_state();
