@@ -11,7 +11,7 @@ use redmap::domain::coverage::{
     by_month, by_region, find_gaps, regions_csv, reported_vs_mapped, totals, CoverageIndex,
     GapOptions, Scope,
 };
-use redmap::domain::geodata::load_dataset;
+use redmap::domain::geodata::{load_dataset, read_files};
 use std::time::Instant;
 
 /// (min, median) of `runs` timings of `f`, ms.
@@ -31,21 +31,7 @@ fn main() {
     let folder = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "target/synthetic/100k".to_owned());
-    let names = [
-        "dataset.json",
-        "sites.geojson",
-        "routes.geojson",
-        "regions.geojson",
-        "activities.json",
-        "visits.json",
-    ];
-    let texts: Vec<(String, String)> = names
-        .iter()
-        .filter_map(|n| {
-            let text = std::fs::read_to_string(format!("{folder}/{n}")).ok()?;
-            Some((n.to_string(), text))
-        })
-        .collect();
+    let texts = read_files(std::path::Path::new(&folder)).unwrap_or_default();
     let files: Vec<(&str, &str)> = texts
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))

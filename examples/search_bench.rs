@@ -7,7 +7,7 @@
 //! The release profile is the wasm one (opt-level "z", LTO); expect wasm to be 1.2-2x slower.
 
 use redmap::domain::filter::{self, Filter};
-use redmap::domain::geodata::load_dataset;
+use redmap::domain::geodata::{load_dataset, read_files};
 use redmap::domain::model::{ActivityType, SiteKind};
 use redmap::domain::search::SearchIndex;
 use std::hint::black_box;
@@ -29,23 +29,7 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "target/synthetic/100k".into());
-    let names = [
-        "dataset.json",
-        "sites.geojson",
-        "routes.geojson",
-        "regions.geojson",
-        "activities.json",
-        "visits.json",
-    ];
-    let texts: Vec<(String, String)> = names
-        .iter()
-        .filter_map(|n| {
-            Some((
-                n.to_string(),
-                std::fs::read_to_string(format!("{dir}/{n}")).ok()?,
-            ))
-        })
-        .collect();
+    let texts = read_files(std::path::Path::new(&dir)).unwrap_or_default();
     if texts.is_empty() {
         eprintln!("no dataset in {dir}: run `cargo run --release --bin redmap-synth` first");
         std::process::exit(1);

@@ -3,7 +3,7 @@
 //! installed (Debian: libxml2-utils). Without it the test says so and passes.
 
 use redmap::domain::export::{gpx, kml, route_plan, trip_plan};
-use redmap::domain::geodata::load_dataset;
+use redmap::domain::geodata::read_dir;
 use redmap::domain::model::{Date, SiteId};
 use redmap::domain::trip::Trip;
 use std::process::Command;
@@ -38,28 +38,9 @@ fn gpx_and_kml_exports_validate_against_their_schemas() {
         eprintln!("SKIPPED: xmllint not installed (apt-get install libxml2-utils)");
         return;
     }
-    let names = [
-        "dataset.json",
-        "sites.geojson",
-        "routes.geojson",
-        "regions.geojson",
-        "activities.json",
-        "visits.json",
-    ];
-    let texts: Vec<(String, String)> = names
-        .iter()
-        .map(|n| {
-            (
-                n.to_string(),
-                std::fs::read_to_string(format!("geodata/{n}")).expect("read geodata"),
-            )
-        })
-        .collect();
-    let files: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let ds = load_dataset(&files).0;
+    let ds = read_dir(std::path::Path::new("geodata"))
+        .expect("bundled dataset")
+        .0;
     let mut trip = Trip {
         title: "Grade 8 <研学> & \"co\"".into(),
         date: Date::parse("2026-11-22"),

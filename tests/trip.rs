@@ -2,33 +2,14 @@
 //! real sites, schedule it, optimise it, share it as a code and read it back, export it.
 
 use redmap::domain::export::{route_plan, trip_plan, Format};
-use redmap::domain::geodata::load_dataset;
+use redmap::domain::geodata::read_dir;
 use redmap::domain::model::{Dataset, SiteId};
 use redmap::domain::trip::{decode, encode, optimised_stops, plan, summarise_route, Mode, Trip};
 
 fn bundled() -> Dataset {
-    let names = [
-        "dataset.json",
-        "sites.geojson",
-        "routes.geojson",
-        "regions.geojson",
-        "activities.json",
-        "visits.json",
-    ];
-    let texts: Vec<(String, String)> = names
-        .iter()
-        .map(|n| {
-            (
-                n.to_string(),
-                std::fs::read_to_string(format!("geodata/{n}")).expect("read geodata"),
-            )
-        })
-        .collect();
-    let files: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    load_dataset(&files).0
+    read_dir(std::path::Path::new("geodata"))
+        .expect("bundled dataset")
+        .0
 }
 
 /// Four sites in an order that zig-zags across Foshan and Guangzhou.

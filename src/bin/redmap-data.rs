@@ -5,7 +5,7 @@
 //! 1 when there is any error, 0 otherwise (2 on usage or I/O problems). All checking is in
 //! `redmap::domain`; this file only reads files and prints.
 
-use redmap::domain::geodata::{load_dataset, parse_manifest, MANIFEST_FILE};
+use redmap::domain::geodata::read_dir;
 use redmap::domain::model::Dataset;
 use redmap::domain::validate::{DataIssue, IssueCounts};
 use std::path::Path;
@@ -34,18 +34,13 @@ fn main() -> ExitCode {
 }
 
 fn validate(dir: &str) -> ExitCode {
-    let files = match read_files(Path::new(dir)) {
-        Ok(files) => files,
+    let (data, issues) = match read_dir(Path::new(dir)) {
+        Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("redmap-data: {message}");
             return ExitCode::from(2);
         }
     };
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let (data, issues) = load_dataset(&borrowed);
     for issue in &issues {
         println!("{issue}");
     }
@@ -55,22 +50,6 @@ fn validate(dir: &str) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// The manifest and every layer file it lists that can be read. A listed file that cannot
-/// be read is left out, so that it is reported as missing with the other issues.
-fn read_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
-    let manifest_path = dir.join(MANIFEST_FILE);
-    let manifest = std::fs::read_to_string(&manifest_path)
-        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
-    let (parsed, _) = parse_manifest(MANIFEST_FILE, &manifest);
-    let mut files = vec![(MANIFEST_FILE.to_owned(), manifest)];
-    for layer in parsed.iter().flat_map(|m| m.layers.iter()) {
-        if let Ok(text) = std::fs::read_to_string(dir.join(&layer.file)) {
-            files.push((layer.file.clone(), text));
-        }
-    }
-    Ok(files)
 }
 
 fn summary(dir: &str, data: &Dataset, issues: &[DataIssue]) -> String {

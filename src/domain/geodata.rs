@@ -10,6 +10,7 @@
 //! Speed: a FeatureCollection is first split into raw per-feature slices (no value tree),
 //! then each feature is parsed straight into a typed struct.
 
+mod dir;
 mod fields;
 mod foreign;
 mod geometry;
@@ -24,6 +25,7 @@ mod sites;
 mod stream;
 mod values;
 
+pub use dir::{read_dir, read_files};
 pub use load::{load_dataset, load_layer, parse_dataset, MANIFEST_FILE};
 
 use crate::domain::model::{Activity, Dataset, Manifest, Region, Route, Site, Visit};

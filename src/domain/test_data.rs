@@ -1,29 +1,12 @@
 //! The bundled dataset (`geodata/`), loaded for unit tests. Test-only.
 
-use super::geodata::load_dataset;
+use super::geodata::read_dir;
 use super::model::Dataset;
 
-/// Every file of `geodata/` that the manifest may list, read from disk.
+/// The bundled dataset, read from `geodata/`.
 pub fn bundled() -> Dataset {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/geodata");
-    let names = [
-        "dataset.json",
-        "sites.geojson",
-        "routes.geojson",
-        "regions.geojson",
-        "activities.json",
-        "visits.json",
-    ];
-    let texts: Vec<(String, String)> = names
-        .iter()
-        .map(|n| {
-            let text = std::fs::read_to_string(format!("{dir}/{n}")).expect("bundled file");
-            (n.to_string(), text)
-        })
-        .collect();
-    let files: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    load_dataset(&files).0
+    read_dir(std::path::Path::new(dir))
+        .expect("bundled dataset")
+        .0
 }

@@ -10,7 +10,6 @@ use super::read::read_features;
 use super::values::check_position;
 use crate::domain::model::{
     AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source,
-    TravelMode,
 };
 use crate::domain::validate::Severity;
 use serde_json::{Map, Value};
@@ -170,18 +169,5 @@ fn route(
     extra: Vec<(String, String)>,
     sources: Vec<Source>,
 ) -> Route {
-    Route {
-        id: RouteId(id),
-        name,
-        name_en: String::new(),
-        theme: String::new(),
-        stops: Vec::new(),
-        mode: TravelMode::Unknown,
-        description: String::new(),
-        description_en: String::new(),
-        date: None,
-        path,
-        sources,
-        extra,
-    }
+    Route::from_line(RouteId(id), name, path, sources, extra)
 }

@@ -7,7 +7,7 @@ use super::ImportFormat;
 use crate::domain::coords::CoordSystem;
 use crate::domain::model::{
     AdminPlace, Dataset, LonLat, Precision, PrecisionLevel, Route, RouteId, Site, SiteId, SiteKind,
-    Source, TravelMode,
+    Source,
 };
 use crate::domain::validate::{position_problem, DataIssue, Severity};
 use std::collections::HashSet;
@@ -155,20 +155,7 @@ impl Builder {
 
     /// A route drawn along `path` (no stops: the file names no sites for it).
     pub fn route(&self, id: String, name: String, path: Vec<Vec<LonLat>>) -> Route {
-        Route {
-            id: RouteId(id),
-            name,
-            name_en: String::new(),
-            theme: String::new(),
-            stops: Vec::new(),
-            mode: TravelMode::Unknown,
-            description: String::new(),
-            description_en: String::new(),
-            date: None,
-            path,
-            sources: self.sources(),
-            extra: Vec::new(),
-        }
+        Route::from_line(RouteId(id), name, path, self.sources(), Vec::new())
     }
 
     pub fn finish(self) -> Imported {

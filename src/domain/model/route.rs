@@ -38,6 +38,30 @@ pub struct Route {
 }
 
 impl Route {
+    /// A route known only by its line (foreign or imported data): no stops, theme or mode.
+    pub fn from_line(
+        id: RouteId,
+        name: String,
+        path: Vec<Vec<LonLat>>,
+        sources: Vec<Source>,
+        extra: Vec<(String, String)>,
+    ) -> Route {
+        Route {
+            id,
+            name,
+            name_en: String::new(),
+            theme: String::new(),
+            stops: Vec::new(),
+            mode: TravelMode::Unknown,
+            description: String::new(),
+            description_en: String::new(),
+            date: None,
+            path,
+            sources,
+            extra,
+        }
+    }
+
     /// Whether `site` is one of the stops.
     pub fn stops_at(&self, site: &SiteId) -> bool {
         self.stops.contains(site)
