@@ -46,6 +46,8 @@ test('visit counts show as bars with their figures, and in a table', async () =>
   assert.equal(await chart.locator('rect.visit-bar').count(), 2);
   await assert.doesNotReject(page.locator('[aria-label="2022: 3,400"]').waitFor());
   await assert.doesNotReject(page.getByRole('row', { name: /2021\s*1,200/ }).waitFor());
+  // A dataset of one site has no neighbours: no empty "nearby" heading.
+  assert.equal(await page.getByRole('heading', { name: '附近地点' }).count(), 0);
   await screenshot(page, 'desktop-visits.png');
   await context.close();
 });

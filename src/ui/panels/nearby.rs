@@ -15,6 +15,9 @@ pub fn nearby_view(dataset: &Dataset, site: &Site, lang: Lang) -> Option<impl In
     let t = discover(lang);
     let here = dataset.sites.iter().position(|s| std::ptr::eq(s, site))?;
     let near = nearest_sites(dataset, here, NEARBY_N);
+    if near.is_empty() {
+        return None; // a dataset of one site has no neighbours to list
+    }
     let items = near.into_iter().filter_map(|n| {
         let s = dataset.sites.get(n.index)?;
         let name = if lang == Lang::En && !s.name_en.is_empty() { s.name_en.clone() } else { s.name.clone() };
