@@ -117,6 +117,9 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   assert.equal(await handout.locator('.handout-table tbody tr').count(), 4);
   await handout.getByRole('img', { name: "QR code of the trip's link" }).waitFor();
   await handout.getByRole('img', { name: 'Map of the trip' }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'handout-print');
+  await page.keyboard.press('Escape');
+  await handout.waitFor({ state: 'detached' });
   await context.close();
 });
 

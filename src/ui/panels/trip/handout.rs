@@ -3,7 +3,7 @@
 //! see), totals, and a QR code of the trip's share link. On screen it is a page preview with
 //! Print and Close; `@media print` in app.css prints only the page.
 
-use super::browser::{map_snapshot, print};
+use super::browser::{focus_later, map_snapshot, print};
 use super::{share_url, use_schedule};
 use crate::domain::geo::BBox;
 use crate::domain::qr::QrMatrix;
@@ -47,15 +47,21 @@ pub fn Handout() -> impl IntoView {
             );
         }
     });
+    let close = move || {
+        ts.handout.set(false);
+        crate::ui::url::set_params(&[("handout", None)]);
+    };
     move || {
-        ts.handout.get().then(|| view! {
-            <div class="handout" role="dialog" aria-modal="true" aria-labelledby="handout-title">
+        let open = ts.handout.get();
+        if open {
+            focus_later("handout-print".to_string());
+        }
+        open.then(|| view! {
+            <div class="handout" role="dialog" aria-modal="true" aria-labelledby="handout-title"
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { close() }>
                 <div class="handout-toolbar">
-                    <button class="primary-button" on:click=move |_| print()>{move || strings(state.lang.get()).print}</button>
-                    <button on:click=move |_| {
-                        ts.handout.set(false);
-                        crate::ui::url::set_params(&[("handout", None)]);
-                    }>{move || strings(state.lang.get()).close}</button>
+                    <button id="handout-print" class="primary-button" on:click=move |_| print()>{move || strings(state.lang.get()).print}</button>
+                    <button on:click=move |_| close()>{move || strings(state.lang.get()).close}</button>
                 </div>
                 <HandoutPage snapshot=snapshot />
             </div>
