@@ -8,8 +8,8 @@
 //! the browser gets, minus wasm's usual 1.2-2x slowdown.
 
 use redmap::domain::coverage::{
-    by_month, by_region, find_gaps, regions_csv, reported_vs_mapped, totals, CoverageIndex,
-    GapOptions, Scope,
+    by_month, by_region, find_gaps, find_gaps_in, regions_csv, reported_vs_mapped, totals,
+    CoverageIndex, GapOptions, Scope, SiteSphere,
 };
 use redmap::domain::geodata::{load_dataset, read_files};
 use std::time::Instant;
@@ -69,6 +69,13 @@ fn main() {
         report(
             "gaps 10 km",
             time_ms(runs, || find_gaps(&data, scope, &GapOptions::default())),
+        );
+        let sphere = SiteSphere::new(&data, scope);
+        report(
+            "gaps, query",
+            time_ms(runs, || {
+                find_gaps_in(&data, &sphere, &GapOptions::default())
+            }),
         );
     }
     let all = Scope::all();

@@ -14,6 +14,7 @@ mod chart;
 mod export;
 mod figures;
 mod format;
+mod fxhash;
 mod gaps;
 mod index;
 mod infer;
@@ -33,7 +34,9 @@ pub use chart::{
 pub use export::{gaps_csv, months_csv, regions_csv, reported_csv, totals_csv, BOM};
 pub use figures::ActivityFigures;
 pub use format::{group_digits, group_signed, km, percent};
-pub use gaps::{find_gaps, Gap, GapOptions, GapReport, Nearest, DEFAULT_GAP_RADIUS_KM};
+pub use gaps::{
+    find_gaps, find_gaps_in, Gap, GapOptions, GapReport, Nearest, SiteSphere, DEFAULT_GAP_RADIUS_KM,
+};
 pub use index::{CoverageIndex, Scope, Tied};
 pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
 pub use places::{PlacePath, Places, LEVELS};

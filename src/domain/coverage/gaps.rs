@@ -76,21 +76,51 @@ fn unit_vector(p: LonLat) -> [f64; 3] {
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
 
+/// The sites in scope as points on the unit sphere: built once per data load and filter
+/// change, so that trying another distance is only a query.
+#[derive(Debug, Clone)]
+pub struct SiteSphere {
+    tree: RTree<Entry>,
+}
+
+impl SiteSphere {
+    pub fn new(data: &Dataset, scope: Scope) -> Self {
+        let entries: Vec<Entry> = data
+            .sites
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| scope.has_site(*i) && s.position.is_finite())
+            .map(|(i, s)| Entry::new(unit_vector(s.position), i))
+            .collect();
+        SiteSphere {
+            tree: RTree::bulk_load(entries),
+        }
+    }
+
+    /// The site nearest `p` (great-circle), with its distance; `data` is the dataset the
+    /// sphere was built from.
+    pub fn nearest(&self, data: &Dataset, p: LonLat) -> Option<Nearest> {
+        let e = self.tree.nearest_neighbor(unit_vector(p))?;
+        let site = data.sites.get(e.data)?;
+        Some(Nearest {
+            site: e.data,
+            distance_m: distance_m(p, site.position),
+        })
+    }
+}
+
 /// Finds the places of `options.levels` with no site in `scope` within the distance.
 pub fn find_gaps(data: &Dataset, scope: Scope, options: &GapOptions) -> GapReport {
+    find_gaps_in(data, &SiteSphere::new(data, scope), options)
+}
+
+/// [`find_gaps`] over a sphere built beforehand (from the same `data`).
+pub fn find_gaps_in(data: &Dataset, sphere: &SiteSphere, options: &GapOptions) -> GapReport {
     let radius_km = if options.radius_km.is_finite() && options.radius_km >= 0.0 {
         options.radius_km
     } else {
         DEFAULT_GAP_RADIUS_KM
     };
-    let entries: Vec<Entry> = data
-        .sites
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| scope.has_site(*i) && s.position.is_finite())
-        .map(|(i, s)| Entry::new(unit_vector(s.position), i))
-        .collect();
-    let tree = RTree::bulk_load(entries);
     let mut report = GapReport {
         radius_km,
         ..GapReport::default()
@@ -105,12 +135,7 @@ pub fn find_gaps(data: &Dataset, scope: Scope, options: &GapOptions) -> GapRepor
             continue;
         };
         report.checked += 1;
-        let nearest = tree
-            .nearest_neighbor(unit_vector(position))
-            .map(|e| Nearest {
-                site: e.data,
-                distance_m: distance_m(position, data.sites[e.data].position),
-            });
+        let nearest = sphere.nearest(data, position);
         if nearest.is_none_or(|n| n.distance_m > radius_km * 1000.0) {
             report.gaps.push(Gap {
                 region: r,

@@ -5,10 +5,10 @@
 //! Owns no borrow of the dataset, so the UI can keep it beside the data in a signal;
 //! every query takes the same `&Dataset` it was built from.
 
+use super::fxhash::FxMap;
 use super::places::Places;
 use super::trie::PlaceTrie;
 use crate::domain::model::{ActivityTarget, Dataset};
-use std::collections::HashMap;
 
 /// Where an activity is tied: a site (index), a region (index), or an id that resolves to
 /// nothing in the data (counted in the totals, placed nowhere).
@@ -33,8 +33,14 @@ pub struct CoverageIndex {
 
 impl CoverageIndex {
     pub fn new(data: &Dataset) -> Self {
-        let sites = data.site_index();
-        let mut regions: HashMap<&str, usize> = HashMap::with_capacity(data.regions.len());
+        // The site index, as Dataset::site_index builds it, with the faster hasher.
+        let mut sites: FxMap<&str, usize> =
+            FxMap::with_capacity_and_hasher(data.sites.len(), Default::default());
+        for (i, s) in data.sites.iter().enumerate() {
+            sites.entry(s.id.as_str()).or_insert(i);
+        }
+        let mut regions: FxMap<&str, usize> =
+            FxMap::with_capacity_and_hasher(data.regions.len(), Default::default());
         for (i, r) in data.regions.iter().enumerate() {
             regions.entry(r.id.as_str()).or_insert(i);
         }

@@ -11,8 +11,8 @@
 //! Names are interned (`u32`) so that 100k paths cost no string copies. Depends only on
 //! the model.
 
+use super::fxhash::FxMap;
 use crate::domain::model::{Dataset, RegionLevel, Site};
-use std::collections::HashMap;
 
 /// Levels from coarse to fine; a path's slot `i` is level `LEVELS[i]`.
 pub const LEVELS: [RegionLevel; 4] = [
@@ -63,7 +63,7 @@ pub struct Places {
 impl Places {
     pub fn new(data: &Dataset) -> Self {
         let mut interner = Interner::default();
-        let index: HashMap<&str, usize> = region_index(data);
+        let index: FxMap<&str, usize> = region_index(data);
         let ancestors: Vec<Vec<usize>> = (0..data.regions.len())
             .map(|r| chain(data, &index, r))
             .collect();
@@ -77,7 +77,7 @@ impl Places {
         };
         // Sites of one town share their region and admin names: resolve each combination once.
         type Key<'d> = (Option<&'d str>, [Option<&'d str>; 4]);
-        let mut resolved: HashMap<Key, Option<usize>> = HashMap::new();
+        let mut resolved: FxMap<Key, Option<usize>> = FxMap::default();
         for site in &data.sites {
             let key = (site.region.as_ref().map(|r| r.as_str()), admin_names(site));
             let r = match resolved.get(&key) {
@@ -93,7 +93,7 @@ impl Places {
             .collect();
         places.region_paths = region_paths;
         super::infer::fill_from_sites(&mut places, data, &mut interner);
-        let mut paths: HashMap<(Option<usize>, [Option<&str>; 4]), PlacePath> = HashMap::new();
+        let mut paths: FxMap<(Option<usize>, [Option<&str>; 4]), PlacePath> = FxMap::default();
         let site_paths = data
             .sites
             .iter()
@@ -131,8 +131,8 @@ impl Places {
     fn resolve(
         &self,
         data: &Dataset,
-        index: &HashMap<&str, usize>,
-        by_name: &HashMap<(usize, &str), Vec<usize>>,
+        index: &FxMap<&str, usize>,
+        by_name: &FxMap<(usize, &str), Vec<usize>>,
         site: &Site,
     ) -> Option<usize> {
         let base = site
@@ -188,7 +188,7 @@ impl Places {
         &self,
         site: &Site,
         region: Option<usize>,
-        by_name: &HashMap<(usize, &str), Vec<usize>>,
+        by_name: &FxMap<(usize, &str), Vec<usize>>,
         interner: &mut Interner,
     ) -> PlacePath {
         let admin = admin_names(site);
@@ -228,16 +228,16 @@ pub(super) fn admin_names(site: &Site) -> [Option<&str>; 4] {
         .map(|n| n.as_deref().map(str::trim).filter(|n| !n.is_empty()))
 }
 
-fn region_index(data: &Dataset) -> HashMap<&str, usize> {
-    let mut index = HashMap::with_capacity(data.regions.len());
+fn region_index(data: &Dataset) -> FxMap<&str, usize> {
+    let mut index = FxMap::with_capacity_and_hasher(data.regions.len(), Default::default());
     for (i, r) in data.regions.iter().enumerate() {
         index.entry(r.id.as_str()).or_insert(i);
     }
     index
 }
 
-fn names_by_level(data: &Dataset) -> HashMap<(usize, &str), Vec<usize>> {
-    let mut map: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+fn names_by_level(data: &Dataset) -> FxMap<(usize, &str), Vec<usize>> {
+    let mut map: FxMap<(usize, &str), Vec<usize>> = FxMap::default();
     for (i, r) in data.regions.iter().enumerate() {
         map.entry((slot(r.level), r.name.as_str()))
             .or_default()
@@ -247,7 +247,7 @@ fn names_by_level(data: &Dataset) -> HashMap<(usize, &str), Vec<usize>> {
 }
 
 /// Ancestors of region `r`, nearest first, stopping at a missing parent or a cycle.
-fn chain(data: &Dataset, index: &HashMap<&str, usize>, r: usize) -> Vec<usize> {
+fn chain(data: &Dataset, index: &FxMap<&str, usize>, r: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut at = r;
     while let Some(p) = data.regions[at]
@@ -268,7 +268,7 @@ fn chain(data: &Dataset, index: &HashMap<&str, usize>, r: usize) -> Vec<usize> {
 #[derive(Debug, Default)]
 pub(super) struct Interner {
     pub names: Vec<String>,
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
 }
 
 impl Interner {

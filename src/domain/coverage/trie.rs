@@ -2,8 +2,8 @@
 //! with every site's and region's nodes resolved, so that counting per filter change is
 //! only array increments (no hashing of names per site).
 
+use super::fxhash::FxMap;
 use super::places::{PlacePath, Places};
-use std::collections::HashMap;
 
 /// The nodes a path passes through, coarse to fine (at most four).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +41,7 @@ pub struct PlaceTrie {
 impl PlaceTrie {
     pub fn new(places: &Places) -> Self {
         let mut trie = PlaceTrie::default();
-        let mut lookup: HashMap<(Option<u32>, usize, u32), u32> = HashMap::new();
+        let mut lookup: FxMap<(Option<u32>, usize, u32), u32> = FxMap::default();
         // Regions first, so that every region record is a node even with nothing in it.
         trie.region_nodes = places
             .region_paths
@@ -49,7 +49,7 @@ impl PlaceTrie {
             .map(|p| trie.walk(&mut lookup, p))
             .collect();
         // Sites sharing a path (a whole town's) share the walk.
-        let mut seen: HashMap<PlacePath, NodePath> = HashMap::new();
+        let mut seen: FxMap<PlacePath, NodePath> = FxMap::default();
         trie.site_nodes = places
             .site_paths
             .iter()
@@ -60,7 +60,7 @@ impl PlaceTrie {
 
     fn walk(
         &mut self,
-        lookup: &mut HashMap<(Option<u32>, usize, u32), u32>,
+        lookup: &mut FxMap<(Option<u32>, usize, u32), u32>,
         path: &PlacePath,
     ) -> NodePath {
         let mut parent = None;

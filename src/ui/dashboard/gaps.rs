@@ -4,30 +4,52 @@
 
 use super::download::csv_button;
 use super::{set_open, Dash};
-use crate::domain::coverage::{find_gaps, gaps_csv, km, GapOptions, Scope, DEFAULT_GAP_RADIUS_KM};
+use crate::domain::coverage::{
+    find_gaps_in, gaps_csv, km, GapOptions, Scope, SiteSphere, DEFAULT_GAP_RADIUS_KM,
+};
 use crate::domain::geo::LonLat;
 use crate::ui::i18n::dashboard::dashboard;
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The zoom a gap is shown at: a 10 km ring fills a phone screen.
 const SHOW_ZOOM: f64 = 11.0;
+
+/// The sites in scope on the sphere, compared by identity (rebuilt per data or filter).
+#[derive(Clone)]
+struct Sphere(Arc<SiteSphere>);
+
+impl PartialEq for Sphere {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[component]
 pub fn GapsSection() -> impl IntoView {
     let state = use_state();
     let dash = expect_context::<Dash>();
     let radius_km = RwSignal::new(DEFAULT_GAP_RADIUS_KM);
-    let report = Memo::new(move |_| {
+    // Built per data load and filter change; a new distance only queries it.
+    let sphere = Memo::new(move |_| {
         let ready = dash.ready.get()?;
         let mask = state.site_mask.get();
         let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
+        Some(Sphere(Arc::new(SiteSphere::new(
+            &ready.loaded.dataset,
+            scope,
+        ))))
+    });
+    let report = Memo::new(move |_| {
+        let ready = dash.ready.get()?;
+        let sphere = sphere.get()?;
         let options = GapOptions {
             radius_km: radius_km.get(),
             ..GapOptions::default()
         };
-        Some(find_gaps(&ready.loaded.dataset, scope, &options))
+        Some(find_gaps_in(&ready.loaded.dataset, &sphere.0, &options))
     });
     let t = move || dashboard(state.lang.get());
     let csv = move || {
