@@ -14,7 +14,7 @@ mod chart;
 mod export;
 mod figures;
 mod format;
-mod fxhash;
+
 mod gaps;
 mod index;
 mod infer;

@@ -5,10 +5,10 @@
 //! Owns no borrow of the dataset, so the UI can keep it beside the data in a signal;
 //! every query takes the same `&Dataset` it was built from.
 
-use super::fxhash::FxMap;
 use super::places::Places;
 use super::trie::PlaceTrie;
 use crate::domain::model::{ActivityTarget, Dataset};
+use rustc_hash::FxHashMap as FxMap;
 
 /// Where an activity is tied: a site (index), a region (index), or an id that resolves to
 /// nothing in the data (counted in the totals, placed nowhere).

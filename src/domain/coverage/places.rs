@@ -11,8 +11,8 @@
 //! Names are interned (`u32`) so that 100k paths cost no string copies. Depends only on
 //! the model.
 
-use super::fxhash::FxMap;
 use crate::domain::model::{Dataset, RegionLevel, Site};
+use rustc_hash::FxHashMap as FxMap;
 
 /// Levels from coarse to fine; a path's slot `i` is level `LEVELS[i]`.
 pub const LEVELS: [RegionLevel; 4] = [

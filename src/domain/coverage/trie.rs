@@ -2,8 +2,8 @@
 //! with every site's and region's nodes resolved, so that counting per filter change is
 //! only array increments (no hashing of names per site).
 
-use super::fxhash::FxMap;
 use super::places::{PlacePath, Places};
+use rustc_hash::FxHashMap as FxMap;
 
 /// The nodes a path passes through, coarse to fine (at most four).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
