@@ -6,11 +6,11 @@
 use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
 use super::values::parse_kind;
-use super::xml::{child_text, children, is, line, parse, text_of};
+use super::xml::{child_text, children, is, parse, text_of, Lines};
 use super::{ImportFormat, ImportOptions};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
-use roxmltree::{Document, Node};
+use roxmltree::Node;
 
 /// Children read into fields, not copied to `extra`.
 const KNOWN: [&str; 8] = [
@@ -43,22 +43,23 @@ pub fn import_gpx(file: &str, text: &str, options: &ImportOptions) -> Imported {
         b.issue(Severity::Error, "", message);
         return b.finish();
     }
+    let lines = Lines::new(text);
     for (k, wpt) in children(root, "wpt").enumerate() {
-        let path = format!("wpt[{k}] (line {})", line(&doc, wpt));
+        let path = format!("wpt[{k}] (line {})", lines.of(wpt));
         waypoint(&mut b, wpt, &path);
     }
     for (k, rte) in children(root, "rte").enumerate() {
-        let path = format!("rte[{k}] (line {})", line(&doc, rte));
-        let points = points(&mut b, &doc, children(rte, "rtept"), &path, "rtept");
+        let path = format!("rte[{k}] (line {})", lines.of(rte));
+        let points = points(&mut b, &lines, children(rte, "rtept"), &path, "rtept");
         route(&mut b, rte, vec![points], &path);
     }
     for (k, trk) in children(root, "trk").enumerate() {
-        let path = format!("trk[{k}] (line {})", line(&doc, trk));
+        let path = format!("trk[{k}] (line {})", lines.of(trk));
         let parts = children(trk, "trkseg")
             .enumerate()
             .map(|(s, seg)| {
                 let seg_path = format!("{path}.trkseg[{s}]");
-                points(&mut b, &doc, children(seg, "trkpt"), &seg_path, "trkpt")
+                points(&mut b, &lines, children(seg, "trkpt"), &seg_path, "trkpt")
             })
             .collect();
         route(&mut b, trk, parts, &path);
@@ -120,7 +121,7 @@ fn extra(node: Node) -> Vec<(String, String)> {
 
 fn points<'a, 'i: 'a>(
     b: &mut Builder,
-    doc: &Document,
+    lines: &Lines,
     nodes: impl Iterator<Item = Node<'a, 'i>>,
     path: &str,
     name: &str,
@@ -128,17 +129,19 @@ fn points<'a, 'i: 'a>(
     let mut out = Vec::new();
     let mut swapped = 0;
     for (k, pt) in nodes.enumerate() {
-        let pt_path = format!("{path}.{name}[{k}] (line {})", line(doc, pt));
         match position(pt) {
             Ok((p, s)) => {
                 swapped += usize::from(s);
                 out.push(b.coords.to_wgs84(p));
             }
-            Err(e) => b.issue(
-                Severity::Error,
-                &pt_path,
-                format!("{e}; point left out of the line"),
-            ),
+            Err(e) => {
+                let pt_path = format!("{path}.{name}[{k}] (line {})", lines.of(pt));
+                b.issue(
+                    Severity::Error,
+                    &pt_path,
+                    format!("{e}; point left out of the line"),
+                );
+            }
         }
     }
     if swapped > 0 {

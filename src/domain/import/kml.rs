@@ -6,11 +6,12 @@
 
 use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
-use super::xml::{child, child_text, is, line, parse, strip_html, text_of};
+use super::xml::{child, child_text, is, parse, strip_html, text_of, Lines};
 use super::{ImportFormat, ImportOptions};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
-use roxmltree::Node;
+use roxmltree::{Node, NodeId};
+use std::collections::HashMap;
 
 /// Reads a KML file.
 pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
@@ -22,6 +23,8 @@ pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
             return b.finish();
         }
     };
+    let lines = Lines::new(text);
+    let mut folders = Folders::default();
     let placemarks: Vec<Node> = doc.descendants().filter(|n| is(*n, "Placemark")).collect();
     if placemarks.is_empty() {
         b.issue(
@@ -31,8 +34,9 @@ pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
         );
     }
     for (k, pm) in placemarks.into_iter().enumerate() {
-        let path = format!("Placemark[{k}] (line {})", line(&doc, pm));
-        placemark(&mut b, pm, &path);
+        let path = format!("Placemark[{k}] (line {})", lines.of(pm));
+        let folder = folders.path(pm);
+        placemark(&mut b, pm, &path, folder);
     }
     b.finish()
 }
@@ -48,7 +52,42 @@ struct Shapes {
     swapped: usize,
 }
 
-fn placemark(b: &mut Builder, pm: Node, path: &str) {
+/// The names of the Folders and Documents around a placemark, "A / B", each container's
+/// name looked up once (a Document of 100k placemarks and no name would otherwise be
+/// scanned once per placemark).
+#[derive(Default)]
+struct Folders {
+    names: HashMap<NodeId, Option<String>>,
+}
+
+impl Folders {
+    fn path(&mut self, pm: Node) -> Option<String> {
+        let containers = pm
+            .ancestors()
+            .filter(|a| is(*a, "Folder") || is(*a, "Document"));
+        let mut names: Vec<String> = containers
+            .filter_map(|a| {
+                let name = self.names.entry(a.id()).or_insert_with(|| own_name(a));
+                name.clone()
+            })
+            .collect();
+        names.reverse();
+        (!names.is_empty()).then(|| names.join(" / "))
+    }
+}
+
+/// A container's own `<name>`: among the elements before its first Placemark or Folder
+/// (KML puts it first), so that a container of 100k placemarks is not read through.
+fn own_name(container: Node) -> Option<String> {
+    container
+        .children()
+        .filter(|c| c.is_element())
+        .take_while(|c| !is(*c, "Placemark") && !is(*c, "Folder") && !is(*c, "Document"))
+        .find(|c| is(*c, "name"))
+        .and_then(text_of)
+}
+
+fn placemark(b: &mut Builder, pm: Node, path: &str, folder: Option<String>) {
     b.records += 1;
     let mut shapes = Shapes::default();
     for node in pm.descendants() {
@@ -104,7 +143,11 @@ fn placemark(b: &mut Builder, pm: Node, path: &str) {
     let summary = child_text(pm, "description")
         .map(|d| strip_html(&d))
         .unwrap_or_default();
-    let extra = properties(pm);
+    let mut extra: Vec<(String, String)> = folder
+        .map(|f| ("folder".to_owned(), f))
+        .into_iter()
+        .collect();
+    extra.extend(properties(pm));
     let many = shapes.points.len() > 1;
     let own_id = pm.attribute("id");
     for (k, p) in shapes.points.iter().enumerate() {
@@ -201,18 +244,9 @@ fn point(lon: &str, lat: &str, shapes: &mut Shapes, written: &str) -> Option<Lon
     }
 }
 
-/// ExtendedData and the folder path, as (name, value).
+/// ExtendedData, phone number and snippet, as (name, value).
 fn properties(pm: Node) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let folders: Vec<String> = pm
-        .ancestors()
-        .filter(|a| is(*a, "Folder") || is(*a, "Document"))
-        .filter_map(|a| child_text(a, "name"))
-        .collect();
-    if !folders.is_empty() {
-        let path: Vec<String> = folders.into_iter().rev().collect();
-        out.push(("folder".to_owned(), path.join(" / ")));
-    }
     for node in pm.descendants() {
         if is(node, "Data") {
             let name = node.attribute("name").unwrap_or_default().to_owned();
