@@ -23,6 +23,7 @@ mod places;
 mod reported;
 #[cfg(test)]
 mod test_data;
+mod thematic;
 mod totals;
 mod tree;
 mod trie;
@@ -42,6 +43,9 @@ pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
 pub use places::{PlacePath, Places, LEVELS};
 pub use reported::{
     basis_for, qualified, reported_vs_mapped, Basis, Mapped, NotComparable, ReportedRow,
+};
+pub use thematic::{
+    circle_radius_px, levels_present, proportional_circles, Thematic, ThemeCircle, ThemeMeasure,
 };
 pub use totals::{totals, KindCount, Totals, TypeFigures};
 pub use tree::{by_region, PlaceCounts, RegionBreakdown, RegionRow};

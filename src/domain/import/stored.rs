@@ -1,0 +1,161 @@
+//! An imported layer as kept in the browser between visits: the records (WGS-84, as
+//! imported), the problems listed at import, and the counts, as one JSON text. Reading it
+//! back never panics: a stored text that does not parse is reported, not used.
+//!
+//! Pure serde; where the text is kept (local storage) and what happens when it does not
+//! fit is the UI's concern.
+
+use super::build::Imported;
+use super::ImportFormat;
+use crate::domain::model::Dataset;
+use crate::domain::validate::{DataIssue, Severity};
+use serde::{Deserialize, Serialize};
+
+/// The storage key prefix of imported layers (one key per layer).
+pub const STORED_KEY_PREFIX: &str = "redmap.import.";
+
+/// One imported layer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportLayer {
+    /// Unique among the layers of this browser (also the storage key's end).
+    pub id: String,
+    /// The file's name as the user picked it.
+    pub file: String,
+    /// "CSV", "GeoJSON", "GPX", "KML".
+    pub format: String,
+    pub dataset: Dataset,
+    pub issues: Vec<StoredIssue>,
+    /// Records read and records not imported (each of those is in `issues`).
+    pub records: usize,
+    pub skipped: usize,
+    /// Shown on the map (and counted) or hidden by the user.
+    #[serde(default = "yes")]
+    pub visible: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A [`DataIssue`] in a form serde can keep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredIssue {
+    pub severity: String,
+    pub file: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl From<&DataIssue> for StoredIssue {
+    fn from(i: &DataIssue) -> Self {
+        StoredIssue {
+            severity: i.severity.as_str().to_owned(),
+            file: i.file.clone(),
+            path: i.path.clone(),
+            message: i.message.clone(),
+        }
+    }
+}
+
+impl StoredIssue {
+    pub fn to_issue(&self) -> DataIssue {
+        let severity = match self.severity.as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            _ => Severity::Info,
+        };
+        DataIssue::new(
+            severity,
+            &self.file,
+            self.path.clone(),
+            self.message.clone(),
+        )
+    }
+}
+
+pub fn format_label(format: ImportFormat) -> &'static str {
+    match format {
+        ImportFormat::Csv => "CSV",
+        ImportFormat::GeoJson => "GeoJSON",
+        ImportFormat::Gpx => "GPX",
+        ImportFormat::Kml => "KML",
+    }
+}
+
+impl ImportLayer {
+    /// The layer of an import.
+    pub fn new(id: String, file: &str, imported: &Imported) -> Self {
+        ImportLayer {
+            id,
+            file: file.to_owned(),
+            format: format_label(imported.summary.format).to_owned(),
+            dataset: imported.dataset.clone(),
+            issues: imported.issues.iter().map(StoredIssue::from).collect(),
+            records: imported.summary.records,
+            skipped: imported.summary.skipped,
+            visible: true,
+        }
+    }
+
+    /// The storage key of this layer.
+    pub fn key(&self) -> String {
+        format!("{STORED_KEY_PREFIX}{}", self.id)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A stored layer, or why it cannot be read back.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| format!("a kept import could not be read: {e}"))
+    }
+
+    /// Problems as data issues.
+    pub fn data_issues(&self) -> Vec<DataIssue> {
+        self.issues.iter().map(StoredIssue::to_issue).collect()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.issues.iter().filter(|i| i.severity == "error").count()
+    }
+}
+
+/// A layer id not in `taken`: "1", "2", ...
+pub fn next_layer_id<'a>(taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    (1..)
+        .map(|n: u64| n.to_string())
+        .find(|id| !taken.clone().any(|t| t == id))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::import::{import_file, ImportOptions};
+
+    #[test]
+    fn a_layer_survives_the_round_trip() {
+        let text = "名称,经度,纬度,备注\n甲,113.1,23.0,x\n乙,abc,23.0,y\n";
+        let imported = import_file("我的.csv", text.as_bytes(), &ImportOptions::default());
+        let layer = ImportLayer::new("1".into(), "我的.csv", &imported);
+        assert_eq!(layer.dataset.sites.len(), 1);
+        assert_eq!(layer.errors(), 1);
+        let back = ImportLayer::from_json(&layer.to_json()).expect("reads back");
+        assert_eq!(back, layer);
+        assert_eq!(back.data_issues(), imported.issues);
+        assert_eq!(back.key(), "redmap.import.1");
+    }
+
+    #[test]
+    fn broken_text_is_an_error_not_a_panic() {
+        assert!(ImportLayer::from_json("{\"id\":").is_err());
+        assert!(ImportLayer::from_json("").is_err());
+    }
+
+    #[test]
+    fn ids_are_not_reused() {
+        assert_eq!(next_layer_id(["1", "3"].into_iter()), "2");
+        assert_eq!(next_layer_id([].into_iter()), "1");
+    }
+}
