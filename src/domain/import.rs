@@ -43,7 +43,7 @@ pub use coord::{parse_angle, settle, split_pair, Angle, Axis, Fix};
 pub use csv_rows::{import_csv, CsvImport};
 pub use gpx::import_gpx;
 pub use headers::{field_for_header, normalise_header};
-pub use issue_place::split_issue_path;
+pub use issue_place::{issues_csv, split_issue_path};
 pub use kml::import_kml;
 pub use layer_export::{layer_csv, layer_geojson};
 pub use limits::{check_size, MAX_IMPORT_BYTES};
@@ -144,6 +144,15 @@ pub fn import_file_with(
     };
     let decoded = decode_with(bytes, gbk);
     let mut imported = import_text(name, format, &decoded.text, options);
+    let mut notes = encoding_notes(name, &decoded);
+    notes.append(&mut imported.issues);
+    imported.issues = notes;
+    imported
+}
+
+/// What the user should know of how a file was decoded: read as GBK, or with bytes that
+/// could not be read (shown as U+FFFD).
+pub fn encoding_notes(name: &str, decoded: &Decoded) -> Vec<DataIssue> {
     let mut notes = Vec::new();
     if decoded.encoding == TextEncoding::Gbk {
         notes.push(DataIssue::new(
@@ -157,9 +166,7 @@ pub fn import_file_with(
         let message = "some bytes could not be read as UTF-8 or GBK; they show as \u{fffd}";
         notes.push(DataIssue::new(Severity::Warning, name, "", message));
     }
-    notes.append(&mut imported.issues);
-    imported.issues = notes;
-    imported
+    notes
 }
 
 /// Imports a whole file, reading GBK with `encoding_rs` (native tools and tests).

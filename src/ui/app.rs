@@ -73,6 +73,7 @@ fn MapPage() -> impl IntoView {
             <main class="main">
                 <div class="map-area">
                     <MapView />
+                    <super::thematic::ThematicOverlay />
                     <NearMeControl />
                     <LoadingIndicator />
                 </div>
@@ -162,6 +163,7 @@ fn SidePanel() -> impl IntoView {
             <RoutesPanel />
             <TripPanel />
             <LayersPanel />
+            <super::import::ImportPanel />
             <IssuesPanel />
         </aside>
     }

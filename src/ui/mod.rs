@@ -7,12 +7,14 @@ pub mod dashboard;
 pub mod discover;
 pub mod fetch;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod map;
 pub mod panels;
 pub mod panic;
 pub mod perf;
 pub mod state;
+pub mod thematic;
 pub mod url;
 
 /// Entry point called by `main`: panic hook, then mount the app on `<body>`.

@@ -146,6 +146,8 @@ pub struct AppState {
     pub trip: crate::ui::panels::TripState,
     /// Whether the coverage dashboard is shown over the map (`?view=dashboard`).
     pub dashboard: RwSignal<bool>,
+    /// The thematic map's measure (proportional circles by region), or `None`: the normal map.
+    pub thematic: RwSignal<Option<crate::domain::coverage::ThemeMeasure>>,
 }
 
 impl AppState {
@@ -172,6 +174,7 @@ impl AppState {
             focus: RwSignal::new(None),
             trip: crate::ui::panels::TripState::new(),
             dashboard: RwSignal::new(false),
+            thematic: RwSignal::new(None),
         }
     }
 }

@@ -117,7 +117,7 @@ pub fn proportional_circles(
             None => out.not_drawn.push((row.name.clone(), value, at_least)),
         }
     }
-    out.circles.sort_by(|a, b| b.value.cmp(&a.value));
+    out.circles.sort_by_key(|c| std::cmp::Reverse(c.value));
     let mut legend: Vec<u64> = vec![max, nice_floor(max / 4), nice_floor(max / 16)];
     legend.retain(|v| *v > 0);
     legend.dedup();

@@ -3,7 +3,7 @@
 //! numbers are in a table below for screen readers and for copying. The chart downloads
 //! as SVG, the numbers as CSV.
 
-use super::download::{csv_button, save};
+use super::download::csv_button;
 use super::figure;
 use crate::domain::coverage::{
     bar_chart, by_month, group_digits, months_csv, MonthRow, MARGIN_LEFT_PX, MARGIN_RIGHT_PX,
@@ -123,15 +123,10 @@ pub fn MonthChart() -> impl IntoView {
     let running = RwSignal::new(false);
     let t = move || dashboard(state.lang.get());
     let csv = move || months.get_untracked().map(|m| months_csv(&m));
-    let save_svg = move |_| {
-        if let Some(el) = document().get_element_by_id(CHART_ID) {
-            let text = format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
-                el.outer_html()
-            );
-            save("redmap-activities-by-month.svg", "image/svg+xml", &text);
-        }
-    };
+    let save_svg =
+        move |_| super::chart_export::save_svg(CHART_ID, "redmap-activities-by-month.svg");
+    let save_png =
+        move |_| super::chart_export::save_svg_as_png(CHART_ID, "redmap-activities-by-month.png");
     let body = move || {
         let rows = months.get()?;
         let s = t();
@@ -151,6 +146,7 @@ pub fn MonthChart() -> impl IntoView {
                 <h3 id="dash-months">{move || t().months_title}</h3>
                 {csv_button(move || dashboard(state.lang.get()).download_csv, "redmap-activities-by-month.csv", csv)}
                 <button class="dash-button download" on:click=save_svg>{move || t().download_svg}</button>
+                <button class="dash-button download" on:click=save_png>{move || t().download_png}</button>
             </div>
             <p class="hint">{move || t().months_intro}</p>
             <div class="dash-toggle" role="radiogroup" aria-label=move || t().months_title>

@@ -7,6 +7,7 @@
 //! map keeps its place and the filters stay what they were.
 
 mod chart;
+mod chart_export;
 mod download;
 mod gaps;
 mod headline;
@@ -121,6 +122,7 @@ pub fn DashboardView() -> impl IntoView {
                 fallback=move || view! { <p class="hint">{move || t().loading}</p> }
             >
                 <headline::Headline />
+                <crate::ui::thematic::ThematicSwitch />
                 <reported::ReportedTable />
                 <chart::MonthChart />
                 <gaps::GapsSection />

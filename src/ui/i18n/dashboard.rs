@@ -60,6 +60,7 @@ pub struct DashboardStrings {
     pub records: &'static str,
     pub download_csv: &'static str,
     pub download_svg: &'static str,
+    pub download_png: &'static str,
 }
 
 pub static ZH: DashboardStrings = DashboardStrings {
@@ -121,6 +122,7 @@ pub static ZH: DashboardStrings = DashboardStrings {
     records: "记录数",
     download_csv: "下载 CSV",
     download_svg: "下载 SVG",
+    download_png: "下载 PNG",
 };
 
 pub static EN: DashboardStrings = DashboardStrings {
@@ -180,6 +182,7 @@ pub static EN: DashboardStrings = DashboardStrings {
     records: "Records",
     download_csv: "Download CSV",
     download_svg: "Download SVG",
+    download_png: "Download PNG",
 };
 
 pub fn dashboard(lang: Lang) -> &'static DashboardStrings {

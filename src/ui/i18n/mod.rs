@@ -5,6 +5,8 @@
 //! one (e.g. `search.rs` with `SearchStrings` and `ZH`/`EN` statics).
 
 pub mod dashboard;
+pub mod import;
+pub mod thematic;
 
 use std::fmt::Display;
 

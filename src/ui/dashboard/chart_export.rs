@@ -1,0 +1,112 @@
+//! The month chart as a file that looks like it does on screen: a standalone SVG (its
+//! styles written into it, since the page's stylesheet does not travel with it) and a PNG
+//! drawn from that SVG on a canvas at twice the size, on white. All in the browser.
+//! (The SVG is loaded as an image from a `blob:` URL: a CSP must allow `img-src blob:`.)
+
+use super::download::save;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The chart's look, inside the exported SVG (the same as `.dash-chart` in app.css).
+const CHART_STYLE: &str = "<style>\
+text{font-family:'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;font-size:11px}\
+.grid{stroke:#e3e3e6}.axis{stroke:#9a9aa0}.tick,.axis-label{fill:#5f6368}\
+.bar rect{fill:#c8102e}.bar-value{display:none}\
+</style>";
+
+/// The SVG of the element `id` as a standalone file, or `None` if it is not on the page.
+pub fn standalone_svg(id: &str) -> Option<String> {
+    let el = document().get_element_by_id(id)?;
+    let html = el.outer_html();
+    // The style goes right after the opening <svg ...> tag; a white background under all.
+    let end = html.find('>')?;
+    let (open, rest) = html.split_at(end + 1);
+    Some(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{open}{CHART_STYLE}<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>{rest}"
+    ))
+}
+
+/// Draws `svg` (of `width` × `height` CSS px) on a canvas at 2× and saves it as PNG.
+pub fn save_png(svg: &str, width: f64, height: f64, file_name: &'static str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let scale = 2.0;
+    let img_for_load = img.clone();
+    let url_for_load = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url_for_load);
+        let Some(canvas) = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width((width * scale).round() as u32);
+        canvas.set_height((height * scale).round() as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        ctx.set_fill_style_str("#fff");
+        ctx.fill_rect(0.0, 0.0, width * scale, height * scale);
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+            &img_for_load,
+            0.0,
+            0.0,
+            width * scale,
+            height * scale,
+        );
+        if let Ok(data_url) = canvas.to_data_url_with_type("image/png") {
+            if let Some(a) = document()
+                .create_element("a")
+                .ok()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            {
+                a.set_href(&data_url);
+                a.set_download(file_name);
+                a.click();
+            }
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
+}
+
+/// Saves the SVG `id` as `<name>.svg`.
+pub fn save_svg(id: &str, file_name: &str) {
+    if let Some(text) = standalone_svg(id) {
+        save(file_name, "image/svg+xml", &text);
+    }
+}
+
+/// Saves the SVG `id` as a PNG.
+pub fn save_svg_as_png(id: &str, file_name: &'static str) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    let size = |name: &str| {
+        el.get_attribute(name)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let (w, h) = (size("width"), size("height"));
+    if let (Some(text), true) = (standalone_svg(id), w > 0.0 && h > 0.0) {
+        save_png(&text, w, h, file_name);
+    }
+}

@@ -1,0 +1,141 @@
+//! Imported layers in the app: merged after the loaded data into `state.data`, kept in
+//! local storage (one key per layer) and restored on the next visit, removed on request.
+//! A layer too big for local storage is still shown, and the user is told it will not
+//! survive a reload (never lost silently).
+
+use super::files::storage;
+use super::ImportState;
+use crate::domain::import::{merge_layers, ImportLayer, STORED_KEY_PREFIX};
+use crate::domain::model::Dataset;
+use crate::domain::validate::{DataIssue, Severity};
+use crate::ui::state::{AppState, Loaded, Selection};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Writes a layer to local storage; a failure (quota) is recorded for the panel to say.
+pub fn keep(st: ImportState, layer: &ImportLayer) {
+    let text = layer.to_json();
+    let kept = storage().is_some_and(|s| s.set_item(&layer.key(), &text).is_ok());
+    st.unkept.update(|u| {
+        u.retain(|(id, _)| *id != layer.id);
+        if !kept {
+            u.push((layer.id.clone(), text.len() as f64 / (1024.0 * 1024.0)));
+        }
+    });
+}
+
+/// Removes a layer from the map and from local storage.
+pub fn remove(st: ImportState, id: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{STORED_KEY_PREFIX}{id}"));
+    }
+    st.unkept.update(|u| u.retain(|(i, _)| i != id));
+    st.layers.update(|ls| ls.retain(|l| l.id != id));
+}
+
+/// Shows or hides a layer (and keeps the choice).
+pub fn set_visible(st: ImportState, id: &str, visible: bool) {
+    let mut changed = None;
+    st.layers.update(|ls| {
+        for l in ls.iter_mut().filter(|l| l.id == id) {
+            let mut layer = (**l).clone();
+            layer.visible = visible;
+            changed = Some(layer.clone());
+            *l = Arc::new(layer);
+        }
+    });
+    if let Some(layer) = changed {
+        keep(st, &layer);
+    }
+}
+
+/// Reads the layers kept from earlier visits; one that does not read back is listed.
+pub fn restore(st: ImportState) {
+    let Some(s) = storage() else { return };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(STORED_KEY_PREFIX))
+        .collect();
+    let mut layers = Vec::new();
+    for key in keys {
+        let Some(text) = s.get_item(&key).ok().flatten() else {
+            continue;
+        };
+        match ImportLayer::from_json(&text) {
+            Ok(layer) => layers.push(Arc::new(layer)),
+            Err(message) => st.refused.update(|r| {
+                r.push(DataIssue::new(Severity::Error, &key, "", message));
+            }),
+        }
+    }
+    layers.sort_by_key(|l| (l.id.parse::<u64>().unwrap_or(u64::MAX), l.id.clone()));
+    st.layers.set(layers);
+}
+
+/// Keeps `state.data` = the loaded data followed by the visible layers.
+pub fn keep_merged(state: AppState, st: ImportState) {
+    // Whatever the loader puts in `state.data` (not our own merge) is the new base.
+    Effect::new(move || {
+        let Some(data) = state.data.get() else { return };
+        let ours = st
+            .merged
+            .with_value(|m| m.as_ref().is_some_and(|m| Arc::ptr_eq(m, &data)));
+        if !ours {
+            st.base.set(Some(data));
+        }
+    });
+    Effect::new(move || {
+        let Some(base) = st.base.get() else { return };
+        let layers = st.layers.get();
+        let visible: Vec<&ImportLayer> =
+            layers.iter().map(|l| &**l).filter(|l| l.visible).collect();
+        let target = if visible.is_empty() {
+            base.clone()
+        } else {
+            let merged = merge_layers(&base.dataset, &visible);
+            Arc::new(Loaded::new(
+                merged.dataset,
+                base.origin.clone(),
+                base.title.clone(),
+                base.title_en.clone(),
+            ))
+        };
+        let same = state
+            .data
+            .with_untracked(|d| d.as_ref().is_some_and(|d| Arc::ptr_eq(d, &target)));
+        if same {
+            return;
+        }
+        // A selected imported site may be gone or elsewhere now.
+        let base_sites = base.dataset.sites.len();
+        if matches!(state.selected.get_untracked(), Some(Selection::Site(i)) if i >= base_sites) {
+            state.selected.set(None);
+        }
+        if matches!(state.selected.get_untracked(), Some(Selection::Route(i)) if i >= base.dataset.routes.len())
+        {
+            state.selected.set(None);
+        }
+        st.merged.set_value(Some(target.clone()));
+        state.data.set(Some(target));
+    });
+}
+
+/// Moves the map to show a new layer.
+pub fn fit_to(state: AppState, data: &Dataset) {
+    let points = data
+        .sites
+        .iter()
+        .map(|s| s.position)
+        .chain(
+            data.routes
+                .iter()
+                .flat_map(|r| r.path.iter().flatten().copied()),
+        )
+        .filter(|p| p.is_finite());
+    let bbox = crate::domain::geo::BBox::from_points(points);
+    if bbox.is_empty() {
+        return;
+    }
+    state.view.update(|v| *v = v.fit_bounds(&bbox, 48.0));
+}
