@@ -78,6 +78,33 @@ pub fn ThematicOverlay() -> impl IntoView {
         let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
         Some(Arc::new(by_region(&data.dataset, &index, scope)))
     });
+    // On entering, the map moves to show every drawn circle once.
+    let fitted = StoredValue::new(false);
+    Effect::new(move || {
+        let on = state.thematic.get().is_some();
+        if !on {
+            fitted.set_value(false);
+            return;
+        }
+        if fitted.get_value() {
+            return;
+        }
+        let Some(data) = state.data.get() else { return };
+        let level_now = level.get_untracked();
+        let points = data
+            .dataset
+            .regions
+            .iter()
+            .filter(|r| r.level == level_now)
+            .filter_map(|r| r.geometry.as_ref()?.centre());
+        let bbox = crate::domain::geo::BBox::from_points(points);
+        if !bbox.is_empty() {
+            fitted.set_value(true);
+            state
+                .view
+                .update(|v| *v = v.fit_bounds(&bbox, MAX_RADIUS_PX * 2.0));
+        }
+    });
     let circles = Memo::new(move |_| {
         let measure = state.thematic.get()?;
         let b = breakdown.get()?;
@@ -175,7 +202,8 @@ fn measure_index(m: ThemeMeasure) -> usize {
 
 fn legend_body(c: &Thematic, lang: crate::ui::i18n::Lang) -> impl IntoView {
     let t = strings(lang);
-    let height = c.legend.first().map_or(0.0, |l| l.1 * 2.0 + 4.0);
+    // Room above the largest circle for its value's label.
+    let height = c.legend.first().map_or(0.0, |l| l.1 * 2.0 + 12.0);
     let svg = (!c.legend.is_empty()).then(|| {
         let bottom = height - 2.0;
         let cx = MAX_RADIUS_PX + 2.0;

@@ -146,6 +146,34 @@ test('on a phone: the mapping step and the imported layer are usable', async () 
   await context.close();
 });
 
+test('a dropped file opens the mapping step; a header naming GCJ-02 gives the offset hint', async () => {
+  const { context, page, errors } = await open();
+  const csv = '名称,经度(GCJ02),纬度(GCJ02)\n甲地,113.1900,23.0300\n';
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'amap.csv', { type: 'text/csv' }));
+    return dt;
+  }, csv);
+  await page.dispatchEvent('canvas.map-canvas', 'dragover', { dataTransfer });
+  await page.dispatchEvent('canvas.map-canvas', 'drop', { dataTransfer });
+  const dialog = page.getByRole('dialog', { name: /amap\.csv/ });
+  await dialog.waitFor();
+  const hint = dialog.getByRole('status').filter({ hasText: '经度(GCJ02)' });
+  await hint.waitFor();
+  assert.match(await hint.textContent(), /GCJ-02/);
+  await hint.getByRole('button', { name: '改用此坐标系' }).click();
+  assert.equal(await dialog.getByLabel(/GCJ-02/).isChecked(), true);
+  await hint.waitFor({ state: 'detached' });
+  // Converted on import: the site lies a few hundred metres from the file's numbers.
+  const lon = Number(await dialog.locator('table.import-preview tbody tr td').nth(2).textContent());
+  assert.ok(Math.abs(lon - 113.19) > 0.003 && Math.abs(lon - 113.19) < 0.01, String(lon));
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await siteCount(page), bundledSites);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a file over 50 MB is refused with a message, before it is read', async () => {
   const { context, page } = await open();
   const big = path.join(here, '../../target/import-too-big.csv');
@@ -174,14 +202,15 @@ test('thematic map: proportional circles by region, a legend, back to the normal
   // The values table lists every drawn county; the site layer steps back meanwhile.
   await legend.getByText('各区域数值').click();
   assert.equal(await legend.locator('tbody tr').count(), placed.length);
-  assert.equal(await page.getByRole('checkbox', { name: /^地点/ }).isChecked(), false);
+  assert.equal(await page.locator('#layer-sites').isChecked(), false);
   await screenshot(page, 'thematic-desktop-1280x800.png');
   await legend.getByLabel('指标').selectOption({ label: '参与人次' });
-  await page.getByRole('region', { name: '各区/县参与人次' }).waitFor();
-  await legend.getByRole('button', { name: '返回普通地图' }).click();
-  await legend.waitFor({ state: 'detached' });
+  const byParticipants = page.getByRole('region', { name: '各区/县参与人次' });
+  await byParticipants.waitFor();
+  await byParticipants.getByRole('button', { name: '返回普通地图' }).click();
+  await byParticipants.waitFor({ state: 'detached' });
   assert.equal(await page.locator('svg.thematic-layer').count(), 0);
-  assert.equal(await page.getByRole('checkbox', { name: /^地点/ }).isChecked(), true);
+  assert.equal(await page.locator('#layer-sites').isChecked(), true);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -102,6 +102,27 @@ impl ImportLayer {
         format!("{STORED_KEY_PREFIX}{}", self.id)
     }
 
+    /// About how long [`to_json`](Self::to_json) would be, from a sample of up to 200
+    /// records of each list, without writing it all (a 50 MB import would take seconds).
+    pub fn estimated_json_len(&self) -> usize {
+        const SAMPLE: usize = 200;
+        fn scaled<T: Serialize>(items: &[T]) -> usize {
+            let n = items.len().min(SAMPLE);
+            if n == 0 {
+                return 0;
+            }
+            let sample = serde_json::to_string(&items[..n]).map_or(0, |t| t.len());
+            sample * items.len() / n
+        }
+        let d = &self.dataset;
+        256 + scaled(&d.sites)
+            + scaled(&d.routes)
+            + scaled(&d.activities)
+            + scaled(&d.regions)
+            + scaled(&d.visits)
+            + scaled(&self.issues)
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -145,6 +166,8 @@ mod tests {
         assert_eq!(back, layer);
         assert_eq!(back.data_issues(), imported.issues);
         assert_eq!(back.key(), "redmap.import.1");
+        let (est, real) = (layer.estimated_json_len(), layer.to_json().len());
+        assert!(est >= real / 2 && est <= real * 2, "{est} vs {real}");
     }
 
     #[test]

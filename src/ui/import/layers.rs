@@ -12,14 +12,31 @@ use crate::ui::state::{AppState, Loaded, Selection};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Writes a layer to local storage; a failure (quota) is recorded for the panel to say.
+/// Local storage holds about 5 million characters per site in Chromium and Firefox; a
+/// layer clearly larger is not even written (serialising 50 MB would stall the page).
+const STORAGE_BUDGET_CHARS: usize = 5_000_000;
+
+/// Writes a layer to local storage; a failure (too big, quota, storage off) is recorded
+/// for the panel to say.
 pub fn keep(st: ImportState, layer: &ImportLayer) {
-    let text = layer.to_json();
-    let kept = storage().is_some_and(|s| s.set_item(&layer.key(), &text).is_ok());
+    let estimate = layer.estimated_json_len();
+    let (kept, len) = if estimate > STORAGE_BUDGET_CHARS {
+        (false, estimate)
+    } else {
+        let text = layer.to_json();
+        let kept = storage().is_some_and(|s| s.set_item(&layer.key(), &text).is_ok());
+        (kept, text.len())
+    };
+    if !kept {
+        // A stale copy from before (e.g. when shown/hidden) must not come back.
+        if let Some(s) = storage() {
+            let _ = s.remove_item(&layer.key());
+        }
+    }
     st.unkept.update(|u| {
         u.retain(|(id, _)| *id != layer.id);
         if !kept {
-            u.push((layer.id.clone(), text.len() as f64 / (1024.0 * 1024.0)));
+            u.push((layer.id.clone(), len as f64 / (1024.0 * 1024.0)));
         }
     });
 }

@@ -56,11 +56,13 @@ pub struct ImportState {
     /// The data as loaded (without imports), and what we last put in `state.data`.
     pub base: RwSignal<Option<Arc<Loaded>>>,
     merged: StoredValue<Option<Arc<Loaded>>>,
+    app: AppState,
 }
 
 impl ImportState {
-    fn new() -> Self {
+    fn new(app: AppState) -> Self {
         ImportState {
+            app,
             layers: RwSignal::new(Vec::new()),
             unkept: RwSignal::new(Vec::new()),
             pending: RwSignal::new(None),
@@ -132,25 +134,18 @@ pub fn start_file(st: ImportState, file: web_sys::File) {
 /// Adds an import as a new layer, keeps it in local storage (or says it could not), and
 /// moves the map to it.
 pub fn add_layer(st: ImportState, file: &str, imported: Imported) {
-    let state = use_state_or_none();
     let id = st.layers.with_untracked(|ls| {
         crate::domain::import::next_layer_id(ls.iter().map(|l| l.id.as_str()))
     });
     let layer = ImportLayer::new(id, file, &imported);
     layers::keep(st, &layer);
     st.layers.update(|ls| ls.push(Arc::new(layer)));
-    if let Some(state) = state {
-        layers::fit_to(state, &imported.dataset);
-    }
-}
-
-fn use_state_or_none() -> Option<AppState> {
-    use_context::<AppState>()
+    layers::fit_to(st.app, &imported.dataset);
 }
 
 /// Creates the import state, restores kept layers and keeps `state.data` merged.
 fn provide(state: AppState) -> ImportState {
-    let st = ImportState::new();
+    let st = ImportState::new(state);
     provide_context(st);
     layers::restore(st);
     layers::keep_merged(state, st);
