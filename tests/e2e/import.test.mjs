@@ -106,6 +106,7 @@ test('a GBK CSV with errors: mapping, problems listed, layer on the map, reload,
   await box.press('Enter');
   await page.getByRole('heading', { level: 2, name: '正常二' }).waitFor();
   await page.getByRole('row', { name: /负责人\s*孙八/ }).waitFor();
+  await page.getByRole('heading', { level: 2, name: '正常二' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'import-details-desktop-1280x800.png');
 
   // The dashboard counts the imported layer too: its figures match the data.

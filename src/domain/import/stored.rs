@@ -112,15 +112,20 @@ impl ImportLayer {
                 return 0;
             }
             let sample = serde_json::to_string(&items[..n]).map_or(0, |t| t.len());
-            sample * items.len() / n
+            // In f64: on wasm32 `sample * len` overflows usize for a few 100k records.
+            (sample as f64 * items.len() as f64 / n as f64).min(usize::MAX as f64) as usize
         }
         let d = &self.dataset;
-        256 + scaled(&d.sites)
-            + scaled(&d.routes)
-            + scaled(&d.activities)
-            + scaled(&d.regions)
-            + scaled(&d.visits)
-            + scaled(&self.issues)
+        [
+            scaled(&d.sites),
+            scaled(&d.routes),
+            scaled(&d.activities),
+            scaled(&d.regions),
+            scaled(&d.visits),
+            scaled(&self.issues),
+        ]
+        .into_iter()
+        .fold(256usize, usize::saturating_add)
     }
 
     pub fn to_json(&self) -> String {
