@@ -8,6 +8,21 @@ pub fn install() {
         console_error_panic_hook::hook(info);
         show(&info.to_string());
     }));
+    listen_for_test_panic();
+}
+
+/// The end-to-end test of this hook panics on purpose by dispatching a `redmap:test-panic`
+/// event on `window` (a page script can do that; a URL cannot).
+fn listen_for_test_panic() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let panic = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        panic!("test panic, from the redmap:test-panic event");
+    });
+    let _ = window
+        .add_event_listener_with_callback("redmap:test-panic", panic.as_ref().unchecked_ref());
+    panic.forget();
 }
 
 fn show(details: &str) {

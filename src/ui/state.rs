@@ -146,6 +146,8 @@ pub struct AppState {
     pub trip: crate::ui::panels::TripState,
     /// Whether the coverage dashboard is shown over the map (`?view=dashboard`).
     pub dashboard: RwSignal<bool>,
+    /// Parts that failed while the rest works (a data file, tiles): shown over the map.
+    pub notices: RwSignal<Vec<crate::ui::notices::Notice>>,
 }
 
 impl AppState {
@@ -172,6 +174,7 @@ impl AppState {
             focus: RwSignal::new(None),
             trip: crate::ui::panels::TripState::new(),
             dashboard: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
         }
     }
 }
