@@ -75,6 +75,7 @@ if (!release) process.exit(0);
 const files = [];
 (function walk(d) {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue; // trunk's .stage, editor files
     const p = path.join(d, entry.name);
     if (entry.isDirectory()) walk(p);
     else if (path.relative(dir, p) !== 'sw.js') files.push(path.relative(dir, p).split(path.sep).join('/'));

@@ -27,7 +27,7 @@ const waitForController = (page) => page.waitForFunction(
 /** Serves a copy of dist/ (tests that change or stop the server use their own). */
 async function serveCopy(extra = null) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redmap-dist-'));
-  fs.cpSync(distDir, dir, { recursive: true });
+  fs.cpSync(distDir, dir, { recursive: true, filter: (p) => !path.basename(p).startsWith('.') });
   const { server, url } = await serve(dir, extra);
   return { dir, server, url };
 }
