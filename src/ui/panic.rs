@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show(&info.to_string());
+        show(&report(&info.to_string()));
     }));
     listen_for_test_panic();
 }
@@ -25,6 +25,23 @@ fn listen_for_test_panic() {
     panic.forget();
 }
 
+/// The panic message with what a bug report needs besides: the page and the browser.
+fn report(message: &str) -> String {
+    let window = web_sys::window();
+    let page = window
+        .as_ref()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let agent = window
+        .as_ref()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    format!(
+        "{message}\n\nredmap {}\npage: {page}\nbrowser: {agent}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 fn show(details: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -40,6 +57,12 @@ fn show(details: &str) {
         return;
     };
     p.set_text_content(Some(zh));
+    let Ok(hint) = doc.create_element("p") else {
+        return;
+    };
+    hint.set_text_content(Some(
+        "报告问题时请附上以下信息。For a bug report, include the details below.",
+    ));
     let Ok(pre) = doc.create_element("pre") else {
         return;
     };
@@ -58,6 +81,7 @@ fn show(details: &str) {
     }
     reload.forget();
     let _ = boxed.append_child(&p);
+    let _ = boxed.append_child(&hint);
     let _ = boxed.append_child(&pre);
     let _ = boxed.append_child(&button);
     let _ = body.append_child(&boxed);

@@ -154,7 +154,7 @@ test('?embed=1 in an iframe: a chrome-less map with an "open full map" link that
   const host = (req, res) => {
     if (!req.url.startsWith('/district.html')) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某区教育局</title></head>
+    res.end(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>某区教育局</title></head>
       <body><h1>本区红色教育基地</h1>
       <iframe src="/?embed=1&v=9/23.03/113.14" title="红色教育地图" width="640" height="420"></iframe></body></html>`);
     return true;
