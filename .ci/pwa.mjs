@@ -9,7 +9,9 @@
 //      file then in the staging dir and whose cache name is a hash of all of them, so a new
 //      build replaces the cached one whole; the boot file registers it.
 // Under `trunk serve` the page carries trunk's inline autoreload script: then nothing is moved
-// and no policy is written (it would block autoreload), and no service worker is made.
+// and no policy is written (it would block autoreload). Debug builds and `trunk serve` get a
+// sw.js that only removes itself and its caches, so that a worker left by a release build
+// served at the same address never serves stale files into the dev loop.
 // Usage: node .ci/pwa.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,8 +29,19 @@ const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const sha = (alg, data) => crypto.createHash(alg).update(data).digest();
 
+const killSwitch = () => fs.writeFileSync(path.join(dir, 'sw.js'), `// Debug build: no offline cache.
+// This worker replaces one a release build left here, deletes its caches and unregisters.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const key of await caches.keys()) if (key.startsWith('redmap-')) await caches.delete(key);
+  await self.registration.unregister();
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+})()));
+`);
+
 if (html.includes('__TRUNK_ADDRESS__') || html.includes('__TRUNK_WS_BASE__')) {
-  say('trunk serve (autoreload script present): no CSP, no service worker in this build');
+  killSwitch();
+  say('trunk serve (autoreload script present): no CSP and no offline cache in this build');
   process.exit(0);
 }
 
@@ -71,7 +84,10 @@ fs.writeFileSync(indexPath, html);
 say(`CSP: ${policy.length} chars written to index.html`);
 
 // 3. The service worker over exactly the files of this build.
-if (!release) process.exit(0);
+if (!release) {
+  killSwitch();
+  process.exit(0);
+}
 const files = [];
 (function walk(d) {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {

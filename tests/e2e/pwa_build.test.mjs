@@ -54,12 +54,14 @@ test('release: boot file, CSP first, and a service worker over every file', () =
   assert.notEqual(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/redmap-([0-9a-f]{16})/)[1], name);
 });
 
-test('debug build: boot file and CSP, no service worker', () => {
+const isKillSwitch = (dir) => /registration\.unregister\(\)/.test(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8'));
+
+test('debug build: boot file and CSP; sw.js only removes an earlier release worker', () => {
   const dir = stage(page);
   run(dir, 'debug');
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   assert.ok(html.includes('Content-Security-Policy'));
-  assert.ok(!fs.existsSync(path.join(dir, 'sw.js')));
+  assert.ok(isKillSwitch(dir));
   const boot = fs.readdirSync(dir).find((f) => f.startsWith('boot-'));
   assert.doesNotMatch(fs.readFileSync(path.join(dir, boot), 'utf8'), /serviceWorker/);
 });
@@ -69,6 +71,7 @@ test('trunk serve (autoreload script): left alone', () => {
   const dir = stage(served);
   run(dir, 'debug');
   assert.equal(fs.readFileSync(path.join(dir, 'index.html'), 'utf8'), served);
+  assert.ok(isKillSwitch(dir));
 });
 
 test('an inline style in index.html fails the build', () => {
