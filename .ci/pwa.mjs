@@ -47,15 +47,27 @@ if (html.includes('__TRUNK_ADDRESS__') || html.includes('__TRUNK_WS_BASE__')) {
 
 // 1. Inline scripts -> files under 'self'.
 const registerSw = release ? `
-// Offline: the service worker (sw.js) caches this build. When a newer build's worker takes
-// over a page that an older one controlled, reload so the page never mixes two builds.
+// Offline: the service worker (sw.js) caches this build. It is registered once the map has
+// drawn its data (or after 15 s), so that caching the build does not compete with the first
+// view. When a newer build's worker takes over a page that an older one controlled, the page
+// reloads, so it never mixes two builds.
 if ('serviceWorker' in navigator) {
   const hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (hadController) location.reload();
   });
-  navigator.serviceWorker.register('${base}sw.js', { updateViaCache: 'none' })
-    .catch((e) => console.warn('redmap: offline mode unavailable:', e));
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
+    navigator.serviceWorker.register('${base}sw.js', { updateViaCache: 'none' })
+      .catch((e) => console.warn('redmap: offline mode unavailable:', e));
+  };
+  const drawn = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('redmap:first-frame').length) { drawn.disconnect(); register(); }
+  });
+  drawn.observe({ type: 'mark', buffered: true });
+  setTimeout(register, 15000);
 }
 ` : '';
 let first = true;

@@ -1,7 +1,8 @@
 // redmap's service worker, written by .ci/pwa.mjs at build time (do not edit sw.js itself).
 // It makes the app and its bundled data open with no network after the first visit:
-// - install: every file of this build goes into one cache named after the build's hash,
-//   fetched past the HTTP cache, so the cache never mixes files of two builds;
+// - install: every file of this build goes into one cache named after the build's hash;
+//   files without a content hash in their name are fetched past the HTTP cache, so the
+//   cache never mixes files of two builds;
 // - activate: caches of other builds are deleted, and open pages are taken over;
 // - fetch: files of this build come from the cache, page navigations get index.html.
 //   Anything else (tiles and data on other hosts, `?data=` files on this site) goes to the
@@ -14,7 +15,10 @@ const KNOWN = new Set(FILES);
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })));
+    // Files with a content hash in their name may come from the HTTP cache (the page has
+    // just loaded them); the others (index.html, geodata/, pwa/) are fetched fresh.
+    const hashed = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
+    await cache.addAll(FILES.map((f) => new Request(f, { cache: hashed.test(f) ? 'default' : 'reload' })));
     await self.skipWaiting();
   })());
 });
