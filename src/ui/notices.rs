@@ -34,7 +34,7 @@ pub fn Notices() -> impl IntoView {
                     {notices.into_iter().map(|n| {
                         let text = match &n {
                             Notice::LayerFailed { file } => {
-                                format!("{}{file}. {}", s.layer_failed, s.layer_failed_rest)
+                                format!("{}{file}{}", s.layer_failed, s.layer_failed_rest)
                             }
                             Notice::TilesFailed { source } => {
                                 let name = crate::domain::tile_sources::by_id(source)

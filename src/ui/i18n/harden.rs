@@ -23,7 +23,7 @@ pub static ZH: HardenStrings = HardenStrings {
     notices_label: "提示",
     dismiss: "关闭提示",
     layer_failed: "数据文件无法加载：",
-    layer_failed_rest: "其余数据已显示。",
+    layer_failed_rest: "。其余数据已显示。",
     tiles_failed: "底图瓦片无法加载：",
     tiles_failed_rest: "（离线或服务器拒绝），已显示离线底图。",
 };
@@ -34,7 +34,7 @@ pub static EN: HardenStrings = HardenStrings {
     notices_label: "Notices",
     dismiss: "Dismiss notice",
     layer_failed: "A data file could not be loaded: ",
-    layer_failed_rest: "The rest of the data is shown.",
+    layer_failed_rest: ". The rest of the data is shown.",
     tiles_failed: "Base-map tiles could not be loaded: ",
     tiles_failed_rest: " (offline, or the server refused); the offline map is shown.",
 };
