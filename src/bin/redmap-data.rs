@@ -4,6 +4,9 @@
 //! prints every issue (`severity: file: json-path: message`), then a summary line, and exits
 //! 1 when there is any error, 0 otherwise (2 on usage or I/O problems). All checking is in
 //! `redmap::domain`; this file only reads files and prints.
+//!
+//! `redmap-data csp` prints the page's Content Security Policy (`domain::csp::policy`), the
+//! text `assets/csp-policy.txt` must hold (the build writes it into `index.html`).
 
 use redmap::domain::geodata::read_dir;
 use redmap::domain::model::Dataset;
@@ -11,7 +14,7 @@ use redmap::domain::validate::{DataIssue, IssueCounts};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: redmap-data validate <dir>";
+const USAGE: &str = "usage: redmap-data validate <dir> | redmap-data csp";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +25,10 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["validate", dir] => validate(dir),
+        ["csp"] => {
+            println!("{}", redmap::domain::csp::policy());
+            ExitCode::SUCCESS
+        }
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

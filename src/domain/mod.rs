@@ -38,3 +38,6 @@ pub mod qr;
 // Organisers (issue 7): coverage figures and importing their own files.
 pub mod coverage;
 pub mod import;
+// Hardening (issue 8): the Content Security Policy derived from the tile/data hosts.
+pub mod csp;
+pub mod embed;

@@ -42,6 +42,8 @@ fn MapPage() -> impl IntoView {
         .iter()
         .any(|(k, v)| k == "view" && v == "dashboard");
     state.dashboard.set(dashboard);
+    // `?embed=1`: a chrome-less map for iframes (no header, no side panel; see ui/embed.rs).
+    let embed = super::embed::from_url();
     provide_context(state);
     provide_context(link.clone());
     super::discover::provide(state);
@@ -68,16 +70,18 @@ fn MapPage() -> impl IntoView {
     });
 
     view! {
-        <div class="app">
-            <Header />
+        <div class="app" class:embed=embed>
+            {(!embed).then(|| view! { <Header /> })}
             <main class="main">
                 <div class="map-area">
                     <MapView />
                     <super::thematic::ThematicOverlay />
                     <NearMeControl />
                     <LoadingIndicator />
+                    <super::notices::Notices />
+                    {embed.then(|| view! { <super::embed::OpenFullMap /> <div class="embed-error"><LoadError /></div> })}
                 </div>
-                <SidePanel />
+                {(!embed).then(|| view! { <SidePanel /> })}
                 <Show when=move || state.dashboard.get()>
                     <DashboardView />
                 </Show>

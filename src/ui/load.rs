@@ -46,6 +46,7 @@ fn no_features_message(state: AppState) -> String {
 /// `?data=`: a redmap `dataset.json` (it has "layers") or any GeoJSON FeatureCollection.
 async fn load_url(state: AppState, url: &str) -> Result<(Loaded, Vec<DataIssue>), String> {
     state.load.set(LoadState::Loading { done: 0, total: 1 });
+    check_allowed(url)?;
     let text = fetch_text(url).await?;
     if let Ok(manifest) = serde_json::from_str::<Manifest>(&text) {
         return load_manifest(state, url, Some(manifest)).await;
@@ -55,6 +56,15 @@ async fn load_url(state: AppState, url: &str) -> Result<(Loaded, Vec<DataIssue>)
     state.load.set(LoadState::Loading { done: 1, total: 1 });
     let loaded = Loaded::new(dataset, url.to_string(), name.clone(), name);
     Ok((loaded, issues))
+}
+
+/// The page's Content Security Policy only lets it fetch from its own site and the configured
+/// data hosts (`domain::csp`): say so, rather than let the fetch fail as a "network error".
+fn check_allowed(url: &str) -> Result<(), String> {
+    let absolute = resolve_url(url, url);
+    let page_origin = window().location().origin().unwrap_or_default();
+    crate::domain::csp::data_url_allowed(&absolute, &page_origin)
+        .map_err(|origin| crate::domain::csp::blocked_data_message(url, &origin))
 }
 
 /// A redmap dataset: the manifest, then each of its layer files (progress per file).
@@ -78,15 +88,29 @@ async fn load_manifest(
     let fetching = perf::span("fetch");
     for (i, layer) in manifest.layers.iter().enumerate() {
         let url = resolve_url(&layer.file, manifest_url);
-        match fetch_text(&url).await {
+        // A layer on a host the policy does not allow is named as such, not fetched.
+        let fetched = match check_allowed(&url) {
+            Ok(()) => fetch_text(&url).await,
+            Err(message) => Err(message),
+        };
+        match fetched {
             Ok(text) => files.push((layer.file.clone(), text)),
             // A failed layer is listed; the other layers still load.
-            Err(message) => issues.push(DataIssue {
-                file: layer.file.clone(),
-                path: String::new(),
-                message: format!("could not be loaded: {message}"),
-                severity: Severity::Error,
-            }),
+            Err(message) => {
+                // Also over the map, where it is seen without opening the problems list.
+                crate::ui::notices::push(
+                    state,
+                    crate::ui::notices::Notice::LayerFailed {
+                        file: layer.file.clone(),
+                    },
+                );
+                issues.push(DataIssue {
+                    file: layer.file.clone(),
+                    path: String::new(),
+                    message: format!("could not be loaded: {message}"),
+                    severity: Severity::Error,
+                })
+            }
         }
         state.load.set(LoadState::Loading { done: i + 2, total });
     }

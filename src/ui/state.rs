@@ -148,6 +148,8 @@ pub struct AppState {
     pub dashboard: RwSignal<bool>,
     /// The thematic map's measure (proportional circles by region), or `None`: the normal map.
     pub thematic: RwSignal<Option<crate::domain::coverage::ThemeMeasure>>,
+    /// Parts that failed while the rest works (a data file, tiles): shown over the map.
+    pub notices: RwSignal<Vec<crate::ui::notices::Notice>>,
 }
 
 impl AppState {
@@ -175,6 +177,7 @@ impl AppState {
             trip: crate::ui::panels::TripState::new(),
             dashboard: RwSignal::new(false),
             thematic: RwSignal::new(None),
+            notices: RwSignal::new(Vec::new()),
         }
     }
 }

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,10 +43,39 @@ export const chromiumArgs = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-export function launch() {
-  return chromium.launch({
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: chromiumArgs,
+  });
+  // Every context (browser.newPage makes one too) reports Content Security Policy violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchCsp(await newContext(options));
+  return browser;
+}
+
+// ---- Content Security Policy: a violation on any page (or iframe) fails the running test ----
+
+/** Violations seen since the last test ended: "directive blocked what at where (page)". */
+export const cspViolations = [];
+const cspProbe = `document.addEventListener('securitypolicyviolation', (e) => console.error(
+  '[csp] ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline code') + ' at ' +
+  (e.sourceFile || '?') + ':' + e.lineNumber + ' (page ' + location.href + ')'));`;
+
+async function watchCsp(context) {
+  await context.addInitScript(cspProbe);
+  context.on('console', (m) => {
+    const text = m.text();
+    if (text.startsWith('[csp] ') || /Content Security Policy/.test(text)) cspViolations.push(text);
+  });
+  return context;
+}
+
+// Under `node --test` only (the benchmark imports this file too).
+if (process.env.NODE_TEST_CONTEXT) {
+  afterEach(() => {
+    const seen = cspViolations.splice(0);
+    if (seen.length) throw new Error(`Content Security Policy violations:\n${seen.join('\n')}`);
   });
 }
 

@@ -87,8 +87,8 @@ test('Amap tiles are laid out for GCJ-02, so WGS-84 sites sit on their street', 
   });
   await waitForFirstFrame(page);
   await chooseBasemap(page, '高德地图');
-  await page.waitForFunction(() => true);
-  await page.waitForTimeout(500);
+  // The tiles are asked for on the next frame; on a busy machine that can take a while.
+  for (let i = 0; i < 100 && requested.length === 0; i++) await page.waitForTimeout(50);
   const first = requested[0];
   assert.ok(first, 'an Amap tile was requested');
   // The centre's WGS-84 tile would be (106729, 56915); its GCJ-02 position lies in (106731, 56916).

@@ -32,10 +32,11 @@ pub fn RegionsTable() -> impl IntoView {
                    name: String,
                    level: Option<&'static str>,
                    c: crate::domain::coverage::PlaceCounts| {
-            let indent = format!("padding-left:{}px", 6 + depth * 18);
+            // CSSOM (`style:`), not a `style` attribute: the CSP blocks inline style attributes.
+            let indent = format!("{}px", 6 + depth * 18);
             view! {
                 <tr>
-                    <th scope="row" style=indent>
+                    <th scope="row" style:padding-left=indent>
                         {name}
                         {level.map(|l| view! { <span class="dash-level">{l}</span> })}
                     </th>

@@ -11,6 +11,7 @@ pub mod thematic;
 use std::fmt::Display;
 
 pub mod discover;
+pub mod harden;
 pub mod trip;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

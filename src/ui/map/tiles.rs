@@ -1,6 +1,7 @@
 //! The optional raster tile layer: fetches tiles as images, keeps a bounded in-memory cache,
-//! draws the loaded ones. A failed tile (no network, no CORS, bad key) is dropped quietly
-//! and not asked for again; the offline vector base map below it still shows.
+//! draws the loaded ones. A failed tile (no network, no CORS, bad key) is not asked for
+//! again; the offline vector base map below it still shows, and a notice over the map says
+//! that the source's tiles failed (once per source).
 
 use super::handle::Map;
 use crate::domain::tile_sources::{tile_url, tile_viewport, TileSource};
@@ -30,7 +31,12 @@ impl TileCache {
     }
 
     /// The image for `url`, requesting it (and redrawing the map when it arrives) if new.
-    fn get_or_request(&mut self, url: &str, map: &Map) -> Option<HtmlImageElement> {
+    fn get_or_request(
+        &mut self,
+        url: &str,
+        source: &'static TileSource,
+        map: &Map,
+    ) -> Option<HtmlImageElement> {
         if let Some(img) = self.images.get(url) {
             return Some(img.clone());
         }
@@ -38,9 +44,17 @@ impl TileCache {
         // Anonymous CORS keeps the canvas readable (handout snapshots, tests); a tile server
         // without CORS then fails like an offline one: quietly.
         img.set_cross_origin(Some("anonymous"));
+        let state = map.0.state;
         let map = map.clone();
         let redraw = Closure::once_into_js(move || map.request_draw());
         img.set_onload(Some(redraw.unchecked_ref()));
+        let failed = Closure::once_into_js(move || {
+            crate::ui::notices::push(
+                state,
+                crate::ui::notices::Notice::TilesFailed { source: source.id },
+            )
+        });
+        img.set_onerror(Some(failed.unchecked_ref()));
         img.set_src(url);
         self.images.insert(url.to_string(), img.clone());
         self.order.push_back(url.to_string());
@@ -57,7 +71,7 @@ impl TileCache {
 pub fn draw(
     ctx: &Ctx,
     view: &Viewport,
-    source: &TileSource,
+    source: &'static TileSource,
     key: Option<&str>,
     cache: &mut TileCache,
     map: &Map,
@@ -68,7 +82,7 @@ pub fn draw(
         let Some(url) = tile_url(source, tile.id, key) else {
             return;
         };
-        let Some(img) = cache.get_or_request(&url, map) else {
+        let Some(img) = cache.get_or_request(&url, source, map) else {
             continue;
         };
         if !(img.complete() && img.natural_width() > 0) {

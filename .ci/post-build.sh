@@ -1,0 +1,18 @@
+#!/bin/sh
+# Trunk's post_build steps, in order (trunk 0.21 runs separate [[hooks]] of one stage at the
+# same time, so steps that depend on each other must be chained here). Runs in the source
+# dir with $TRUNK_STAGING_DIR, $TRUNK_PROFILE and $TRUNK_PUBLIC_URL set.
+set -eu
+
+# 1. geodata/ is copied into the build and fetched at run time, so data and code cache
+#    separately. Only the data files go: not READMEs, generator scripts or their node_modules.
+(cd geodata && find . \( -name node_modules -prune \) -o \( -name '*.json' -o -name '*.geojson' \) ! -name 'package*.json' -print) |
+  while read -r f; do
+    mkdir -p "$TRUNK_STAGING_DIR/geodata/$(dirname "$f")"
+    cp "geodata/$f" "$TRUNK_STAGING_DIR/geodata/$f"
+  done
+
+# 2. Steps that add or change files in the build go here (before step 3).
+
+# 3. Last: boot script out of the HTML, the CSP meta, and the service worker over every file.
+node .ci/pwa.mjs
