@@ -1,12 +1,12 @@
 //! The month chart as a file that looks like it does on screen: a standalone SVG (its
 //! styles written into it, since the page's stylesheet does not travel with it) and a PNG
 //! drawn from that SVG on a canvas at twice the size, on white. All in the browser.
-//! (The SVG is loaded as an image from a `blob:` URL: a CSP must allow `img-src blob:`.)
+//! (The SVG is loaded as an image from a `data:` URL, which the CSP's `img-src data:` allows.)
 
 use super::download::save;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// The chart's look, inside the exported SVG (the same as `.dash-chart` in app.css).
 const CHART_STYLE: &str = "<style>\
@@ -29,23 +29,16 @@ pub fn standalone_svg(id: &str) -> Option<String> {
 
 /// Draws `svg` (of `width` × `height` CSS px) on a canvas at 2× and saves it as PNG.
 pub fn save_png(svg: &str, width: f64, height: f64, file_name: &'static str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    );
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
     let scale = 2.0;
     let img_for_load = img.clone();
-    let url_for_load = url.clone();
     let onload = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url_for_load);
         let Some(canvas) = document()
             .create_element("canvas")
             .ok()
