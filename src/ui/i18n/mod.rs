@@ -9,6 +9,7 @@ pub mod dashboard;
 use std::fmt::Display;
 
 pub mod discover;
+pub mod later;
 pub mod trip;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
