@@ -51,8 +51,6 @@ pub struct Frame<'a> {
     pub loaded: &'a Loaded,
     pub shown: Option<&'a Shown>,
     pub basemap: Option<&'a super::basemap::Basemap>,
-    /// The base map's offscreen copy (`None`: draw the base map directly every frame).
-    pub base_cache: Option<&'a std::cell::RefCell<super::base_cache::BaseCache>>,
     pub selected: Option<Selection>,
     pub hovered: Option<usize>,
     pub show_sites: bool,
@@ -71,19 +69,11 @@ const SITE_R_PX: f64 = 7.0;
 pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     let v = frame.view;
     let _ = ctx.set_transform(v.dpr, 0.0, 0.0, v.dpr, 0.0, 0.0);
-    // Water and the base map, from the offscreen copy while the map pans (base_cache.rs).
-    let english = frame.lang == Lang::En;
-    match frame.base_cache {
-        Some(cache) => cache.borrow_mut().draw(ctx, v, frame.basemap, english),
-        None => {
-            ctx.set_fill_style_str(WATER_FILL);
-            ctx.fill_rect(0.0, 0.0, v.width_px, v.height_px);
-            if let Some(basemap) = frame.basemap {
-                super::basemap::draw(ctx, v, basemap, english);
-            }
-        }
+    ctx.set_fill_style_str(WATER_FILL);
+    ctx.fill_rect(0.0, 0.0, v.width_px, v.height_px);
+    if let Some(basemap) = frame.basemap {
+        super::basemap::draw(ctx, v, basemap, frame.lang == Lang::En);
     }
-    let _ = ctx.set_transform(v.dpr, 0.0, 0.0, v.dpr, 0.0, 0.0);
     raster(ctx);
     let ds = &frame.loaded.dataset;
     if frame.show_regions {

@@ -22,7 +22,6 @@ pub struct MapInner {
     ctx: RefCell<Option<CanvasRenderingContext2d>>,
     pub drawn: RefCell<Vec<Drawn>>,
     pub basemap: RefCell<Basemap>,
-    base_cache: RefCell<super::base_cache::BaseCache>,
     pub tiles: RefCell<super::tiles::TileCache>,
     frame_pending: Cell<bool>,
     /// Bumped by every new animation or user gesture; a running animation whose number is
@@ -42,7 +41,6 @@ impl Map {
             ctx: RefCell::new(None),
             drawn: RefCell::new(Vec::new()),
             basemap: RefCell::new(Basemap::default()),
-            base_cache: RefCell::new(Default::default()),
             tiles: RefCell::new(super::tiles::TileCache::default()),
             frame_pending: Cell::new(false),
             animation: Cell::new(0),
@@ -93,7 +91,6 @@ impl Map {
             loaded: &loaded,
             shown: shown.as_deref(),
             basemap: Some(&basemap),
-            base_cache: Some(&self.0.base_cache),
             selected: s.selected.get_untracked(),
             hovered: s.hovered.get_untracked(),
             show_sites: s.show_sites.get_untracked(),

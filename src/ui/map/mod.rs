@@ -1,7 +1,6 @@
 //! The map: one `<canvas>` for everything drawn (base map, routes, sites, clusters), with
 //! accessible DOM controls over it (zoom, fit, scale bar, attribution, tooltip).
 
-mod base_cache;
 pub mod basemap;
 pub mod canvas;
 pub mod draw;
