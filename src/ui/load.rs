@@ -32,7 +32,9 @@ pub fn start(state: AppState, data_url: Option<String>) {
         match result {
             Ok((loaded, issues, later)) => {
                 state.later_loading.set(later.is_some());
+                let showing = perf::span("show");
                 show(state, loaded, issues);
+                showing.end();
                 if let Some(later) = later {
                     // Let the first frame be drawn before the rest is read.
                     next_frame().await;

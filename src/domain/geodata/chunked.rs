@@ -13,7 +13,7 @@
 //!
 //! Pure Rust: no browser types; the UI hands in byte slices.
 
-use super::fields::{At, Issues};
+use super::fields::{At, Issues, SharedSources};
 use super::raw::{parse_record, RawFeature};
 use super::read::accept;
 use super::{records, regions, routes, sites};
@@ -76,6 +76,7 @@ pub struct ChunkedLayer {
     sink: Sink,
     indices: Vec<usize>,
     issues: Vec<DataIssue>,
+    shared: SharedSources,
     index: usize,
     type_ok: Option<bool>,
     seen_list: bool,
@@ -100,6 +101,7 @@ impl ChunkedLayer {
             sink,
             indices: Vec::new(),
             issues: Vec::new(),
+            shared: SharedSources::default(),
             index: 0,
             type_ok: None,
             seen_list: false,
@@ -232,6 +234,7 @@ impl ChunkedLayer {
             sink,
             indices,
             issues,
+            shared,
             index,
             list,
             features,
@@ -246,6 +249,7 @@ impl ChunkedLayer {
         let mut found = Issues {
             file,
             list: std::mem::take(issues),
+            shared: std::mem::take(shared),
         };
         let step = match sink {
             Sink::Sites(v) => feature(bytes, last, at, &mut found, sites::site, v, indices),
@@ -257,6 +261,7 @@ impl ChunkedLayer {
             Sink::Visits(v) => record(bytes, last, at, &mut found, records::visit, v, indices),
         };
         *issues = found.list;
+        *shared = found.shared;
         if let Step::Took(..) = step {
             *index += 1;
         }
