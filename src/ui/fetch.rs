@@ -31,8 +31,28 @@ async fn get(url: &str) -> Result<web_sys::Response, String> {
 /// GETs `url` and hands its body to `take` chunk by chunk as the bytes arrive, so that
 /// the whole body is never held (neither in JS nor in wasm memory). Awaits between
 /// chunks, so the page stays responsive while a large file comes in.
-pub async fn fetch_chunks(url: &str, mut take: impl FnMut(&[u8])) -> Result<(), String> {
+/// `expect` is told the body's size first, when the response states it (Content-Length
+/// of an uncompressed body).
+pub async fn fetch_chunks(
+    url: &str,
+    expect: impl FnOnce(usize),
+    mut take: impl FnMut(&[u8]),
+) -> Result<(), String> {
     let response = get(url).await?;
+    let headers = response.headers();
+    let compressed = headers
+        .get("content-encoding")
+        .ok()
+        .flatten()
+        .is_some_and(|e| !e.trim().is_empty() && e.trim() != "identity");
+    let length = headers
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|l| l.trim().parse::<usize>().ok());
+    if let (Some(length), false) = (length, compressed) {
+        expect(length);
+    }
     let Some(body) = response.body() else {
         return Ok(());
     };

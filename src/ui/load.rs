@@ -200,7 +200,18 @@ async fn read_layer(
     origins: &mut Origins,
 ) -> Vec<DataIssue> {
     let mut reader = ChunkedLayer::new(layer.kind, &layer.file);
-    let fetched = fetch_chunks(url, |bytes| reader.push(bytes)).await;
+    let expected = std::cell::Cell::new(None);
+    let fetched = fetch_chunks(
+        url,
+        |length| expected.set(Some(length)),
+        |bytes| {
+            if let Some(length) = expected.take() {
+                reader.expect_len(length);
+            }
+            reader.push(bytes)
+        },
+    )
+    .await;
     let message = match fetched {
         Ok(()) => match reader.finish(dataset, origins) {
             Ok(issues) => return issues,

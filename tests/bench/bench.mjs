@@ -58,7 +58,11 @@ function sendFile(res, file) {
   if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     res.writeHead(404); res.end('not found'); return true;
   }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+  // Content-Length, as static file servers send it (redmap sizes its record lists by it).
+  res.writeHead(200, {
+    'content-type': types[path.extname(file)] || 'application/octet-stream',
+    'content-length': fs.statSync(file).size,
+  });
   fs.createReadStream(file).pipe(res);
   return true;
 }

@@ -165,3 +165,24 @@ fn the_bundled_files_read_the_same_in_chunks() {
         assert_eq!((data, issues), (whole, expected), "{file}");
     }
 }
+
+#[test]
+fn a_stated_size_reserves_once_and_a_wrong_one_loses_nothing() {
+    let text = sites(
+        &(0..1500)
+            .map(|i| site(&format!("s{i}"), "museum"))
+            .collect::<Vec<_>>(),
+    );
+    for stated in [text.len(), 10, text.len() * 100] {
+        let mut layer = ChunkedLayer::new(LayerType::Sites, "f.json");
+        layer.expect_len(stated);
+        for chunk in text.as_bytes().chunks(4096) {
+            layer.push(chunk);
+        }
+        let (mut data, mut origins) = (Dataset::default(), Origins::default());
+        let issues = layer.finish(&mut data, &mut origins).unwrap_or_default();
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(data.sites.len(), 1500);
+        assert_eq!(data.sites.capacity(), 1500, "shrunk to fit");
+    }
+}
