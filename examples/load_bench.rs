@@ -12,6 +12,7 @@
 use redmap::domain::cluster::{ClusterIndex, ClusterOptions};
 use redmap::domain::geodata::{
     parse_activities, parse_manifest, parse_regions, parse_routes, parse_sites, parse_visits,
+    read_chunked,
 };
 use redmap::domain::model::{Dataset, LayerType, LonLat};
 use redmap::domain::validate::{check_dataset_with, Origins};
@@ -70,6 +71,14 @@ fn bench(dir: &Path) {
     let (t_split, _) =
         median_ms(|| serde_json::from_str::<Split>(&texts[0].1).map(|s| s.features.len()));
     let (t_sites, sites) = median_ms(|| parse_sites(&texts[0].0, &texts[0].1));
+    // The browser's path: the bytes in 64 KB chunks as a fetch body delivers them.
+    let chunked = |kind: LayerType, i: usize| {
+        let (mut d, mut o) = (Dataset::default(), Origins::default());
+        read_chunked(kind, &texts[i].0, &texts[i].1, 64 * 1024, &mut d, &mut o);
+        d
+    };
+    let (t_sites_chunked, _) = median_ms(|| chunked(Sites, 0));
+    let (t_acts_chunked, _) = median_ms(|| chunked(Activities, 1));
     let (t_acts, acts) = median_ms(|| parse_activities(&texts[1].0, &texts[1].1));
     let (t_routes, routes) = median_ms(|| parse_routes(&texts[2].0, &texts[2].1));
     let (t_regions, regions) = median_ms(|| parse_regions(&texts[3].0, &texts[3].1));
@@ -100,6 +109,8 @@ fn bench(dir: &Path) {
         &format!("parse activities ({})", data.activities.len()),
         t_acts,
     );
+    row("parse sites, 64 KB chunks", t_sites_chunked);
+    row("parse activities, 64 KB chunks", t_acts_chunked);
     row(
         "parse routes + regions + visits",
         t_routes + t_regions + t_visits,

@@ -10,6 +10,7 @@
 //! Speed: a FeatureCollection is first split into raw per-feature slices (no value tree),
 //! then each feature is parsed straight into a typed struct.
 
+mod chunked;
 mod dir;
 mod fields;
 mod foreign;
@@ -25,6 +26,7 @@ mod sites;
 mod stream;
 mod values;
 
+pub use chunked::{read_chunked, ChunkedLayer, Unreadable};
 pub use dir::{read_dir, read_files};
 pub use load::{load_dataset, load_layer, parse_dataset, MANIFEST_FILE};
 

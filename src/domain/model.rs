@@ -83,11 +83,15 @@ pub use super::geo::LonLat;
 
 /// Where a record's facts come from: a document (seed file name, or e.g.
 /// "GeoNames 1788379") and what it says, quoted or summarised.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Source {
     pub doc: String,
     pub says: String,
 }
+
+/// A record's sources. Shared: records citing the same sources (an activity report, an
+/// import) hold one list between them; the parser hands out one per distinct list.
+pub type Sources = std::sync::Arc<[Source]>;
 
 /// A closed list of spellings, used generically for "did you mean" hints.
 pub trait Vocabulary: Copy + 'static {

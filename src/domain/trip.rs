@@ -27,19 +27,16 @@ pub use travel::{default_dwell_min, leg, Leg, Mode};
 
 use crate::domain::geo::LonLat;
 use crate::domain::model::{Dataset, Site};
-use std::collections::HashMap;
 
 /// A trip's stops resolved against the loaded data: the site of each stop, `None` where the
 /// data has no site with that id (kept in the trip, shown as "not in this data").
 pub fn resolve<'a>(trip: &Trip, dataset: &'a Dataset) -> Vec<Option<&'a Site>> {
-    let index: HashMap<&str, usize> = dataset.site_index();
-    trip.stops
-        .iter()
-        .map(|s| {
-            index
-                .get(s.site.as_str())
-                .and_then(|&i| dataset.sites.get(i))
-        })
+    // One pass for the trip's few stops: this runs on every map frame.
+    let ids: Vec<&str> = trip.stops.iter().map(|s| s.site.as_str()).collect();
+    dataset
+        .sites_by_ids(&ids)
+        .into_iter()
+        .map(|i| i.and_then(|i| dataset.sites.get(i)))
         .collect()
 }
 

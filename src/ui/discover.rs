@@ -70,8 +70,10 @@ pub fn provide(state: AppState) {
 fn on_data_load(state: AppState, d: Discover) {
     Effect::new(move || {
         let Some(data) = state.data.get() else { return };
+        let linking = crate::ui::perf::span("links");
         d.links
             .set(Some(Arc::new(ActivitySites::new(&data.dataset))));
+        linking.end();
         d.index.set(None);
         let mut f = d.filter.get_untracked();
         let problems = f.check_against(&data.dataset);

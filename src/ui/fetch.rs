@@ -1,11 +1,12 @@
-//! Fetching text over HTTP with a message a user can act on when it fails.
+//! Fetching over HTTP (whole text, or the body chunk by chunk) with a message a user can
+//! act on when it fails.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// GETs `url` as text (UTF-8, as `Response.text()` decodes it). The error says which URL
-/// and why (HTTP status, network/CORS).
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// GETs `url`: the response once its status is OK. The error says which URL and why
+/// (HTTP status, network/CORS).
+async fn get(url: &str) -> Result<web_sys::Response, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -24,6 +25,62 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             response.status_text()
         ));
     }
+    Ok(response)
+}
+
+/// GETs `url` and hands its body to `take` chunk by chunk as the bytes arrive, so that
+/// the whole body is never held (neither in JS nor in wasm memory). Awaits between
+/// chunks, so the page stays responsive while a large file comes in.
+/// `expect` is told the body's size first, when the response states it (Content-Length
+/// of an uncompressed body).
+pub async fn fetch_chunks(
+    url: &str,
+    expect: impl FnOnce(usize),
+    mut take: impl FnMut(&[u8]),
+) -> Result<(), String> {
+    let response = get(url).await?;
+    let headers = response.headers();
+    let compressed = headers
+        .get("content-encoding")
+        .ok()
+        .flatten()
+        .is_some_and(|e| !e.trim().is_empty() && e.trim() != "identity");
+    let length = headers
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|l| l.trim().parse::<usize>().ok());
+    if let (Some(length), false) = (length, compressed) {
+        expect(length);
+    }
+    let Some(body) = response.body() else {
+        return Ok(());
+    };
+    let unreadable = |_: JsValue| format!("{url}: body unreadable");
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| unreadable(JsValue::NULL))?;
+    let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    let mut chunk = Vec::new();
+    loop {
+        let next = JsFuture::from(reader.read()).await.map_err(unreadable)?;
+        let done = js_sys::Reflect::get(&next, &done_key).map_err(unreadable)?;
+        if done.as_bool().unwrap_or(true) {
+            return Ok(());
+        }
+        let value = js_sys::Reflect::get(&next, &value_key).map_err(unreadable)?;
+        let bytes: js_sys::Uint8Array = value.dyn_into().map_err(unreadable)?;
+        chunk.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut chunk);
+        take(&chunk);
+    }
+}
+
+/// GETs `url` as text (UTF-8, as `Response.text()` decodes it). The error says which URL
+/// and why (HTTP status, network/CORS).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = get(url).await?;
     // The body as bytes copied once into wasm memory, then decoded there. (`text()` decodes
     // to a JS string, and passing that to Rust re-encodes it through a buffer of up to 3x
     // its length. On the 131 MB synthetic 100k dataset, `make bench` measured the fetch

@@ -1,20 +1,28 @@
 //! Loading data in the browser: the bundled dataset by default, or `?data=<url>`.
 //!
-//! The UI only fetches text and reports progress; parsing, validation and assembly are the
+//! The UI only fetches bytes and reports progress; parsing, validation and assembly are the
 //! domain's (`crate::domain::geodata`). Any failure becomes a message in the page.
+//!
+//! Order (issue 4, 100k points): the map's layers (sites, routes, regions) are read first,
+//! each parsed as its bytes arrive and never held whole; the map draws; then activities
+//! and visit counts are read the same way, and the cross-file checks run once all is in.
 
-use super::fetch::{fetch_text, resolve_url};
+use super::fetch::{fetch_chunks, fetch_text, resolve_url};
 use super::perf;
 use super::state::{AppState, LoadState, Loaded};
-use crate::domain::geodata;
-use crate::domain::model::Manifest;
-use crate::domain::validate::{check_dataset_with, DataIssue, Severity};
+use crate::domain::geodata::{self, ChunkedLayer, Unreadable};
+use crate::domain::model::{Dataset, Layer, LayerType, Manifest};
+use crate::domain::validate::{check_dataset_with, DataIssue, Origins, Severity};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub const BUNDLED_MANIFEST: &str = "geodata/dataset.json";
 
-/// Starts loading; updates `state.load`, `state.data` and `state.issues` as it goes.
+/// Starts loading; updates `state.load`, `state.data` and `state.issues` as it goes. The
+/// map's layers come first (the first frame needs only them); activities and visit counts
+/// follow while `state.later_loading` is set, then the cross-file checks.
 pub fn start(state: AppState, data_url: Option<String>) {
     leptos::task::spawn_local(async move {
         let result = match data_url {
@@ -22,20 +30,55 @@ pub fn start(state: AppState, data_url: Option<String>) {
             Some(url) => load_url(state, &url).await,
         };
         match result {
-            Ok((loaded, issues)) => {
-                let fatal = loaded.dataset.sites.is_empty() && loaded.dataset.routes.is_empty();
-                state.issues.set(issues);
-                state.data.set(Some(Arc::new(loaded)));
+            Ok((loaded, issues, later)) => {
+                state.later_loading.set(later.is_some());
+                let showing = perf::span("show");
+                show(state, loaded, issues);
+                showing.end();
+                if let Some(later) = later {
+                    // Let the first frame be drawn before the rest is read.
+                    next_frame().await;
+                    read_later(state, later).await;
+                    state.later_loading.set(false);
+                }
                 perf::mark(perf::DATA_LOADED);
-                state.load.set(if fatal {
-                    LoadState::Failed(no_features_message(state))
-                } else {
-                    LoadState::Ready
-                });
             }
             Err(message) => state.load.set(LoadState::Failed(message)),
         }
     });
+}
+
+/// Shows what loaded: the data, its issues, and "ready" (or why nothing can be shown).
+fn show(state: AppState, loaded: Loaded, issues: Vec<DataIssue>) {
+    let fatal = loaded.dataset.sites.is_empty() && loaded.dataset.routes.is_empty();
+    state.issues.set(issues);
+    state.data.set(Some(Arc::new(loaded)));
+    state.load.set(if fatal {
+        LoadState::Failed(no_features_message(state))
+    } else {
+        LoadState::Ready
+    });
+}
+
+/// Resolves after the browser has drawn a frame (a timer after the next animation frame),
+/// or after 250 ms in a tab that draws none.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let later = resolve.clone();
+        let after = Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&later);
+            }
+        });
+        let _ = window.request_animation_frame(after.unchecked_ref());
+        // A hidden tab draws no frames: go on after a while anyway.
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }
 
 fn no_features_message(state: AppState) -> String {
@@ -43,8 +86,23 @@ fn no_features_message(state: AppState) -> String {
     format!("no sites or routes could be read from the data ({n} problems listed below)")
 }
 
+/// What is read after the first frame: the layers (activities, visits) and what the
+/// cross-file checks need.
+pub struct Later {
+    manifest_url: String,
+    layers: Vec<Layer>,
+    origins: Origins,
+}
+
+/// Whether a layer is read after the first frame: the map draws nothing from it.
+fn after_first_frame(kind: LayerType) -> bool {
+    matches!(kind, LayerType::Activities | LayerType::Visits)
+}
+
+type FirstPart = (Loaded, Vec<DataIssue>, Option<Later>);
+
 /// `?data=`: a redmap `dataset.json` (it has "layers") or any GeoJSON FeatureCollection.
-async fn load_url(state: AppState, url: &str) -> Result<(Loaded, Vec<DataIssue>), String> {
+async fn load_url(state: AppState, url: &str) -> Result<FirstPart, String> {
     state.load.set(LoadState::Loading { done: 0, total: 1 });
     check_allowed(url)?;
     let text = fetch_text(url).await?;
@@ -55,7 +113,7 @@ async fn load_url(state: AppState, url: &str) -> Result<(Loaded, Vec<DataIssue>)
     let (dataset, issues) = geodata::parse_foreign_geojson(&name, &text);
     state.load.set(LoadState::Loading { done: 1, total: 1 });
     let loaded = Loaded::new(dataset, url.to_string(), name.clone(), name);
-    Ok((loaded, issues))
+    Ok((loaded, issues, None))
 }
 
 /// The page's Content Security Policy only lets it fetch from its own site and the configured
@@ -67,12 +125,13 @@ fn check_allowed(url: &str) -> Result<(), String> {
         .map_err(|origin| crate::domain::csp::blocked_data_message(url, &origin))
 }
 
-/// A redmap dataset: the manifest, then each of its layer files (progress per file).
+/// A redmap dataset: the manifest, then the map's layer files (progress per file), each
+/// parsed as its bytes arrive. Activities and visits are left for [`read_later`].
 async fn load_manifest(
     state: AppState,
     manifest_url: &str,
     manifest: Option<Manifest>,
-) -> Result<(Loaded, Vec<DataIssue>), String> {
+) -> Result<FirstPart, String> {
     let manifest = match manifest {
         Some(m) => m,
         None => {
@@ -81,55 +140,53 @@ async fn load_manifest(
                 .map_err(|e| format!("{manifest_url}: not a redmap dataset manifest: {e}"))?
         }
     };
-    let total = manifest.layers.len() + 1;
-    state.load.set(LoadState::Loading { done: 1, total });
-    let mut files = Vec::new();
-    let mut issues = Vec::new();
-    let fetching = perf::span("fetch");
-    for (i, layer) in manifest.layers.iter().enumerate() {
-        let url = resolve_url(&layer.file, manifest_url);
-        // A layer on a host the policy does not allow is named as such, not fetched.
-        let fetched = match check_allowed(&url) {
-            Ok(()) => fetch_text(&url).await,
-            Err(message) => Err(message),
-        };
-        match fetched {
-            Ok(text) => files.push((layer.file.clone(), text)),
-            // A failed layer is listed; the other layers still load.
-            Err(message) => {
-                // Also over the map, where it is seen without opening the problems list.
-                crate::ui::notices::push(
-                    state,
-                    crate::ui::notices::Notice::LayerFailed {
-                        file: layer.file.clone(),
-                    },
-                );
-                issues.push(DataIssue {
-                    file: layer.file.clone(),
-                    path: String::new(),
-                    message: format!("could not be loaded: {message}"),
-                    severity: Severity::Error,
-                })
-            }
-        }
-        state.load.set(LoadState::Loading { done: i + 2, total });
-    }
-    fetching.end();
+    // The manifest's own checks, as `geodata::load_dataset` makes them.
     let manifest_text = serde_json::to_string(&manifest).unwrap_or_default();
-    let mut named: Vec<(&str, &str)> = vec![(geodata::MANIFEST_FILE, manifest_text.as_str())];
-    named.extend(files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-    // `geodata::load_dataset` in two halves, each timed (`redmap:parse`, `redmap:validate`).
-    let parsing = perf::span("parse");
-    let (dataset, origins, mut found) = geodata::parse_dataset(&named);
-    parsing.end();
-    let validating = perf::span("validate");
-    found.extend(check_dataset_with(&dataset, &origins));
-    validating.end();
-    issues.append(&mut found);
+    let (checked, mut issues) = geodata::parse_manifest(geodata::MANIFEST_FILE, &manifest_text);
+    let (now, later): (Vec<_>, Vec<_>) = manifest
+        .layers
+        .iter()
+        .enumerate()
+        .partition(|(_, l)| !after_first_frame(l.kind));
+    let total = now.len() + 1;
+    state.load.set(LoadState::Loading { done: 1, total });
+    let mut dataset = Dataset {
+        manifest: checked,
+        ..Dataset::default()
+    };
+    let mut origins = Origins::default();
+    let reading = perf::span("fetch");
+    for (done, (i, layer)) in now.into_iter().enumerate() {
+        let url = resolve_url(&layer.file, manifest_url);
+        let found = read_layer(state, &url, i, layer, &mut dataset, &mut origins).await;
+        issues.extend(found);
+        state.load.set(LoadState::Loading {
+            done: done + 2,
+            total,
+        });
+    }
+    reading.end();
     let origin = if manifest_url == BUNDLED_MANIFEST {
         "bundled"
     } else {
         manifest_url
+    };
+    let later = later
+        .into_iter()
+        .map(|(_, l)| l.clone())
+        .collect::<Vec<_>>();
+    let later = if later.is_empty() {
+        // Nothing more to read: the cross-file checks now.
+        let validating = perf::span("validate");
+        issues.extend(check_dataset_with(&dataset, &origins));
+        validating.end();
+        None
+    } else {
+        Some(Later {
+            manifest_url: manifest_url.to_owned(),
+            layers: later,
+            origins,
+        })
     };
     let preparing = perf::span("prepare");
     let loaded = Loaded::new(
@@ -139,5 +196,115 @@ async fn load_manifest(
         manifest.title_en.clone(),
     );
     preparing.end();
-    Ok((loaded, issues))
+    Ok((loaded, issues, later))
+}
+
+/// Reads one layer file into `dataset` as its bytes arrive; returns its issues. A file
+/// whose top level is unusual is fetched again whole, so that its problems are reported
+/// as the whole-file reader words them; a file that cannot be fetched is listed.
+async fn read_layer(
+    state: AppState,
+    url: &str,
+    index: usize,
+    layer: &Layer,
+    dataset: &mut Dataset,
+    origins: &mut Origins,
+) -> Vec<DataIssue> {
+    // A layer on a host the policy does not allow is named as such, not fetched.
+    if let Err(message) = check_allowed(url) {
+        return layer_failed(state, index, layer, message);
+    }
+    let mut reader = ChunkedLayer::new(layer.kind, &layer.file);
+    let expected = std::cell::Cell::new(None);
+    let fetched = fetch_chunks(
+        url,
+        |length| expected.set(Some(length)),
+        |bytes| {
+            if let Some(length) = expected.take() {
+                reader.expect_len(length);
+            }
+            reader.push(bytes)
+        },
+    )
+    .await;
+    let message = match fetched {
+        Ok(()) => match reader.finish(dataset, origins) {
+            Ok(issues) => return issues,
+            Err(Unreadable) => match fetch_text(url).await {
+                Ok(text) => {
+                    return geodata::load_layer(dataset, origins, layer.kind, &layer.file, &text)
+                }
+                Err(message) => message,
+            },
+        },
+        Err(message) => message,
+    };
+    layer_failed(state, index, layer, message)
+}
+
+/// A failed layer is listed, and shown over the map where it is seen without opening the
+/// problems list; the other layers still load.
+fn layer_failed(state: AppState, index: usize, layer: &Layer, message: String) -> Vec<DataIssue> {
+    crate::ui::notices::push(
+        state,
+        crate::ui::notices::Notice::LayerFailed {
+            file: layer.file.clone(),
+        },
+    );
+    vec![
+        DataIssue {
+            file: layer.file.clone(),
+            path: String::new(),
+            message: format!("could not be loaded: {message}"),
+            severity: Severity::Error,
+        },
+        DataIssue {
+            file: geodata::MANIFEST_FILE.to_owned(),
+            path: format!("layers[{index}].file"),
+            message: format!("layer file \"{}\" is missing", layer.file),
+            severity: Severity::Error,
+        },
+    ]
+}
+
+/// After the first frame: reads activities and visits, puts them into the loaded data, and
+/// runs the cross-file checks over everything.
+async fn read_later(state: AppState, later: Later) {
+    let Later {
+        manifest_url,
+        layers,
+        mut origins,
+    } = later;
+    let index_of = |layer: &Layer| {
+        state.data.with_untracked(|d| {
+            d.as_ref()
+                .and_then(|d| d.dataset.manifest.as_ref())
+                .and_then(|m| m.layers.iter().position(|l| l.file == layer.file))
+                .unwrap_or(0)
+        })
+    };
+    let reading = perf::span("later");
+    let mut extra = Dataset::default();
+    let mut issues = Vec::new();
+    for layer in &layers {
+        let url = resolve_url(&layer.file, &manifest_url);
+        let i = index_of(layer);
+        issues.extend(read_layer(state, &url, i, layer, &mut extra, &mut origins).await);
+    }
+    reading.end();
+    let Some(shared) = state.data.update_untracked(|d| d.take()) else {
+        return;
+    };
+    // The data is taken over, not copied, unless some view still holds it.
+    let mut loaded = Arc::try_unwrap(shared).unwrap_or_else(|shared| {
+        perf::mark("redmap:later-copied");
+        shared.copy()
+    });
+    loaded.dataset.activities = extra.activities;
+    loaded.dataset.visits = extra.visits;
+    let validating = perf::span("validate");
+    issues.extend(check_dataset_with(&loaded.dataset, &origins));
+    validating.end();
+    state.issues.update(|all| all.append(&mut issues));
+    state.data.set(Some(Arc::new(loaded)));
 }

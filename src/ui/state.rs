@@ -106,6 +106,20 @@ impl Loaded {
     }
 }
 
+impl Loaded {
+    /// A copy, for when the data must change while a view still holds the shared one.
+    pub fn copy(&self) -> Self {
+        Loaded {
+            dataset: self.dataset.clone(),
+            origin: self.origin.clone(),
+            title: self.title.clone(),
+            title_en: self.title_en.clone(),
+            site_world: self.site_world.clone(),
+            bounds: self.bounds,
+        }
+    }
+}
+
 /// Where the map opens before the data says otherwise: southern China.
 pub fn default_viewport() -> Viewport {
     Viewport::new(LonLat::new(110.0, 25.0), 5.0, 0.0, 0.0, 1.0)
@@ -116,6 +130,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub load: RwSignal<LoadState>,
     pub data: RwSignal<Option<Arc<Loaded>>>,
+    /// Activities and visit counts are still being read (after the map's first frame), and
+    /// the cross-file checks have not run: figures from them would be wrong, not missing.
+    pub later_loading: RwSignal<bool>,
     /// Problems found in the data; shown in the panel, never a blank page.
     pub issues: RwSignal<Vec<DataIssue>>,
     /// Problems with the URL's parameters (ignored values).
@@ -158,6 +175,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             load: RwSignal::new(LoadState::Loading { done: 0, total: 1 }),
             data: RwSignal::new(None),
+            later_loading: RwSignal::new(false),
             issues: RwSignal::new(Vec::new()),
             url_problems: RwSignal::new(Vec::new()),
             selected: RwSignal::new(None),

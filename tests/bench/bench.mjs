@@ -9,7 +9,8 @@
 // Definitions (also printed under the table):
 // - first frame: navigation start -> `performance.mark("redmap:first-frame")` (the first
 //   frame with features drawn), median of `--runs` page loads. data loaded: ->
-//   `redmap:data-loaded`. The load phases are the `redmap:<phase>` measures (ui/perf.rs).
+//   `redmap:data-loaded` (activities and visits are read after the first frame; the
+//   gestures, the filter and the memory wait for them). The load phases are the `redmap:<phase>` measures (ui/perf.rs).
 // - frame (pan, zoom): main-thread time of one frame that changed the map = from the
 //   frame's requestAnimationFrame timestamp to the first task after that frame's rendering
 //   update (input handling + rAF callbacks incl. the map draw + style/layout/paint). Real
@@ -57,7 +58,11 @@ function sendFile(res, file) {
   if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     res.writeHead(404); res.end('not found'); return true;
   }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+  // Content-Length, as static file servers send it (redmap sizes its record lists by it).
+  res.writeHead(200, {
+    'content-type': types[path.extname(file)] || 'application/octet-stream',
+    'content-length': fs.statSync(file).size,
+  });
   fs.createReadStream(file).pipe(res);
   return true;
 }
@@ -272,13 +277,15 @@ function loadTimings(page) {
     const before = (t) => mem.filter(([at]) => at <= t).pop()?.[1];
     const after = (t) => mem.find(([at]) => at >= t)?.[1];
     const fetchEnd = performance.getEntriesByName('redmap:fetch:end')[0]?.startTime;
+    const firstFrameAt = performance.getEntriesByName('redmap:first-frame')[0]?.startTime;
     const loadedAt = performance.getEntriesByName('redmap:data-loaded')[0]?.startTime;
     const MB = (x) => (x == null ? null : x / 2 ** 20);
     return {
-      wasmMB: { filesIn: MB(before(fetchEnd)), dataLoaded: MB(after(loadedAt)), samples: mem.map(([t, x]) => [Math.round(t), MB(x)]) },
+      wasmMB: { filesIn: MB(before(fetchEnd)), firstFrame: MB(after(firstFrameAt)), dataLoaded: MB(after(loadedAt)), samples: mem.map(([t, x]) => [Math.round(t), MB(x)]) },
       firstFrame, dataLoaded: at('redmap:data-loaded'), wasmStarted: window.__bench.wasmStarted ?? null,
       domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
       fetch: measure('redmap:fetch'), parse: measure('redmap:parse'), validate: measure('redmap:validate'),
+      later: measure('redmap:later'), copied: at('redmap:later-copied'),
       prepare: measure('redmap:prepare'), clusterIndex: measure('redmap:cluster-index'),
       firstDraw, resources,
     };
@@ -303,8 +310,17 @@ async function redmapRun(browser, base, size, { gestures = true, noActivities = 
   await page.waitForFunction(
     () => performance.getEntriesByName('redmap:first-frame').length > 0, null,
     { timeout: 180000, polling: 50 });
+  // Activities and visits are read after the first frame; everything below waits for them.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('redmap:data-loaded').length > 0, null,
+    { timeout: 180000, polling: 50 });
   const load = await loadTimings(page);
-  if (!cdp) load.cpu = loadCpu(JSON.parse((await browser.stopTracing()).toString()).traceEvents, load.firstFrame);
+  if (!cdp) {
+    const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    load.cpu = loadCpu(trace, load.firstFrame);
+    const all = loadCpu(trace, load.dataLoaded, 'redmap:data-loaded', { later: 'redmap:later', validate: 'redmap:validate' });
+    if (load.cpu && all) Object.assign(load.cpu, { dataLoaded: all.total, later: all.later, validate: all.validate });
+  }
   if (cdp) {
     const { profile: p } = await cdp.send('Profiler.stop');
     fs.mkdirSync(outDir, { recursive: true });
@@ -530,22 +546,24 @@ function report(res) {
     ['JS heap', (r) => f1(r.memory?.jsHeapUsedMB)], ['wasm', (r) => f1(r.memory?.wasmMB)],
     ['memory', (r) => f1(r.memory?.totalMB)],
   ]));
-  console.log(`\nwhere the first frame goes (ms; the median load of ${runs}). fetch: every layer file, body copied into wasm;`);
-  console.log('parse: geodata::parse_dataset; validate: check_dataset_with; prepare: Loaded::new; wasm MB: linear memory then');
+  console.log(`\nwhere the load goes (ms; the median load of ${runs}). fetch: the map's layer files (sites, routes, regions),`);
+  console.log('each parsed as its bytes arrive (geodata::ChunkedLayer); prepare: Loaded::new; then, after the first frame, later:');
+  console.log('activities + visits read the same way; validate: check_dataset_with over everything. wasm MB: linear memory then');
   console.log(table(res.redmap, [
     ['size', (r) => r.size],
     ['loads', (r) => (r.firstFrameRuns || []).map(f0).join('/')],
     ['wasm started', (r) => f0(r.load.wasmStarted)],
     ['fetch', (r) => f0(r.load.fetch?.ms)],
-    ['parse', (r) => f0(r.load.parse?.ms)],
-    ['validate', (r) => f0(r.load.validate?.ms)],
     ['prepare', (r) => f0(r.load.prepare?.ms)],
     ['cluster index', (r) => f0(r.load.clusterIndex?.ms)],
     ['first draw', (r) => f1(r.load.firstDraw)],
     ['first frame', (r) => f0(r.load.firstFrame)],
+    ['later', (r) => f0(r.load.later?.ms)],
+    ['validate', (r) => f0(r.load.validate?.ms)],
+    ['data loaded', (r) => f0(r.load.dataLoaded)],
     ['w/o activities', (r) => f0(by(res.redmapNoActivities, `${r.size} (no activities)`)?.load.firstFrame)],
-    ['wasm MB files in', (r) => f0(r.load.wasmMB?.filesIn)],
-    ['wasm MB parsed', (r) => f0(r.load.wasmMB?.dataLoaded)],
+    ['wasm MB first frame', (r) => f0(r.load.wasmMB?.firstFrame)],
+    ['wasm MB loaded', (r) => f0(r.load.wasmMB?.dataLoaded)],
   ]));
   console.log('\nframes and filter (ms): draw = the map\'s own draw calls per frame (?bench=1 hook); gap = longest frame interval');
   console.log(table(res.redmap, [
@@ -563,8 +581,9 @@ function report(res) {
   console.log(table(res.redmap, [
     ['size', (r) => r.size],
     ['first frame', (r) => f0(r.load.cpu?.total)],
-    ['fetch', (r) => f0(r.load.cpu?.fetch)], ['parse', (r) => f0(r.load.cpu?.parse)],
-    ['validate', (r) => f0(r.load.cpu?.validate)], ['cluster index', (r) => f0(r.load.cpu?.clusterIndex)],
+    ['fetch', (r) => f0(r.load.cpu?.fetch)], ['cluster index', (r) => f0(r.load.cpu?.clusterIndex)],
+    ['later', (r) => f0(r.load.cpu?.later)], ['validate', (r) => f0(r.load.cpu?.validate)],
+    ['data loaded', (r) => f0(r.load.cpu?.dataLoaded)],
     ['pan p50', (r) => f1(r.panCpu?.median)], ['pan p95', (r) => f1(r.panCpu?.p95)],
     ['zoom p50', (r) => f1(r.zoomCpu?.median)], ['zoom p95', (r) => f1(r.zoomCpu?.p95)],
     ['pan: raster', (r) => f1(r.panCpu?.rasterMs)], ['rAF', (r) => f1(r.panCpu?.rafMs)],

@@ -27,7 +27,7 @@ pub fn site(id: &str, kind: SiteKind, lon: f64, lat: f64) -> Site {
         links: Vec::new(),
         images: Vec::new(),
         precision: Precision::unknown(),
-        sources: Vec::new(),
+        sources: Default::default(),
         extra: Vec::new(),
     }
 }
@@ -47,7 +47,7 @@ pub fn region(id: &str, name: &str, level: RegionLevel, parent: Option<&str>) ->
         geometry: None,
         reported: Vec::new(),
         precision: None,
-        sources: Vec::new(),
+        sources: Default::default(),
     }
 }
 
@@ -90,7 +90,7 @@ pub fn activity(
         participants_qualifier: None,
         organiser: None,
         note: None,
-        sources: Vec::new(),
+        sources: Default::default(),
     }
 }
 
@@ -111,7 +111,7 @@ pub fn route(id: &str, stops: &[&str]) -> Route {
         description_en: String::new(),
         date: None,
         path: Vec::new(),
-        sources: Vec::new(),
+        sources: Default::default(),
         extra: Vec::new(),
     }
 }

@@ -1,7 +1,7 @@
 //! Shared helpers that turn lenient raw fields into model values, recording an issue (with
 //! its JSON path) for every problem instead of stopping.
 
-use crate::domain::model::{Source, Vocabulary};
+use crate::domain::model::{Source, Sources, Vocabulary};
 use crate::domain::validate::{unknown_value, DataIssue, Severity};
 use serde::Deserialize;
 
@@ -9,6 +9,25 @@ use serde::Deserialize;
 pub(crate) struct Issues<'f> {
     pub file: &'f str,
     pub list: Vec<DataIssue>,
+    /// Each distinct list of sources read so far in the file, handed out shared.
+    pub shared: SharedSources,
+}
+
+/// Distinct source lists, so that records citing the same sources share one list (on the
+/// synthetic 100k dataset: ~30 MB less). A file whose records all cite different sources
+/// costs one table slot per record.
+#[derive(Default)]
+pub(crate) struct SharedSources(std::collections::HashSet<Sources>);
+
+impl SharedSources {
+    fn get(&mut self, list: Vec<Source>) -> Sources {
+        if let Some(shared) = self.0.get(list.as_slice()) {
+            return shared.clone();
+        }
+        let shared: Sources = list.into();
+        self.0.insert(shared.clone());
+        shared
+    }
 }
 
 impl<'f> Issues<'f> {
@@ -16,6 +35,7 @@ impl<'f> Issues<'f> {
         Issues {
             file,
             list: Vec::new(),
+            shared: SharedSources::default(),
         }
     }
 
@@ -131,7 +151,7 @@ pub(crate) fn sources(
     at: At,
     field: &str,
     issues: &mut Issues,
-) -> Vec<Source> {
+) -> Sources {
     let raw = raw.unwrap_or_default();
     if raw.is_empty() {
         issues.error(
@@ -156,5 +176,5 @@ pub(crate) fn sources(
             });
         }
     }
-    out
+    issues.shared.get(out)
 }

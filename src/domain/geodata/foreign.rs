@@ -9,7 +9,7 @@ use super::raw::RawFeature;
 use super::read::read_features;
 use super::values::check_position;
 use crate::domain::model::{
-    AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source,
+    AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source, Sources,
 };
 use crate::domain::validate::Severity;
 use serde_json::{Map, Value};
@@ -62,10 +62,11 @@ fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, da
     };
     let (name, name_key) = name_of(&props).unwrap_or_else(|| (id.clone(), ""));
     let extra = extra(&props, name_key);
-    let sources = vec![Source {
+    let sources: Sources = vec![Source {
         doc: file.to_owned(),
         says: "imported from this file; it names no source".into(),
-    }];
+    }]
+    .into();
     match geometry {
         Geometry::Points(points) => {
             let many = points.len() > 1;
@@ -128,7 +129,7 @@ fn site(
     position: LonLat,
     props: &Props,
     extra: Vec<(String, String)>,
-    sources: Vec<Source>,
+    sources: Sources,
 ) -> Site {
     let kind = props
         .get("kind")
@@ -167,7 +168,7 @@ fn route(
     name: String,
     path: Vec<Vec<LonLat>>,
     extra: Vec<(String, String)>,
-    sources: Vec<Source>,
+    sources: Sources,
 ) -> Route {
     Route::from_line(RouteId(id), name, path, sources, extra)
 }

@@ -60,7 +60,7 @@ where
 }
 
 /// Checks a feature's `type` and converts it, keeping its index if it converts.
-fn accept<'a, P, T>(
+pub(crate) fn accept<'a, P, T>(
     index: usize,
     feature: RawFeature<'a, P>,
     convert: &mut impl FnMut(RawFeature<'a, P>, At, &mut Issues) -> Option<T>,

@@ -148,7 +148,7 @@ impl Builder {
                 radius_m: None,
                 note: IMPORTED_PRECISION_NOTE.to_owned(),
             },
-            sources: self.sources(),
+            sources: self.sources().into(),
             extra: Vec::new(),
         }
     }

@@ -1,7 +1,7 @@
 //! Activities (dated records of what was done at a site or across a region) and visit counts
 //! (visitors per site and period). Neither is spatial: they point at a site or a region.
 
-use super::{ActivityDate, ActivityId, Period, RegionId, SiteId, Source, VisitId};
+use super::{ActivityDate, ActivityId, Period, RegionId, SiteId, Sources, VisitId};
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -56,7 +56,7 @@ pub struct Activity {
     pub participants_qualifier: Option<Qualifier>,
     pub organiser: Option<String>,
     pub note: Option<String>,
-    pub sources: Vec<Source>,
+    pub sources: Sources,
 }
 
 impl Activity {
@@ -84,5 +84,5 @@ pub struct Visit {
     pub site: SiteId,
     pub period: Period,
     pub visitors: u64,
-    pub sources: Vec<Source>,
+    pub sources: Sources,
 }

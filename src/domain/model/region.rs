@@ -1,7 +1,7 @@
 //! Regions (districts, counties, cities, towns) with the totals the sources report for them,
 //! so that coverage can show "reported vs mapped" without inventing per-site figures.
 
-use super::{LonLat, Precision, Qualifier, RegionId, Source};
+use super::{LonLat, Precision, Qualifier, RegionId, Source, Sources};
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -90,7 +90,7 @@ pub struct Region {
     pub geometry: Option<RegionGeometry>,
     pub reported: Vec<Reported>,
     pub precision: Option<Precision>,
-    pub sources: Vec<Source>,
+    pub sources: Sources,
 }
 
 impl Region {

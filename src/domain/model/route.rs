@@ -1,7 +1,7 @@
 //! Routes (GeoJSON LineStrings): an ordered list of stops that a source describes, with the
 //! line drawn straight from stop to stop (not a road path).
 
-use super::{ActivityDate, LonLat, RouteId, SiteId, Source};
+use super::{ActivityDate, LonLat, RouteId, SiteId, Sources};
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -32,7 +32,7 @@ pub struct Route {
     pub date: Option<ActivityDate>,
     /// The drawn line: one part for a LineString, several for a MultiLineString.
     pub path: Vec<Vec<LonLat>>,
-    pub sources: Vec<Source>,
+    pub sources: Sources,
     /// Properties of foreign GeoJSON that are not part of our schema.
     pub extra: Vec<(String, String)>,
 }
@@ -43,7 +43,7 @@ impl Route {
         id: RouteId,
         name: String,
         path: Vec<Vec<LonLat>>,
-        sources: Vec<Source>,
+        sources: impl Into<Sources>,
         extra: Vec<(String, String)>,
     ) -> Route {
         Route {
@@ -57,7 +57,7 @@ impl Route {
             description_en: String::new(),
             date: None,
             path,
-            sources,
+            sources: sources.into(),
             extra,
         }
     }

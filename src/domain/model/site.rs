@@ -1,7 +1,7 @@
 //! Sites (GeoJSON Points): what a place is, where it is, how sure we are of the position,
 //! and where each fact comes from.
 
-use super::{LonLat, RegionId, SiteId, Source};
+use super::{LonLat, RegionId, SiteId, Sources};
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -119,7 +119,7 @@ pub struct Site {
     pub links: Vec<Link>,
     pub images: Vec<String>,
     pub precision: Precision,
-    pub sources: Vec<Source>,
+    pub sources: Sources,
     /// Properties of foreign GeoJSON that are not part of our schema, shown as a table.
     pub extra: Vec<(String, String)>,
 }

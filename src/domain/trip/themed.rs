@@ -70,7 +70,7 @@ mod tests {
             description_en: String::new(),
             date: None,
             path,
-            sources: Vec::new(),
+            sources: Default::default(),
             extra: Vec::new(),
         }
     }

@@ -260,7 +260,7 @@ mod tests {
                 radius_m: Some(3_000.0),
                 note: "n".into(),
             },
-            sources: vec![],
+            sources: Default::default(),
             extra: vec![],
         }
     }
@@ -278,7 +278,7 @@ mod tests {
             })),
             reported: vec![],
             precision: None,
-            sources: vec![],
+            sources: Default::default(),
         };
         let route = Route {
             id: RouteId::from("r"),
@@ -300,7 +300,7 @@ mod tests {
                     lat: 23.03625,
                 },
             ]],
-            sources: vec![],
+            sources: Default::default(),
             extra: vec![],
         };
         Dataset {

@@ -65,7 +65,11 @@ pub fn set_open(open: bool) {
 #[component]
 pub fn DashboardView() -> impl IntoView {
     let state = use_state();
+    // Not before activities and visit counts are in: partial totals would be wrong figures.
     let ready = Memo::new(move |_| {
+        if state.later_loading.get() {
+            return None;
+        }
         state.data.get().map(|loaded| Ready {
             index: Arc::new(CoverageIndex::new(&loaded.dataset)),
             loaded,

@@ -12,6 +12,7 @@ use std::fmt::Display;
 
 pub mod discover;
 pub mod harden;
+pub mod later;
 pub mod trip;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -34,6 +34,23 @@ const SITE_LINK_ZOOM: f64 = 12.0;
 /// Padding around the data when fitting it into view, CSS px.
 const FIT_PADDING_PX: f64 = 48.0;
 
+/// What the shown clusters were built from: the site list (address, length) and the mask.
+struct ClusterKey {
+    sites: (usize, usize),
+    mask: Option<Arc<Vec<bool>>>,
+}
+
+impl PartialEq for ClusterKey {
+    fn eq(&self, other: &Self) -> bool {
+        let same_mask = match (&self.mask, &other.mask) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        self.sites == other.sites && same_mask
+    }
+}
+
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = use_state();
@@ -41,16 +58,34 @@ pub fn MapView() -> impl IntoView {
     let map = Map::new(state, canvas_ref);
     let gesture = Rc::new(RefCell::new(input::Gesture::default()));
 
-    // Re-cluster once per data load and per filter change, never per frame.
+    // Re-cluster once per data load and per filter change, never per frame. Not when the
+    // data comes back with the same sites (activities added after the first frame: the
+    // site list is moved, not copied) under the same mask. The old index is dropped before
+    // the new one is built: at 100k sites two at once raised the memory peak.
+    let built: Rc<RefCell<Option<ClusterKey>>> = Rc::default();
     Effect::new(move || {
+        let mask = state.site_mask.get();
+        let sites = state.data.with(|d| {
+            d.as_ref()
+                .map(|d| (d.dataset.sites.as_ptr() as usize, d.dataset.sites.len()))
+        });
+        let key = sites.map(|sites| ClusterKey {
+            sites,
+            mask: mask.clone(),
+        });
+        if *built.borrow() == key && key.is_some() {
+            return;
+        }
+        state.shown.set(None);
         let shown = state.data.with(|d| {
             d.as_ref().map(|d| {
                 let indexing = crate::ui::perf::span("cluster-index");
-                let shown = Shown::new(d, state.site_mask.get().as_deref().map(|m| m.as_slice()));
+                let shown = Shown::new(d, mask.as_deref().map(|m| m.as_slice()));
                 indexing.end();
                 Arc::new(shown)
             })
         });
+        *built.borrow_mut() = key;
         state.shown.set(shown);
     });
     // Redraw whenever anything drawn changes; frames coalesce in `request_draw`.

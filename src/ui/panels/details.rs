@@ -5,6 +5,7 @@
 use crate::domain::coverage::{bar_chart, group_digits};
 use crate::domain::model::{Dataset, Route, Site};
 use crate::domain::stats::site_activities;
+use crate::ui::i18n::later::later;
 use crate::ui::i18n::Lang;
 use crate::ui::map::style::kind_style;
 use crate::ui::state::{use_state, Selection};
@@ -18,7 +19,7 @@ pub fn DetailsPanel() -> impl IntoView {
         let lang = state.lang.get();
         let close = move |_| state.selected.set(None);
         let body = match state.selected.get() {
-            Some(Selection::Site(i)) => site_view(&data.dataset, data.dataset.sites.get(i)?, lang).into_any(),
+            Some(Selection::Site(i)) => site_view(&data.dataset, data.dataset.sites.get(i)?, lang, state.later_loading.get()).into_any(),
             Some(Selection::Route(i)) => route_view(&data.dataset, data.dataset.routes.get(i)?, lang).into_any(),
             None if !state.stack.with(|s| s.is_empty()) => return Some(stack_view(&data.dataset, state.stack.get(), lang).into_any()),
             None => return Some(view! {
@@ -66,7 +67,8 @@ fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
+/// `later_loading`: activities and visit counts are not in yet (src/ui/load.rs).
+fn site_view(dataset: &Dataset, site: &Site, lang: Lang, later_loading: bool) -> impl IntoView {
     let t = lang.t();
     let style = kind_style(site.kind);
     let kind = pick(lang, site.kind.label_zh(), site.kind.label_en()).to_string();
@@ -116,9 +118,16 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {
         <h3>{t.position}</h3>
         <p class="precision-note">{precision}</p>
         {links(site)}
-        {activities_view(dataset, site, lang)}
-        <h3>{t.visits}</h3>
-        {visits_view(dataset, site, lang)}
+        {if later_loading {
+            view! { <p class="hint" role="status">{later(lang).activities}</p> }.into_any()
+        } else {
+            view! {
+                {activities_view(dataset, site, lang)}
+                <h3>{t.visits}</h3>
+                {visits_view(dataset, site, lang)}
+            }
+            .into_any()
+        }}
         {routes_through(dataset, site, lang)}
         {super::nearby::nearby_view(dataset, site, lang)}
         {extra_table(&site.extra, t.properties)}

@@ -2,6 +2,7 @@
 //! (`file: path: message`), so that bad input never leaves a blank page.
 
 use crate::domain::validate::Severity;
+use crate::ui::i18n::later::later;
 use crate::ui::i18n::progress_text;
 use crate::ui::state::{use_state, LoadState};
 use leptos::prelude::*;
@@ -12,15 +13,25 @@ pub fn LoadingIndicator() -> impl IntoView {
     move || match state.load.get() {
         LoadState::Loading { done, total } => {
             let lang = state.lang.get();
-            Some(view! {
-                <div class="loading" role="status" aria-live="polite">
-                    <p>{lang.t().loading}</p>
-                    <progress max=total.to_string() value=done.to_string()>
-                        {format!("{done}/{total}")}
-                    </progress>
-                    <p class="hint">{progress_text(lang, done, total)}</p>
-                </div>
-            })
+            Some(
+                view! {
+                    <div class="loading" role="status" aria-live="polite">
+                        <p>{lang.t().loading}</p>
+                        <progress max=total.to_string() value=done.to_string()>
+                            {format!("{done}/{total}")}
+                        </progress>
+                        <p class="hint">{progress_text(lang, done, total)}</p>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+        LoadState::Ready if state.later_loading.get() => {
+            let text = later(state.lang.get()).reading;
+            Some(
+                view! { <p class="loading-later" role="status" aria-live="polite">{text}</p> }
+                    .into_any(),
+            )
         }
         _ => None,
     }

@@ -94,6 +94,10 @@ pub fn TimeSlider() -> impl IntoView {
         }
     };
     move || {
+        if state.later_loading.get() {
+            let text = crate::ui::i18n::later::later(state.lang.get()).activities;
+            return view! { <p class="hint" role="status">{text}</p> }.into_any();
+        }
         if months.with(Vec::is_empty) {
             return view! { <p class="hint">{t().no_dated_activities}</p> }.into_any();
         }

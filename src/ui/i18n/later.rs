@@ -1,0 +1,28 @@
+//! Strings shown while activities and visit counts are still being read after the map's
+//! first frame (src/ui/load.rs).
+
+use super::Lang;
+
+pub struct LaterStrings {
+    /// The status line under the map.
+    pub reading: &'static str,
+    /// In place of a site's activity list.
+    pub activities: &'static str,
+}
+
+pub static ZH: LaterStrings = LaterStrings {
+    reading: "正在加载活动记录和参观人数，并检查数据…",
+    activities: "活动记录加载中…",
+};
+
+pub static EN: LaterStrings = LaterStrings {
+    reading: "Loading activities and visit counts, then checking the data…",
+    activities: "Activities loading…",
+};
+
+pub fn later(lang: Lang) -> &'static LaterStrings {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
