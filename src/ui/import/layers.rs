@@ -92,8 +92,13 @@ pub fn restore(st: ImportState) {
 
 /// Keeps `state.data` = the loaded data followed by the visible layers.
 pub fn keep_merged(state: AppState, st: ImportState) {
-    // Whatever the loader puts in `state.data` (not our own merge) is the new base.
+    // Whatever the loader puts in `state.data` (not our own merge) is the new base, once
+    // it is complete: while activities are still being read (`later_loading`), the loader
+    // takes `state.data` back and finishes it, so merging before then would merge twice.
     Effect::new(move || {
+        if state.later_loading.get() {
+            return;
+        }
         let Some(data) = state.data.get() else { return };
         let ours = st
             .merged
