@@ -1,11 +1,11 @@
 //! The app shell: header, map area, side panel (a bottom sheet on a phone), loading
 //! indicator and the list of data problems.
 
-use super::dashboard::DashboardView;
 use super::i18n::Lang;
+use super::lazy::{self, lazy};
 use super::map::MapView;
 use super::panels::{
-    DetailsPanel, FiltersPanel, Handout, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
+    DetailsPanel, FiltersPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
     NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel,
 };
 use super::state::{AppState, Sheet};
@@ -78,10 +78,12 @@ fn MapPage() -> impl IntoView {
                 </div>
                 <SidePanel />
                 <Show when=move || state.dashboard.get()>
-                    <DashboardView />
+                    {lazy(lazy::dashboard_view, (), "dashboard")}
                 </Show>
             </main>
-            <Handout />
+            <Show when=move || state.trip.handout.get()>
+                {lazy(lazy::handout_view, (), "handout")}
+            </Show>
             <SharedTripDialog />
         </div>
     }

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod discover;
 pub mod fetch;
 pub mod i18n;
+pub mod lazy;
 pub mod load;
 pub mod map;
 pub mod panels;
