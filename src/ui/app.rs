@@ -12,18 +12,12 @@ use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
+/// The app: one page, the map, whatever the path (the URL's query carries the state; no
+/// router, which was ~18 KB of wasm for a single route).
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=MapPage>
-                <Route path=path!("/") view=MapPage />
-            </Routes>
-        </Router>
-    }
+    view! { <MapPage /> }
 }
 
 /// The map page: reads the URL once, starts loading, and lays out the shell.
