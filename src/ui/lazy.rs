@@ -1,6 +1,7 @@
 //! Code splitting (issue 2): the parts of the UI a first-time visitor does not need at once
 //! (the coverage dashboard, the trip planner's body with its exports, the printable handout
-//! with its QR code) live in separate wasm chunks that are downloaded when first shown.
+//! with its QR code, the site list) live in separate wasm chunks that are downloaded when
+//! first shown.
 //!
 //! A split point is a function marked with `wasm_split_helpers`' `#[wasm_split]` (what
 //! Leptos' `#[lazy]` is built on, here with its `fallible` option so that a failed download
@@ -78,6 +79,14 @@ split_point!(
     handout_view,
     (),
     |()| view! { <super::panels::Handout /> }.into_any()
+);
+
+split_point!(
+    /// The site list once opened: sorting, "only in view", near me and the rows.
+    site_list,
+    site_list_body,
+    (),
+    super::panels::site_list::body
 );
 
 #[derive(Clone, Copy)]
