@@ -12,7 +12,9 @@ set -eu
     cp "geodata/$f" "$TRUNK_STAGING_DIR/geodata/$f"
   done
 
-# 2. Steps that add or change files in the build go here (before step 3).
+# 2. Code splitting (issue 2): split the linked wasm into the main module and the chunks that
+#    load on demand (src/ui/lazy.rs), then bindgen and wasm-opt each.
+bash .ci/split.sh
 
 # 3. Last: boot script out of the HTML, the CSP meta, and the service worker over every file.
 node .ci/pwa.mjs

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever redmap's build and tests need and is missing, from the package registries
 # only (crates.io, npm, Debian). Everything already present is skipped, so a warm run takes
-# a second. Usage: .ci/tools.sh build   (serve: wasm target, wasm-bindgen, trunk, wasm-opt)
+# a second. Usage: .ci/tools.sh build   (serve: wasm target, wasm-bindgen, trunk, wasm-split-cli,
+#                                        wasm-opt)
 #                  .ci/tools.sh test    (build + Chromium, chromedriver, CJK font, Playwright)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,14 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "0.21.14" ]; then
   cargo install trunk --version 0.21.14 --locked
 fi
 
+# wasm-split-cli: splits the linked wasm into the main module and the chunks loaded on demand
+# (.ci/split.sh, a trunk post_build hook; src/ui/lazy.rs). The binary of the crate
+# wasm_split_cli_support, the splitter cargo-leptos uses. About 5 minutes on 2 cores.
+if ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+  say "installing wasm-split-cli 0.2.4 (about 5 minutes on 2 cores)"
+  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
+fi
+
 # npm: wasm-opt (binaryen 132; Debian's binaryen 108 miscompiles), Playwright, benchmark refs.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (npm ci)"
@@ -53,4 +62,4 @@ if [ "$what" = test ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
   fi
 fi
-say "ready: $(trunk --version), wasm-bindgen $wbg, wasm-opt $(wasm-opt --version | awk '{print $3}')"
+say "ready: $(trunk --version), wasm-bindgen $wbg, wasm-split-cli 0.2.4, wasm-opt $(wasm-opt --version | awk '{print $3}')"

@@ -15,6 +15,7 @@ mod dir;
 mod fields;
 mod foreign;
 mod geometry;
+mod json_path;
 mod load;
 mod manifest;
 mod raw;

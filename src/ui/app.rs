@@ -1,29 +1,23 @@
 //! The app shell: header, map area, side panel (a bottom sheet on a phone), loading
 //! indicator and the list of data problems.
 
-use super::dashboard::DashboardView;
 use super::i18n::Lang;
+use super::lazy::{self, lazy};
 use super::map::MapView;
 use super::panels::{
-    DetailsPanel, FiltersPanel, Handout, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
+    DetailsPanel, FiltersPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
     NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel,
 };
 use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
+/// The app: one page, the map, whatever the path (the URL's query carries the state; no
+/// router, which was ~18 KB of wasm for a single route).
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=MapPage>
-                <Route path=path!("/") view=MapPage />
-            </Routes>
-        </Router>
-    }
+    view! { <MapPage /> }
 }
 
 /// The map page: reads the URL once, starts loading, and lays out the shell.
@@ -83,10 +77,12 @@ fn MapPage() -> impl IntoView {
                 </div>
                 {(!embed).then(|| view! { <SidePanel /> })}
                 <Show when=move || state.dashboard.get()>
-                    <DashboardView />
+                    {lazy(lazy::dashboard_view, (), "dashboard")}
                 </Show>
             </main>
-            <Handout />
+            <Show when=move || state.trip.handout.get()>
+                {lazy(lazy::handout_view, (), "handout")}
+            </Show>
             <SharedTripDialog />
         </div>
     }

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod fetch;
 pub mod i18n;
 pub mod import;
+pub mod lazy;
 pub mod load;
 pub mod map;
 pub mod notices;

@@ -4,6 +4,7 @@
 //! the field that failed and skipped; the others still load.
 
 use super::fields::{At, Issues};
+use super::json_path::error_path;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -69,40 +70,35 @@ pub(crate) fn split_records<'a>(
 /// Parses a whole file, reporting invalid JSON (with line and column) or a wrong shape.
 fn parse_whole<'a, T: Deserialize<'a>>(text: &'a str, issues: &mut Issues) -> Option<T> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = serde_path_to_error::deserialize::<_, T>(&mut de);
+    let parsed = T::deserialize(&mut de);
     match (parsed, de.end()) {
         (Ok(v), Ok(())) => Some(v),
         (Ok(_), Err(trailing)) => {
             issues.error(String::new(), format!("invalid JSON: {trailing}"));
             None
         }
-        (Err(e), _) if e.inner().is_syntax() || e.inner().is_eof() => {
-            issues.error(String::new(), format!("invalid JSON: {}", e.inner()));
+        (Err(e), _) if e.is_syntax() || e.is_eof() => {
+            issues.error(String::new(), format!("invalid JSON: {e}"));
             None
         }
         (Err(e), _) => {
-            issues.error(path_text(e.path()), without_position(e.inner()));
+            issues.error(error_path(text, &e), without_position(&e));
             None
         }
     }
 }
 
-/// Parses one record. The fast path is plain serde; only a failing record is parsed again
-/// with path tracking to say which field is wrong.
+/// Parses one record; a failing record is reported with the path of the field that is wrong
+/// (found from the error's position, see `json_path`) and skipped.
 pub(crate) fn parse_record<'a, T: Deserialize<'a>>(
     raw: &'a RawValue,
     at: At,
     issues: &mut Issues,
 ) -> Option<T> {
-    if let Ok(v) = serde_json::from_str(raw.get()) {
-        return Some(v);
-    }
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    match serde_json::from_str(raw.get()) {
         Ok(v) => Some(v),
         Err(e) => {
-            let inner = path_text(e.path());
-            issues.error(at.raw(&inner), without_position(e.inner()));
+            issues.error(at.raw(&error_path(raw.get(), &e)), without_position(&e));
             None
         }
     }
@@ -114,32 +110,18 @@ pub(crate) fn parse_coords<T: DeserializeOwned>(
     at: At,
     issues: &mut Issues,
 ) -> Option<T> {
-    if let Ok(v) = serde_json::from_str(raw.get()) {
-        return Some(v);
-    }
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    match serde_json::from_str(raw.get()) {
         Ok(v) => Some(v),
         Err(e) => {
-            let inner = path_text(e.path());
+            let inner = error_path(raw.get(), &e);
             let path = if inner.is_empty() {
                 "geometry.coordinates".into()
             } else {
                 format!("geometry.coordinates{inner}")
             };
-            issues.error(at.raw(&path), without_position(e.inner()));
+            issues.error(at.raw(&path), without_position(&e));
             None
         }
-    }
-}
-
-/// serde_path_to_error writes the root as "."; we write it as "".
-fn path_text(path: &serde_path_to_error::Path) -> String {
-    let p = path.to_string();
-    if p == "." {
-        String::new()
-    } else {
-        p
     }
 }
 

@@ -4,6 +4,7 @@
 //! The shell's strings are here; each feature keeps its own struct in a file beside this
 //! one (e.g. `search.rs` with `SearchStrings` and `ZH`/`EN` statics).
 
+pub mod chunk;
 pub mod dashboard;
 pub mod import;
 pub mod thematic;

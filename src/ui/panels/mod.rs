@@ -11,7 +11,7 @@ mod filters;
 mod near_me;
 mod nearby;
 pub mod search;
-mod site_list;
+pub(crate) mod site_list;
 mod time_slider;
 pub use filters::FiltersPanel;
 pub use near_me::NearMeControl;

@@ -20,6 +20,21 @@ const MAX_ROWS: usize = 200;
 pub fn SiteListPanel() -> impl IntoView {
     let state = use_state();
     let d = use_discover();
+    let t = move || discover(state.lang.get());
+    view! {
+        <details class="panel-section site-list" prop:open=move || d.list_open.get()
+            on:toggle=move |ev| d.list_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary><h2>{move || t().list}</h2></summary>
+            // The list's code is a chunk of its own, downloaded when the list is first opened.
+            {move || d.list_open.get().then(|| crate::ui::lazy::lazy(crate::ui::lazy::site_list_body, (), "site-list-body"))}
+        </details>
+    }
+}
+
+/// The open list: sort and "only in view" controls, near me, and the rows.
+pub fn body(_: ()) -> AnyView {
+    let state = use_state();
+    let d = use_discover();
     let counts = Memo::new(move |_| {
         let (data, links) = (state.data.get()?, d.links.get()?);
         Some(links.counts(data.dataset.sites.len()))
@@ -63,9 +78,6 @@ pub fn SiteListPanel() -> impl IntoView {
         SortKey::Activities => t().sort_activities,
     };
     view! {
-        <details class="panel-section site-list" prop:open=move || d.list_open.get()
-            on:toggle=move |ev| d.list_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary><h2>{move || t().list}</h2></summary>
             <div class="list-controls">
                 <label for="list-sort">{move || t().sort_by}</label>
                 <select id="list-sort" on:change=move |ev| d.sort.set(SortKey::parse(&event_target_value(&ev)).unwrap_or_default())>
@@ -82,8 +94,8 @@ pub fn SiteListPanel() -> impl IntoView {
             </div>
             <p class="hint" role="status">{move || d.geo_message.get()}</p>
             {move || rows.get().map(|sites| list_view(sites, counts.get().unwrap_or_default(), origin()))}
-        </details>
     }
+    .into_any()
 }
 
 /// The map view once it has stopped moving for a moment: the list re-sorts then, not on

@@ -24,8 +24,11 @@ use crate::ui::state::{use_state, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The schedule of the current trip, as a memo the planner's views share.
+pub type Schedule = Memo<Arc<crate::domain::trip::Schedule>>;
+
 /// The schedule of the current trip on the loaded data, recomputed when either changes.
-pub fn use_schedule(state: AppState) -> Memo<Arc<crate::domain::trip::Schedule>> {
+pub fn use_schedule(state: AppState) -> Schedule {
     Memo::new(move |_| {
         let trip = state.trip.trip.get();
         Arc::new(state.data.with(|d| {
@@ -76,17 +79,25 @@ pub fn TripPanel() -> impl IntoView {
                 if empty.get() {
                     view! { <p class="hint">{s.trip_empty_hint}</p> }.into_any()
                 } else {
-                    view! {
-                        <settings::Settings />
-                        <stops::StopList schedule=schedule />
-                        <summary::Totals schedule=schedule />
-                        <settings::Optimise />
-                        <summary::Actions />
-                    }.into_any()
+                    // Downloaded when the trip first has a stop (a chunk of its own).
+                    crate::ui::lazy::lazy(crate::ui::lazy::trip_body, schedule, "trip-body")
+                        .into_any()
                 }
             }}
         </section>
     }
+}
+
+/// The planner of a trip with stops: settings, stops with times, totals, optimise, actions.
+pub fn body(schedule: Schedule) -> AnyView {
+    view! {
+        <settings::Settings />
+        <stops::StopList schedule=schedule />
+        <summary::Totals schedule=schedule />
+        <settings::Optimise />
+        <summary::Actions />
+    }
+    .into_any()
 }
 
 /// The last message (moved, removed, optimised, a link that could not be read), with Undo.

@@ -1,0 +1,139 @@
+//! Code splitting (issue 2): the parts of the UI a first-time visitor does not need at once
+//! (the coverage dashboard, the trip planner's body with its exports, the printable handout
+//! with its QR code, the site list) live in separate wasm chunks that are downloaded when
+//! first shown.
+//!
+//! A split point is a function marked with `wasm_split_helpers`' `#[wasm_split]` (what
+//! Leptos' `#[lazy]` is built on, here with its `fallible` option so that a failed download
+//! is an error to show, not a panic). It returns a plain function pointer that builds the
+//! view: its code is in the chunk, and `lazy` calls it in the normal reactive context once
+//! the chunk is there. Until then `lazy` shows a loading line; if the download fails, a
+//! message with "Try again" (a later attempt downloads afresh).
+//!
+//! The splitting itself happens after `cargo build` (`.ci/split.sh`, a trunk post_build
+//! hook, runs `wasm-split-cli` on the linked wasm, then wasm-bindgen and wasm-opt). It needs
+//! the `split` feature, which `index.html` turns on for trunk builds. Without it (native
+//! builds, `cargo test --target wasm32-unknown-unknown`) the split points are ordinary async
+//! functions and everything is in one wasm file.
+
+// `#[wasm_split]` expands to `#[unsafe(no_mangle)]` extern "C" functions (the import/export
+// pair that wasm-split rewires); nothing else in this file is unsafe.
+#![allow(unsafe_code)]
+
+use super::i18n::chunk::chunk as strings;
+use super::state::use_state;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A chunk of the app that could not be downloaded (offline, server error). Details are in
+/// the browser console (the loader logs them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Builds a view from code in a chunk; `A` is what the caller passes in (signals, `()`).
+pub type ViewFn<A> = fn(A) -> AnyView;
+
+/// Declares a split point `$name` in chunk `$chunk` whose result is the view builder `$body`.
+macro_rules! split_point {
+    ($(#[$doc:meta])* $chunk:ident, $name:ident, $arg:ty, $body:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name() -> Result<ViewFn<$arg>, ChunkError> {
+            Ok($body)
+        }
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name() -> Result<ViewFn<$arg>, ChunkError> {
+            Ok($body)
+        }
+    };
+}
+
+split_point!(
+    /// The coverage dashboard (`?view=dashboard`): tables, chart, CSV downloads.
+    dashboard,
+    dashboard_view,
+    (),
+    |()| view! { <super::dashboard::DashboardView /> }.into_any()
+);
+
+split_point!(
+    /// The trip planner once the trip has stops: settings, the timed stop list, totals,
+    /// optimise, share and the GPX/KML/CSV/ICS exports.
+    trip,
+    trip_body,
+    super::panels::trip::Schedule,
+    super::panels::trip::body
+);
+
+split_point!(
+    /// The printable handout with the QR code of the share link.
+    handout,
+    handout_view,
+    (),
+    |()| view! { <super::panels::Handout /> }.into_any()
+);
+
+split_point!(
+    /// The site list once opened: sorting, "only in view", near me and the rows.
+    site_list,
+    site_list_body,
+    (),
+    super::panels::site_list::body
+);
+
+#[derive(Clone, Copy)]
+enum Status<A: 'static> {
+    Loading,
+    Failed,
+    Ready(ViewFn<A>),
+}
+
+/// Shows the view of a split point: loading line, then the view, or a failure message with
+/// "Try again". `class` is put on the placeholder so that it sits where the view will be.
+pub fn lazy<A, Fut>(load: fn() -> Fut, arg: A, class: &'static str) -> impl IntoView
+where
+    A: Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
+{
+    let state = use_state();
+    let status = RwSignal::new(Status::<A>::Loading);
+    let start = move || {
+        let _ = status.try_set(Status::Loading);
+        leptos::task::spawn_local(async move {
+            let next = match load().await {
+                Ok(build) => Status::Ready(build),
+                Err(ChunkError) => Status::Failed,
+            };
+            // The view may have been closed meanwhile (the signal is then disposed).
+            let _ = status.try_set(next);
+        });
+    };
+    start();
+    move || {
+        let s = strings(state.lang.get());
+        match status.get() {
+            Status::Ready(build) => untrack(|| build(arg)),
+            Status::Loading => view! {
+                <div class=format!("{class} chunk-placeholder")>
+                    <p class="chunk-status" role="status">{s.loading}</p>
+                </div>
+            }
+            .into_any(),
+            Status::Failed => view! {
+                <div class=format!("{class} chunk-placeholder")>
+                    <p class="chunk-error" role="alert">{s.failed}</p>
+                    <button class="chunk-retry" on:click=move |_| start()>{s.retry}</button>
+                </div>
+            }
+            .into_any(),
+        }
+    }
+}
