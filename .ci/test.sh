@@ -30,6 +30,7 @@ layer "1. format and lints"
 check "cargo fmt" cargo fmt --all --check
 check "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
 check "clippy (wasm32)" cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+check "clippy (wasm32, split build)" cargo clippy --quiet --target wasm32-unknown-unknown --features split -- -D warnings
 
 layer "2. native tests: domain, geodata, CLI"
 cargo test --quiet 2>&1 | tee "$log/native.txt"
