@@ -38,3 +38,6 @@ pub mod qr;
 // Organisers (issue 7): coverage figures and importing their own files.
 pub mod coverage;
 pub mod import;
+// Hardening (issue 8): the shared entry points of the fuzz targets and their replay test.
+pub mod fuzzing;
+pub mod safe_url;
