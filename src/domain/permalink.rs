@@ -88,16 +88,22 @@ pub fn parse_view(text: &str) -> Result<ViewParam, String> {
             .filter(|v| v.is_finite())
             .ok_or_else(|| format!("{name} {} is not a number", quoted(s)))
     };
+    let (zoom_text, lat_text, lon_text) = (*zoom, *lat, *lon);
     let (zoom, lat, lon) = (
         number(zoom, "zoom")?,
         number(lat, "lat")?,
         number(lon, "lon")?,
     );
+    // The messages quote what was written: 1e308 printed as a number is 309 digits.
     if !(0.0..=MAX_ZOOM).contains(&zoom) {
-        return Err(format!("zoom {zoom} is outside 0..{MAX_ZOOM}"));
+        return Err(format!(
+            "zoom {} is outside 0..{MAX_ZOOM}",
+            quoted(zoom_text)
+        ));
     }
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-        return Err(format!("lat/lon {lat}/{lon} out of range"));
+        let written = format!("{lat_text}/{lon_text}");
+        return Err(format!("lat/lon {} out of range", quoted(&written)));
     }
     Ok(ViewParam { zoom, lat, lon })
 }
@@ -182,7 +188,7 @@ mod tests {
         ]));
         assert_eq!(link, Permalink::default());
         assert_eq!(problems.len(), 4, "{problems:?}");
-        assert!(problems[0].starts_with("v: zoom 99"));
+        assert!(problems[0].starts_with("v: zoom \"99\""), "{problems:?}");
         assert!(problems[1].contains("not an http(s) or relative URL"));
     }
 
@@ -214,6 +220,11 @@ mod tests {
             "{problems:?}"
         );
         assert!(problems[0].contains("字…\""), "{problems:?}");
+        let (_, problems) = parse(&pairs(&[("v", "1e308/-1e308/1e308")]));
+        assert_eq!(
+            problems,
+            ["v: zoom \"1e308\" is outside 0..22; showing the default view"]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::i18n::Lang;
 use super::map::MapView;
 use super::panels::{
     DetailsPanel, FiltersPanel, Handout, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
-    NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel,
+    NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel, UrlNotice,
 };
 use super::state::{AppState, Sheet};
 use super::{load, url};
@@ -156,6 +156,7 @@ fn SidePanel() -> impl IntoView {
                 aria-expanded=move || (state.sheet.get() == Sheet::Expanded).to_string()
             ></button>
             <LoadError />
+            <UrlNotice />
             <DetailsPanel />
             <FiltersPanel />
             <SiteListPanel />

@@ -10,6 +10,7 @@ use std::fmt::Display;
 
 pub mod discover;
 pub mod trip;
+pub mod url_notice;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
