@@ -3,7 +3,7 @@
 # executions, after installing what is missing (the nightly toolchain, cargo-fuzz). Not part
 # of `make test`: the committed corpora are replayed on stable by tests/fuzz_corpus.rs.
 #   FUZZ_RUNS=1000000 (per target)  FUZZ_TARGETS="geojson csv ..."  FUZZ_KEEP=1 (merge new
-#   inputs into tests/fuzz/corpus/, minimised with `cargo fuzz cmin`)
+#   inputs into tests/fuzz/corpus/, minimised to an edge-coverage cover set)
 # New inputs go to target/fuzz/work/<target>/; a crash is saved to tests/fuzz/artifacts/<target>/
 # (commit it once fixed: the replay test keeps it fixed). One line of stats per target is
 # appended to target/fuzz/runs.txt.
@@ -39,8 +39,14 @@ for t in $targets; do
     "$(date -u +%FT%TZ)" "$t" "${execs:-?}" "$secs" "$(( ${execs:-0} / (secs > 0 ? secs : 1) ))" \
     "$(ls "$work" | wc -l)" "$(ls "tests/fuzz/artifacts/$t" | wc -l)" "$rc" | tee -a target/fuzz/runs.txt
   if [ "${FUZZ_KEEP:-0}" = 1 ]; then
-    cp -n "$work"/* "tests/fuzz/corpus/$t/" 2>/dev/null || true
-    "${fuzz[@]}" cmin "${dirs[@]}" "$t" "tests/fuzz/corpus/$t" -- -max_len="$max_len" >/dev/null 2>&1
+    # An edge-coverage cover set of the old corpus and the new inputs (hundreds of files,
+    # not thousands as a plain `cargo fuzz cmin` keeps); named regression inputs stay.
+    merged=target/fuzz/merged/$t
+    rm -rf "$merged"; mkdir -p "$merged"
+    "${fuzz[@]}" run "${dirs[@]}" "$t" "$merged" "tests/fuzz/corpus/$t" "$work" -- \
+      -set_cover_merge=1 -use_counters=0 -max_len="$max_len" -artifact_prefix=target/fuzz/merged/ >/dev/null 2>&1
+    cp tests/fuzz/corpus/"$t"/*-* "$merged"/ 2>/dev/null || true
+    rm -rf "tests/fuzz/corpus/$t" && mv "$merged" "tests/fuzz/corpus/$t"
     say "$t: corpus minimised to $(ls "tests/fuzz/corpus/$t" | wc -l) files"
   fi
   [ "$rc" = 0 ] || { say "$t: crash or failure, see $log"; exit 1; }
