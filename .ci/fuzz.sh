@@ -35,7 +35,7 @@ for t in $targets; do
   rc=${PIPESTATUS[0]}
   secs=$(( $(date +%s) - start ))
   execs=$(awk '/stat::number_of_executed_units/{print $NF}' "$log")
-  printf '%s\t%s\texecs=%s\tsecs=%s\texec/s=%s\tcorpus(work)=%s\tcrashes=%s\trc=%s\n' \
+  printf '%s\t%s\texecs=%s\tsecs=%s\texec/s=%s\tcorpus(work)=%s\tsaved crash files=%s\trc=%s\n' \
     "$(date -u +%FT%TZ)" "$t" "${execs:-?}" "$secs" "$(( ${execs:-0} / (secs > 0 ? secs : 1) ))" \
     "$(ls "$work" | wc -l)" "$(ls "tests/fuzz/artifacts/$t" | wc -l)" "$rc" | tee -a target/fuzz/runs.txt
   if [ "${FUZZ_KEEP:-0}" = 1 ]; then
