@@ -2,7 +2,7 @@
 # (.ci/tools.sh) and skip what is already there.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build bench synth tools lint
+.PHONY: serve test build bench synth tools lint fuzz
 
 serve: ## build (release) and serve the app on the bundled dataset at http://127.0.0.1:8080/
 	.ci/tools.sh build
@@ -42,3 +42,8 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+# `make fuzz`: every cargo-fuzz target (tests/fuzz/) for FUZZ_RUNS executions each (default
+# 1,000,000), installing nightly and cargo-fuzz if missing. Not part of `make test`.
+fuzz:
+	.ci/fuzz.sh

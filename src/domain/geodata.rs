@@ -30,6 +30,7 @@ mod values;
 pub use chunked::{read_chunked, ChunkedLayer, Unreadable};
 pub use dir::{read_dir, read_files};
 pub use load::{load_dataset, load_layer, parse_dataset, MANIFEST_FILE};
+pub use manifest::manifest_of;
 
 use crate::domain::model::{Activity, Dataset, Manifest, Region, Route, Site, Visit};
 use crate::domain::validate::{check_dataset_with, DataIssue, Origin, Origins};

@@ -41,3 +41,6 @@ pub mod import;
 // Hardening (issue 8): the Content Security Policy derived from the tile/data hosts.
 pub mod csp;
 pub mod embed;
+// Hardening (issue 8): the shared entry points of the fuzz targets and their replay test.
+pub mod fuzzing;
+pub mod safe_url;

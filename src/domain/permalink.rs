@@ -29,12 +29,25 @@ pub struct Permalink {
 pub const MAX_VALUE_LEN: usize = 2048;
 pub const MAX_ZOOM: f64 = 22.0;
 
+/// Longest part of a bad value echoed in a message.
+const MAX_QUOTED_CHARS: usize = 60;
+
+/// A value as quoted in a message: control characters escaped, cut after 60 characters
+/// (a 100 KB parameter must not become a 100 KB message).
+pub fn quoted(value: &str) -> String {
+    let mut chars = value.chars();
+    let head: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
+    let more = if chars.next().is_some() { "…" } else { "" };
+    format!("\"{}{more}\"", head.escape_debug())
+}
+
 /// Reads the pairs of a query string. Returns the state and one message per ignored value.
 pub fn parse(pairs: &[(String, String)]) -> (Permalink, Vec<String>) {
     let mut link = Permalink::default();
     let mut problems = Vec::new();
     for (key, value) in pairs {
-        if value.len() > MAX_VALUE_LEN {
+        // A shared trip has its own, larger limit and message (`trip::decode`).
+        if value.len() > MAX_VALUE_LEN && key != "trip" {
             problems.push(format!(
                 "{key}: value longer than {MAX_VALUE_LEN} characters, ignored"
             ));
@@ -50,7 +63,10 @@ pub fn parse(pairs: &[(String, String)]) -> (Permalink, Vec<String>) {
             "route" => link.route = parse_id(key, value, &mut problems),
             "lang" => match value.as_str() {
                 "zh" | "en" => link.lang = Some(value.clone()),
-                _ => problems.push(format!("lang: unknown language \"{value}\" (zh or en)")),
+                _ => problems.push(format!(
+                    "lang: unknown language {} (zh or en)",
+                    quoted(value)
+                )),
             },
             // Other keys belong to other features (filters, trips, embed) or to nobody.
             _ => {}
@@ -63,25 +79,31 @@ pub fn parse(pairs: &[(String, String)]) -> (Permalink, Vec<String>) {
 pub fn parse_view(text: &str) -> Result<ViewParam, String> {
     let parts: Vec<&str> = text.split('/').collect();
     let [zoom, lat, lon] = parts.as_slice() else {
-        return Err(format!("\"{text}\" is not zoom/lat/lon"));
+        return Err(format!("{} is not zoom/lat/lon", quoted(text)));
     };
     let number = |s: &str, name: &str| -> Result<f64, String> {
         s.trim()
             .parse::<f64>()
             .ok()
             .filter(|v| v.is_finite())
-            .ok_or_else(|| format!("{name} \"{s}\" is not a number"))
+            .ok_or_else(|| format!("{name} {} is not a number", quoted(s)))
     };
+    let (zoom_text, lat_text, lon_text) = (*zoom, *lat, *lon);
     let (zoom, lat, lon) = (
         number(zoom, "zoom")?,
         number(lat, "lat")?,
         number(lon, "lon")?,
     );
+    // The messages quote what was written: 1e308 printed as a number is 309 digits.
     if !(0.0..=MAX_ZOOM).contains(&zoom) {
-        return Err(format!("zoom {zoom} is outside 0..{MAX_ZOOM}"));
+        return Err(format!(
+            "zoom {} is outside 0..{MAX_ZOOM}",
+            quoted(zoom_text)
+        ));
     }
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-        return Err(format!("lat/lon {lat}/{lon} out of range"));
+        let written = format!("{lat_text}/{lon_text}");
+        return Err(format!("lat/lon {} out of range", quoted(&written)));
     }
     Ok(ViewParam { zoom, lat, lon })
 }
@@ -104,7 +126,8 @@ fn parse_data_url(value: &str, problems: &mut Vec<String>) -> Option<String> {
         Some(v.to_string())
     } else {
         problems.push(format!(
-            "data: \"{v}\" is not an http(s) or relative URL; loading the bundled data"
+            "data: {} is not an http(s) or relative URL; loading the bundled data",
+            quoted(v)
         ));
         None
     }
@@ -115,10 +138,7 @@ fn parse_id(key: &str, value: &str, problems: &mut Vec<String>) -> Option<String
     if ok {
         Some(value.to_string())
     } else {
-        problems.push(format!(
-            "{key}: \"{}\" is not a valid id",
-            value.escape_debug()
-        ));
+        problems.push(format!("{key}: {} is not a valid id", quoted(value)));
         None
     }
 }
@@ -168,7 +188,7 @@ mod tests {
         ]));
         assert_eq!(link, Permalink::default());
         assert_eq!(problems.len(), 4, "{problems:?}");
-        assert!(problems[0].starts_with("v: zoom 99"));
+        assert!(problems[0].starts_with("v: zoom \"99\""), "{problems:?}");
         assert!(problems[1].contains("not an http(s) or relative URL"));
     }
 
@@ -187,6 +207,24 @@ mod tests {
         let (link, problems) = parse(&pairs(&[("site", &long)]));
         assert_eq!(link.site, None);
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn messages_quote_at_most_a_short_escaped_part_of_the_value() {
+        assert_eq!(quoted("a\u{0}b"), "\"a\\0b\"");
+        let long = "字".repeat(600);
+        let (_, problems) = parse(&pairs(&[("lang", &long), ("v", &"x".repeat(2000))]));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems.iter().all(|p| p.chars().count() < 120),
+            "{problems:?}"
+        );
+        assert!(problems[0].contains("字…\""), "{problems:?}");
+        let (_, problems) = parse(&pairs(&[("v", "1e308/-1e308/1e308")]));
+        assert_eq!(
+            problems,
+            ["v: zoom \"1e308\" is outside 0..22; showing the default view"]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::lazy::{self, lazy};
 use super::map::MapView;
 use super::panels::{
     DetailsPanel, FiltersPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
-    NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel,
+    NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel, UrlNotice,
 };
 use super::state::{AppState, Sheet};
 use super::{load, url};
@@ -157,6 +157,7 @@ fn SidePanel() -> impl IntoView {
                 aria-expanded=move || (state.sheet.get() == Sheet::Expanded).to_string()
             ></button>
             <LoadError />
+            <UrlNotice />
             <DetailsPanel />
             <FiltersPanel />
             <SiteListPanel />

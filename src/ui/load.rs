@@ -106,10 +106,14 @@ async fn load_url(state: AppState, url: &str) -> Result<FirstPart, String> {
     state.load.set(LoadState::Loading { done: 0, total: 1 });
     check_allowed(url)?;
     let text = fetch_text(url).await?;
-    if let Ok(manifest) = serde_json::from_str::<Manifest>(&text) {
-        return load_manifest(state, url, Some(manifest)).await;
-    }
     let name = url.rsplit('/').next().unwrap_or(url).to_string();
+    // Read as leniently as from disk: a strict parse sent a manifest without a layer's
+    // `title_en` to the GeoJSON reader ("expected FeatureCollection").
+    if let Some((manifest, mut found)) = geodata::manifest_of(&name, &text) {
+        let (loaded, issues, later) = load_manifest(state, url, Some(manifest)).await?;
+        found.extend(issues);
+        return Ok((loaded, found, later));
+    }
     let (dataset, issues) = geodata::parse_foreign_geojson(&name, &text);
     state.load.set(LoadState::Loading { done: 1, total: 1 });
     let loaded = Loaded::new(dataset, url.to_string(), name.clone(), name);

@@ -5,6 +5,7 @@
 
 use super::{Filter, Month};
 use crate::domain::model::{ActivityType, Dataset, Date, RegionId, SiteKind};
+use crate::domain::permalink::{quoted, MAX_VALUE_LEN};
 
 /// The query parameters this module owns (to clear them all when the filter is reset).
 pub const KEYS: [&str; 6] = ["kind", "region", "theme", "act", "has", "date"];
@@ -43,6 +44,9 @@ impl Filter {
         let mut f = Filter::default();
         let mut problems = Vec::new();
         for (key, value) in pairs {
+            if value.len() > MAX_VALUE_LEN {
+                continue; // `permalink::parse` says so, once for every parameter
+            }
             let items = || {
                 value
                     .split(',')
@@ -58,12 +62,13 @@ impl Filter {
                 "has" => match value.as_str() {
                     "1" | "true" => f.has_activities = true,
                     "0" | "false" => {}
-                    _ => problems.push(format!("has: \"{value}\" is not 1 or 0")),
+                    _ => problems.push(format!("has: {} is not 1 or 0", quoted(value))),
                 },
                 "date" => match parse_range(value) {
                     Some(range) => f.date_range = Some(range),
                     None => problems.push(format!(
-                        "date: \"{value}\" is not a range like 2021-03/2021-06; showing all dates"
+                        "date: {} is not a range like 2021-03/2021-06; showing all dates",
+                        quoted(value)
                     )),
                 },
                 _ => {}
@@ -78,7 +83,10 @@ impl Filter {
         self.regions.retain(|id| {
             let known = dataset.region(id).is_some();
             if !known {
-                problems.push(format!("region: no region with id \"{id}\" in this data"));
+                problems.push(format!(
+                    "region: no region with id {} in this data",
+                    quoted(id.as_str())
+                ));
             }
             known
         });
@@ -86,7 +94,7 @@ impl Filter {
         self.themes.retain(|t| {
             let known = themes.contains(t);
             if !known {
-                problems.push(format!("theme: no site has the theme \"{t}\""));
+                problems.push(format!("theme: no site has the theme {}", quoted(t)));
             }
             known
         });
@@ -104,10 +112,7 @@ fn vocab<'a, T>(
         .filter_map(|s| {
             let v = parse(s);
             if v.is_none() {
-                problems.push(format!(
-                    "{key}: unknown value \"{}\", ignored",
-                    s.escape_debug()
-                ));
+                problems.push(format!("{key}: unknown value {}, ignored", quoted(s)));
             }
             v
         })

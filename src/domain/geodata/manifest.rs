@@ -3,6 +3,7 @@
 use super::fields::{required, vocab, At, Issues};
 use super::raw::parse_record;
 use crate::domain::model::{Layer, LayerType, Manifest};
+use crate::domain::validate::DataIssue;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -78,4 +79,39 @@ pub(crate) fn manifest(text: &str, issues: &mut Issues) -> Option<Manifest> {
         title_en: raw.title_en.unwrap_or_default(),
         layers,
     })
+}
+
+#[derive(Deserialize)]
+struct Probe<'a> {
+    #[serde(borrow)]
+    layers: Option<&'a RawValue>,
+}
+
+/// `?data=` text that is a redmap manifest (a JSON object with "layers") rather than any
+/// GeoJSON: the manifest read as leniently as from disk (a layer without `title_en` or
+/// `visible` still loads; each bad layer is reported), with its issues; else `None`.
+pub fn manifest_of(file: &str, text: &str) -> Option<(Manifest, Vec<DataIssue>)> {
+    let probe: Probe = serde_json::from_str(text).ok()?;
+    probe.layers?;
+    let mut issues = Issues::new(file);
+    let m = manifest(text, &mut issues)?;
+    Some((m, issues.list))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manifest_is_told_from_geojson_and_read_leniently() {
+        let text = r#"{"title": "t", "title_en": "t", "layers": [
+            {"id": "s", "type": "sites", "file": "sites.geojson", "title": "地点"}]}"#;
+        let (m, issues) = manifest_of("dataset.json", text).expect("a manifest");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(m.layers[0].file, "sites.geojson");
+        assert!(m.layers[0].visible);
+        let geojson = r#"{"type": "FeatureCollection", "features": []}"#;
+        assert!(manifest_of("a.geojson", geojson).is_none());
+        assert!(manifest_of("a.geojson", "not json").is_none());
+    }
 }

@@ -69,6 +69,7 @@ pub(crate) fn site(f: RawFeature<RawSite>, at: At, issues: &mut Issues) -> Optio
     let summary = required_as(p.summary, at, "summary", Severity::Warning, issues);
     let region = required_as(p.region, at, "region", Severity::Warning, issues);
     links(p.links.as_deref().unwrap_or_default(), at, issues);
+    images(p.images.as_deref().unwrap_or_default(), at, issues);
     Some(Site {
         id: SiteId(id?),
         position: position.filter(|_| usable)?,
@@ -109,11 +110,21 @@ fn also_kinds(raw: Option<Vec<String>>, at: At, issues: &mut Issues) -> Vec<Site
 
 fn links(links: &[Link], at: At, issues: &mut Issues) {
     for (i, l) in links.iter().enumerate() {
-        if !(l.url.starts_with("https://") || l.url.starts_with("http://")) {
+        if !crate::domain::safe_url::is_http_url(&l.url) {
             issues.warning(
                 at.field(&format!("links[{i}].url")),
                 format!("link \"{}\" is not an http(s) URL", l.url),
             );
+        }
+    }
+}
+
+/// Images are only ever shown from http(s) or relative URLs; others are said here.
+fn images(images: &[String], at: At, issues: &mut Issues) {
+    for (i, url) in images.iter().enumerate() {
+        if !crate::domain::safe_url::is_image_url(url) {
+            let message = format!("image \"{url}\" is not an http(s) or relative URL");
+            issues.warning(at.field(&format!("images[{i}]")), message);
         }
     }
 }

@@ -16,8 +16,11 @@ use super::model::{Trip, TripStop};
 use super::travel::Mode;
 use crate::domain::model::{Date, SiteId};
 
-/// Longest code accepted (the permalink parser's limit for any URL value).
-pub const MAX_CODE_LEN: usize = 2048;
+/// Longest code accepted: room for the longest trip [`encode`] makes from real data, 40
+/// stops whose ids are up to 100 bytes of 中文 (every byte escaped: 40 × 306) and an
+/// 80-character Chinese title (960). It was 2048, which a 40-stop trip with a long Chinese
+/// title passed, so the saved trip could not be read back (found by fuzzing).
+pub const MAX_CODE_LEN: usize = 16 * 1024;
 /// Most stops in a trip: a day can hold no more, and the code stays short enough for a QR.
 pub const MAX_STOPS: usize = 40;
 const MAX_TITLE_CHARS: usize = 80;
@@ -313,6 +316,32 @@ mod tests {
         let many: Vec<String> = (0..=MAX_STOPS).map(|i| format!("s{i}")).collect();
         let code = format!("1~w~0900~~~~{}", many.join("~"));
         assert_eq!(decode(&code), Err(CodecError::TooManyStops(MAX_STOPS + 1)));
+    }
+
+    #[test]
+    fn the_longest_real_trip_still_reads_back() {
+        let mut trip = Trip {
+            title: "红".repeat(200),
+            date: Date::parse("2026-11-22"),
+            end_min: Some(17 * 60),
+            ..Trip::default()
+        };
+        let id = |i: usize| SiteId::from(format!("{i:02}{}", "址".repeat(33)));
+        trip.add_all((0..MAX_STOPS).map(id));
+        (0..MAX_STOPS).for_each(|i| trip.set_dwell(i, Some(1440)));
+        let code = encode(&trip);
+        assert!(
+            code.len() > 2048 && code.len() <= MAX_CODE_LEN,
+            "{}",
+            code.len()
+        );
+        let back = decode(&code).expect("reads back");
+        assert_eq!(back.stops, trip.stops);
+        assert_eq!(back.title.chars().count(), MAX_TITLE_CHARS);
+        // The crash input the fuzzer found: U+FFFD in the title grows ninefold when escaped.
+        let found = format!("1~b~0050~~~%E7%BA%A2{}~a", "\u{fffd}".repeat(80));
+        let again = encode(&decode(&found).expect("decodes"));
+        assert_eq!(decode(&again).map(|t| encode(&t)), Ok(again));
     }
 
     #[test]

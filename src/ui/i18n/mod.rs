@@ -15,6 +15,7 @@ pub mod discover;
 pub mod harden;
 pub mod later;
 pub mod trip;
+pub mod url_notice;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {

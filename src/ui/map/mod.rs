@@ -297,12 +297,18 @@ fn select_from_link(state: AppState, link: &Permalink, dataset: &crate::domain::
     if let Some(id) = &link.site {
         match find_site(id) {
             Some(i) => state.selected.set(Some(Selection::Site(i))),
-            None => problems.push(format!("site: no site with id \"{id}\" in this data")),
+            None => problems.push(format!(
+                "site: no site with id {} in this data",
+                permalink::quoted(id)
+            )),
         }
     } else if let Some(id) = &link.route {
         match find_route(id) {
             Some(i) => state.selected.set(Some(Selection::Route(i))),
-            None => problems.push(format!("route: no route with id \"{id}\" in this data")),
+            None => problems.push(format!(
+                "route: no route with id {} in this data",
+                permalink::quoted(id)
+            )),
         }
     }
     state.url_problems.update(|p| p.extend(problems));

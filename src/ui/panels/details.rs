@@ -4,6 +4,7 @@
 
 use crate::domain::coverage::{bar_chart, group_digits};
 use crate::domain::model::{Dataset, Route, Site};
+use crate::domain::safe_url::is_http_url;
 use crate::domain::stats::site_activities;
 use crate::ui::i18n::later::later;
 use crate::ui::i18n::Lang;
@@ -157,11 +158,6 @@ fn links(site: &Site) -> Option<impl IntoView> {
             }).collect_view()}
         </ul>
     })
-}
-
-pub fn is_http_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView {

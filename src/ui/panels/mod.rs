@@ -23,3 +23,6 @@ pub use issues::{IssuesPanel, LoadError, LoadingIndicator};
 pub use layers::LayersPanel;
 pub use routes::RoutesPanel;
 pub use trip::{AddToTripButton, Handout, SharedTripDialog, TripPanel, TripState};
+// Hardening: a notice when parts of the link were ignored.
+mod url_notice;
+pub use url_notice::UrlNotice;
