@@ -29,7 +29,7 @@ use level::{cluster_level, Level, Node, NOT_VISITED, NO_PARENT, POINT};
 ///
 /// The defaults are supercluster's except `radius` (40 there). With our 256 px tiles the
 /// radius on screen is `radius * 256 / extent` = 30 CSS px. Node sizes 16-64 built 100k
-/// points equally fast within noise here; 128 was slower (`examples/cluster_bench.rs`).
+/// points equally fast within noise here; 128 was slower (`tests/bench/native/cluster_bench.rs`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClusterOptions {
     pub min_zoom: u8,

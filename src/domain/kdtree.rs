@@ -4,7 +4,7 @@
 //! The cluster index builds one of these per zoom level on every data load and filter
 //! change, so build speed matters more than anything; a flat sorted array with no node
 //! objects builds several times faster than an R-tree bulk load (see the benchmark in
-//! `examples/cluster_bench.rs`). Coordinates are stored as f32 (12 bytes an entry,
+//! `tests/bench/native/cluster_bench.rs`). Coordinates are stored as f32 (12 bytes an entry,
 //! half of f64) because the tree only has to find candidates: in normalised world units
 //! f32 is exact to ~1 px at zoom 16, the deepest zoom we cluster at, and callers keep
 //! their own f64 positions for drawing.
