@@ -5,6 +5,7 @@ pub mod app;
 pub mod bench;
 pub mod dashboard;
 pub mod discover;
+pub mod download;
 pub mod embed;
 pub mod fetch;
 pub mod i18n;

@@ -3,7 +3,7 @@
 //! drawn from that SVG on a canvas at twice the size, on white. All in the browser.
 //! (The SVG is loaded as an image from a `data:` URL, which the CSP's `img-src data:` allows.)
 
-use super::download::save;
+use crate::ui::download::save;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

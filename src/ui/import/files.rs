@@ -1,7 +1,7 @@
-//! The browser side of reading and saving files: a picked or dropped `File` to bytes, GBK
-//! through the browser's own `TextDecoder` (so encoding_rs stays out of the wasm), a pause
-//! that lets the browser paint between steps of a long import, and downloads via a Blob
-//! URL. Nothing is uploaded anywhere.
+//! The browser side of reading files: a picked or dropped `File` to bytes, GBK through the
+//! browser's own `TextDecoder` (so encoding_rs stays out of the wasm), and a pause that lets
+//! the browser paint between steps of a long import. Nothing is uploaded anywhere. (Saving
+//! an imported layer: `ui::download`.)
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -46,33 +46,6 @@ pub async fn pause() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Offers `text` for download as `file_name`.
-pub fn save(file_name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let anchor = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    if let Some(a) = anchor {
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
-    }
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(10),
-    );
-}
 
 /// The local storage, if the browser allows it.
 pub fn storage() -> Option<web_sys::Storage> {

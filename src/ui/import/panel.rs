@@ -4,7 +4,7 @@
 //! file, row/feature, field, reason).
 
 use super::dialog::MappingDialog;
-use super::files::save;
+use crate::ui::download::save;
 use super::{layers, start_file, use_import, ImportState};
 use crate::domain::import::{issues_csv, layer_csv, layer_geojson, split_issue_path, ImportLayer};
 use crate::domain::validate::{DataIssue, Severity};

@@ -22,32 +22,9 @@ pub fn storage_set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
-/// Offers `text` as a file download named `name`.
+/// Offers `text` as a file download named `name` (UTF-8).
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
-    let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(&format!("{mime};charset=utf-8"));
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let document = web_sys::window()?.document()?;
-        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-        a.set_href(&url);
-        a.set_download(name);
-        a.set_attribute("hidden", "").ok()?;
-        document.body()?.append_child(&a).ok()?;
-        a.click();
-        a.remove();
-        // Revoke later: revoking at once can cancel the download in some browsers.
-        leptos::prelude::set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(30),
-        );
-        Some(())
-    };
-    run().is_some()
+    crate::ui::download::save(name, &format!("{mime};charset=utf-8"), text)
 }
 
 /// Copies text to the clipboard (asynchronously; errors are ignored). False where there is
