@@ -3,9 +3,6 @@
 //! the browser paint between steps of a long import. Nothing is uploaded anywhere. (Saving
 //! an imported layer: `ui::download`.)
 
-use leptos::prelude::*;
-use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The bytes of a file the user picked or dropped.
@@ -45,7 +42,6 @@ pub async fn pause() {
     });
     let _ = JsFuture::from(promise).await;
 }
-
 
 /// The local storage, if the browser allows it.
 pub fn storage() -> Option<web_sys::Storage> {

@@ -4,10 +4,10 @@
 //! file, row/feature, field, reason).
 
 use super::dialog::MappingDialog;
-use crate::ui::download::save;
 use super::{layers, start_file, use_import, ImportState};
 use crate::domain::import::{issues_csv, layer_csv, layer_geojson, split_issue_path, ImportLayer};
 use crate::domain::validate::{DataIssue, Severity};
+use crate::ui::download::save;
 use crate::ui::i18n::import::{self as s, import as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
@@ -127,10 +127,10 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
                 }
             }}
             <div class="import-actions">
-                <button class="dash-button" on:click=move |_| save(&format!("{n1}.geojson"), "application/geo+json", &layer_geojson(&l2.dataset))>
+                <button class="dash-button" on:click=move |_| { save(&format!("{n1}.geojson"), "application/geo+json", &layer_geojson(&l2.dataset)); }>
                     {move || strings(lang()).export_geojson}
                 </button>
-                <button class="dash-button" on:click=move |_| save(&format!("{n2}.csv"), "text/csv;charset=utf-8", &layer_csv(&l3.dataset))>
+                <button class="dash-button" on:click=move |_| { save(&format!("{n2}.csv"), "text/csv;charset=utf-8", &layer_csv(&l3.dataset)); }>
                     {move || strings(lang()).export_csv}
                 </button>
                 <button class="dash-button import-remove" aria-label=move || s::remove_label(lang(), &file_for_label)
@@ -142,7 +142,7 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
                 <details class="import-problems" open=has_errors>
                     <summary>{move || format!("{} ({})", strings(lang()).problems, issue_count)}</summary>
                     {problems_table(issues.clone(), lang)}
-                    <button class="dash-button" on:click=move |_| save(&format!("{n3}-problems.csv"), "text/csv;charset=utf-8", &issues_csv(&issues_for_csv))>
+                    <button class="dash-button" on:click=move |_| { save(&format!("{n3}-problems.csv"), "text/csv;charset=utf-8", &issues_csv(&issues_for_csv)); }>
                         {move || format!("{} CSV", strings(lang()).problems)}
                     </button>
                 </details>
