@@ -1,6 +1,6 @@
 //! Code splitting (issue 2): the parts of the UI a first-time visitor does not need at once
 //! (the coverage dashboard, the trip planner's body with its exports, the printable handout
-//! with its QR code, the site list) live in separate wasm chunks that are downloaded when
+//! with its QR code, the site list, the organisers' file importers) live in separate wasm chunks that are downloaded when
 //! first shown.
 //!
 //! A split point is a function marked with `wasm_split_helpers`' `#[wasm_split]` (what
@@ -88,6 +88,31 @@ split_point!(
     (),
     super::panels::site_list::body
 );
+
+split_point!(
+    /// The CSV column-mapping dialog of an organiser's import, with the CSV converting code
+    /// it calls (issue 7).
+    import,
+    mapping_dialog,
+    (),
+    |()| view! { <super::import::MappingDialog /> }.into_any()
+);
+
+/// Reads an organiser's file: the GeoJSON, CSV, GPX and KML parsers.
+pub type ReadFileFn = fn(&str, Vec<u8>) -> super::import::FileRead;
+
+/// The organisers' file readers, in the `import` chunk with the mapping dialog: they are
+/// downloaded when a user first opens a file, not with the map.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import_reader() -> Result<ReadFileFn, ChunkError> {
+    Ok(super::import::read_file)
+}
+/// The organisers' file readers (one wasm file without the `split` feature).
+#[cfg(not(feature = "split"))]
+pub async fn import_reader() -> Result<ReadFileFn, ChunkError> {
+    Ok(super::import::read_file)
+}
 
 #[derive(Clone, Copy)]
 enum Status<A: 'static> {

@@ -1,7 +1,7 @@
 // Code splitting (issue 2): the start page downloads only the main wasm, the scripts and the
-// stylesheet; the dashboard, the trip planner and the handout are wasm chunks fetched when
-// first used. A chunk that cannot be downloaded shows a message with "Try again" and the
-// rest of the page keeps working.
+// stylesheet; the dashboard, the trip planner, the handout, the site list and the file
+// importers are wasm chunks fetched when first used. A chunk that cannot be downloaded shows
+// a message with "Try again" and the rest of the page keeps working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, waitForFirstFrame } from './harness.mjs';
@@ -74,5 +74,21 @@ test('the trip planner downloads its chunk when the first stop is added', async 
   await page.locator('.add-to-trip').first().click();
   await page.locator('.trip-panel .trip-stops').waitFor({ timeout: 20000 });
   assert.ok(paths.some((p) => p.startsWith('/split_trip-')), `trip chunk: ${paths.filter(isChunk)}`);
+  await context.close();
+});
+
+test('the file importers download their chunk when the first file is opened', async () => {
+  const { context, page, paths, errors } = await open('?lang=zh');
+  await page.waitForTimeout(300);
+  assert.deepEqual(paths.filter(isChunk), []);
+  const csv = '名称,经度,纬度\n南海测试点,113.15,23.05\n';
+  await page.getByLabel('选择要导入的文件').setInputFiles({
+    name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8'),
+  });
+  const dialog = page.getByRole('dialog', { name: /one\.csv/ });
+  await dialog.waitFor({ timeout: 20000 });
+  assert.ok(paths.some((p) => p.startsWith('/split_import-')), `import chunk: ${paths.filter(isChunk)}`);
+  assert.ok(!paths.some((p) => p.startsWith('/split_dashboard-')), 'not the dashboard chunk');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -22,6 +22,7 @@ use crate::ui::state::{use_state, AppState, Loaded};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+pub use dialog::MappingDialog;
 pub use panel::ImportPanel;
 
 /// A CSV file waiting for the user to confirm its columns.
@@ -75,6 +76,39 @@ impl ImportState {
     }
 }
 
+/// What reading a file gave: a CSV waiting for its column mapping, a finished import
+/// (GeoJSON, GPX, KML), or why it was refused.
+pub enum FileRead {
+    Csv(Pending),
+    Imported(Imported),
+    Refused(String),
+}
+
+/// Reads a file's bytes (in the `import` chunk with the parsers: `ui::lazy::import_reader`).
+pub fn read_file(name: &str, bytes: Vec<u8>) -> FileRead {
+    let format = match detect_format(name, &bytes) {
+        Ok(f) => f,
+        Err(e) => return FileRead::Refused(e),
+    };
+    let decoded = crate::domain::import::decode_with(&bytes, files::decode_gbk);
+    drop(bytes);
+    let mut issues = encoding_notes(name, &decoded);
+    if format == ImportFormat::Csv {
+        let (table, mut found) = read_table(name, &decoded.text);
+        issues.append(&mut found);
+        return FileRead::Csv(Pending {
+            file: name.to_string(),
+            table,
+            read_issues: issues,
+            encoding: decoded.encoding,
+        });
+    }
+    let mut imported = import_text(name, format, &decoded.text, &ImportOptions::default());
+    issues.append(&mut imported.issues);
+    imported.issues = issues;
+    FileRead::Imported(imported)
+}
+
 /// Reads one file the user gave: refused with a message, imported at once (GeoJSON, GPX,
 /// KML), or held for the column mapping (CSV).
 pub fn start_file(st: ImportState, file: web_sys::File) {
@@ -101,33 +135,23 @@ pub fn start_file(st: ImportState, file: web_sys::File) {
             Ok(b) => b,
             Err(e) => return refuse(e),
         };
-        let format = match detect_format(&name, &bytes) {
-            Ok(f) => f,
-            Err(e) => return refuse(e),
+        // The parsers are downloaded with the first file (a chunk of their own).
+        let Ok(read) = crate::ui::lazy::import_reader().await else {
+            let lang = st.app.lang.get_untracked();
+            return refuse(crate::ui::i18n::chunk::chunk(lang).failed.to_string());
         };
-        let decoded = crate::domain::import::decode_with(&bytes, files::decode_gbk);
-        drop(bytes);
         files::pause().await;
-        let notes = encoding_notes(&name, &decoded);
-        if format == ImportFormat::Csv {
-            let (table, mut issues) = read_table(&name, &decoded.text);
-            let mut read_issues = notes;
-            read_issues.append(&mut issues);
-            st.busy.set(None);
-            st.pending.set(Some(Arc::new(Pending {
-                file: name.clone(),
-                table,
-                read_issues,
-                encoding: decoded.encoding,
-            })));
-            return;
+        match read(&name, bytes) {
+            FileRead::Refused(e) => refuse(e),
+            FileRead::Csv(pending) => {
+                st.busy.set(None);
+                st.pending.set(Some(Arc::new(pending)));
+            }
+            FileRead::Imported(imported) => {
+                st.busy.set(None);
+                add_layer(st, &name, imported);
+            }
         }
-        let mut imported = import_text(&name, format, &decoded.text, &ImportOptions::default());
-        let mut issues = notes;
-        issues.append(&mut imported.issues);
-        imported.issues = issues;
-        st.busy.set(None);
-        add_layer(st, &name, imported);
     });
 }
 

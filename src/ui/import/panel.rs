@@ -3,7 +3,6 @@
 //! with its count, show/hide, exports, remove, and its problems as a table (severity,
 //! file, row/feature, field, reason).
 
-use super::dialog::MappingDialog;
 use super::{layers, start_file, use_import, ImportState};
 use crate::domain::import::{issues_csv, layer_csv, layer_geojson, split_issue_path, ImportLayer};
 use crate::domain::validate::{DataIssue, Severity};
@@ -21,6 +20,7 @@ const MAX_LISTED: usize = 300;
 pub fn ImportPanel() -> impl IntoView {
     let state = use_state();
     let st = use_import();
+    let has_pending = Memo::new(move |_| st.pending.with(|p| p.is_some()));
     let input = NodeRef::<leptos::html::Input>::new();
     let t = move || strings(state.lang.get());
     let on_pick = move |_| {
@@ -63,7 +63,11 @@ pub fn ImportPanel() -> impl IntoView {
                     {layer_view(st, layer)}
                 </For>
             </ul>
-            <MappingDialog />
+            // The mapping dialog (and the CSV converter) come in the `import` chunk, when a
+            // CSV is waiting for its columns.
+            {move || has_pending.get().then(|| {
+                crate::ui::lazy::lazy(crate::ui::lazy::mapping_dialog, (), "import-dialog-chunk")
+            })}
             <Show when=move || st.dragging.get()>
                 <div class="import-drop" aria-hidden="true"><p>{move || t().drop_here}</p></div>
             </Show>
