@@ -50,6 +50,8 @@ pub struct Loaded {
     pub site_world: Vec<WorldPoint>,
     /// Extent of every site and route (what "show all" fits).
     pub bounds: BBox,
+    /// Each route's stops as site indices, resolved once per load (drawn every frame).
+    pub route_stops: Vec<Vec<Option<usize>>>,
 }
 
 /// The sites the map shows (after filters) and their clusters: built once per data load
@@ -95,6 +97,7 @@ impl Loaded {
             )
             .filter(|p| p.is_finite());
         let bounds = BBox::from_points(points);
+        let route_stops = dataset.route_stop_indices();
         Loaded {
             dataset,
             origin,
@@ -102,6 +105,7 @@ impl Loaded {
             title_en,
             site_world,
             bounds,
+            route_stops,
         }
     }
 }
@@ -116,6 +120,7 @@ impl Loaded {
             title_en: self.title_en.clone(),
             site_world: self.site_world.clone(),
             bounds: self.bounds,
+            route_stops: self.route_stops.clone(),
         }
     }
 }

@@ -116,6 +116,22 @@ impl Dataset {
             .collect()
     }
 
+    /// Every route's stops as site indices (`None` where a stop's id does not resolve), in
+    /// one pass over the sites: resolved once per load, so that drawing a selected route's
+    /// numbered stops does not search the sites every frame.
+    pub fn route_stop_indices(&self) -> Vec<Vec<Option<usize>>> {
+        let ids: Vec<&str> = self
+            .routes
+            .iter()
+            .flat_map(|r| r.stops.iter().map(SiteId::as_str))
+            .collect();
+        let mut found = self.sites_by_ids(&ids).into_iter();
+        self.routes
+            .iter()
+            .map(|r| found.by_ref().take(r.stops.len()).collect())
+            .collect()
+    }
+
     /// The index of the (first) site with each of these ids, in the order given; `None`
     /// where an id does not resolve. One pass over the sites for a handful of ids (a
     /// route's stops, a trip's), without building an index of every site: at 100k sites,
@@ -173,6 +189,24 @@ mod tests {
         assert!(d.site(&id).is_none());
         assert_eq!(d.activities_for_site(&id).count(), 0);
         assert_eq!(d.routes_through(&id).count(), 0);
+    }
+
+    #[test]
+    fn route_stop_indices_resolve_each_route_in_order() {
+        let mut data = crate::domain::test_data::bundled();
+        assert!(data.routes.len() >= 2);
+        let first = data.sites[0].id.clone();
+        data.routes[0].stops = vec![first.clone(), SiteId::from("no such id"), first];
+        data.routes[1].stops.clear();
+        let all = data.route_stop_indices();
+        assert_eq!(all.len(), data.routes.len());
+        assert_eq!(all[0], [Some(0), None, Some(0)]);
+        assert!(all[1].is_empty());
+        for (route, found) in data.routes.iter().zip(&all).skip(2) {
+            let ids: Vec<&str> = route.stops.iter().map(SiteId::as_str).collect();
+            assert_eq!(found, &data.sites_by_ids(&ids));
+            assert!(found.iter().all(Option::is_some), "bundled stops resolve");
+        }
     }
 
     #[test]

@@ -92,8 +92,8 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     }
     super::trip_layer::draw_marks(ctx, v, &frame.trip);
     if let Some(Selection::Route(i)) = frame.selected {
-        if let Some(route) = ds.routes.get(i) {
-            draw_stop_numbers(ctx, v, ds, route);
+        if let Some(stops) = frame.loaded.route_stops.get(i) {
+            draw_stop_numbers(ctx, v, ds, stops);
         }
     }
     draw_hidden_selection(ctx, frame, &drawn);
@@ -161,15 +161,25 @@ fn draw_routes(ctx: &Ctx, v: &Viewport, ds: &Dataset, selected: Option<Selection
     }
 }
 
-fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, route: &crate::domain::model::Route) {
+/// The selected route's stops, numbered; `stops` are its site indices (`Loaded::route_stops`).
+fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usize>]) {
+    let position = |k: usize| {
+        stops
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|i| ds.sites.get(i))
+            .map(|s| s.position)
+    };
     ctx.set_font("bold 12px sans-serif");
     ctx.set_text_align("center");
-    for (n, stop) in route.stops.iter().enumerate() {
-        let Some(site) = ds.site(stop) else { continue };
-        let p = v.lonlat_to_screen(site.position);
+    for n in 0..stops.len() {
+        let Some(here) = position(n) else { continue };
+        let p = v.lonlat_to_screen(here);
         // Stops sharing one position (town-level placements) fan out so each number shows.
+        let shared = (0..n).any(|k| position(k) == Some(here));
         let q = ScreenPoint::new(
-            p.x_px + 14.0 * n as f64 * shared_offset(ds, route, n),
+            p.x_px + if shared { 14.0 * n as f64 } else { 0.0 },
             p.y_px - 16.0,
         );
         circle(ctx, q, 9.0);
@@ -179,23 +189,6 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, route: &crate::domai
         let _ = ctx.fill_text(&(n + 1).to_string(), q.x_px, q.y_px + 4.0);
     }
     ctx.set_text_align("start");
-}
-
-/// 1.0 when an earlier stop of the route sits at the same position, so labels fan out.
-fn shared_offset(ds: &Dataset, route: &crate::domain::model::Route, n: usize) -> f64 {
-    let pos = |k: usize| {
-        route
-            .stops
-            .get(k)
-            .and_then(|id| ds.site(id))
-            .map(|s| s.position)
-    };
-    let here = pos(n);
-    if (0..n).any(|k| pos(k) == here) {
-        1.0
-    } else {
-        0.0
-    }
 }
 
 /// Uncertainty rings, once a ring is big enough on screen to mean something.
