@@ -66,16 +66,23 @@ pub fn set_visible(st: ImportState, id: &str, visible: bool) {
     }
 }
 
-/// Reads the layers kept from earlier visits; one that does not read back is listed.
-pub fn restore(st: ImportState) {
-    let Some(s) = storage() else { return };
-    let n = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..n)
+/// The local-storage keys of every kept layer, readable or not.
+pub fn stored_keys() -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    (0..s.length().unwrap_or(0))
         .filter_map(|i| s.key(i).ok().flatten())
         .filter(|k| k.starts_with(STORED_KEY_PREFIX))
-        .collect();
+        .collect()
+}
+
+/// Reads the layers kept from earlier visits; one that does not read back is listed (and
+/// left in storage: its id is never given to a new layer, so it is not overwritten).
+pub fn restore(st: ImportState) {
+    let Some(s) = storage() else { return };
     let mut layers = Vec::new();
-    for key in keys {
+    for key in stored_keys() {
         let Some(text) = s.get_item(&key).ok().flatten() else {
             continue;
         };

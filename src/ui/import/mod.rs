@@ -158,9 +158,16 @@ pub fn start_file(st: ImportState, file: web_sys::File) {
 /// Adds an import as a new layer, keeps it in local storage (or says it could not), and
 /// moves the map to it.
 pub fn add_layer(st: ImportState, file: &str, imported: Imported) {
-    let id = st.layers.with_untracked(|ls| {
-        crate::domain::import::next_layer_id(ls.iter().map(|l| l.id.as_str()))
-    });
+    // Not the id of a kept layer that could not be read back either: saving over it would
+    // lose it without a word.
+    let mut taken: Vec<String> = layers::stored_keys()
+        .iter()
+        .filter_map(|k| k.strip_prefix(crate::domain::import::STORED_KEY_PREFIX))
+        .map(str::to_owned)
+        .collect();
+    st.layers
+        .with_untracked(|ls| taken.extend(ls.iter().map(|l| l.id.clone())));
+    let id = crate::domain::import::next_layer_id(taken.iter().map(String::as_str));
     let layer = ImportLayer::new(id, file, &imported);
     layers::keep(st, &layer);
     st.layers.update(|ls| ls.push(Arc::new(layer)));
