@@ -43,6 +43,7 @@ fn MapPage() -> impl IntoView {
     super::discover::provide(state);
     load::start(state, link.data_url.clone());
     super::panels::trip::start_trip(state);
+    super::reveal::follow_selection();
 
     // Esc closes the details wherever the focus is (a search box handles its own Esc).
     let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -73,7 +74,7 @@ fn MapPage() -> impl IntoView {
                     <NearMeControl />
                     <LoadingIndicator />
                     <super::notices::Notices />
-                    {embed.then(|| view! { <super::embed::OpenFullMap /> <div class="embed-error"><LoadError /></div> })}
+                    {embed.then(|| view! { <super::embed::OpenFullMap /> <super::embed::EmbedDetails /> <div class="embed-error"><LoadError /></div> })}
                 </div>
                 {(!embed).then(|| view! { <SidePanel /> })}
                 <Show when=move || state.dashboard.get()>

@@ -1,5 +1,6 @@
 //! `?embed=1` in the browser: the shell leaves out the header and side panel (see `app.rs`)
-//! and shows this link to the full map, in a new tab, at the same place.
+//! and shows this link to the full map, in a new tab, at the same place, and the details of
+//! a site or route the visitor clicks in a card over the map.
 
 use super::i18n::harden::harden;
 use super::state::use_state;
@@ -43,6 +44,22 @@ pub fn OpenFullMap() -> impl IntoView {
         >
             {move || harden(state.lang.get()).open_full_map}
         </a>
+    }
+}
+
+/// The details of the selected site or route (or the list of sites sharing one position)
+/// in a card over the embedded map: the same panel as the full map's, closed with its "×"
+/// or Esc. Nothing is shown until something is selected.
+#[component]
+pub fn EmbedDetails() -> impl IntoView {
+    let state = use_state();
+    let open = move || state.selected.with(|s| s.is_some()) || state.stack.with(|s| !s.is_empty());
+    view! {
+        <Show when=open>
+            <aside class="embed-details" aria-label=move || harden(state.lang.get()).embed_details>
+                <super::panels::DetailsPanel />
+            </aside>
+        </Show>
     }
 }
 

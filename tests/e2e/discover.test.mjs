@@ -33,6 +33,33 @@ async function withPage(options, query, fn) {
 
 const shot = (page, name) => page.screenshot({ path: new URL(name, SHOTS).pathname });
 
+test('a site chosen while the side panel is scrolled down brings its details into view', async () => {
+  await withPage(DESKTOP, '', async (page) => {
+    // Open the filters and the site list so that the panel is taller than the window.
+    await page.getByText('筛选', { exact: true }).click();
+    await page.getByText('地点列表', { exact: true }).click();
+    await page.getByRole('list', { name: '地点列表' }).waitFor();
+    const scrolled = await page.evaluate(() => {
+      const panel = document.querySelector('.side-panel');
+      panel.scrollTop = panel.scrollHeight;
+      return panel.scrollTop;
+    });
+    assert.ok(scrolled > 200, `the panel scrolls (${scrolled} px)`);
+    const box = page.getByRole('combobox', { name: '搜索地点、路线、地区' });
+    await box.fill('yjl');
+    await page.getByRole('option', { name: new RegExp('阅江楼') }).first().click();
+    const heading = page.getByRole('heading', { level: 2, name: YUEJIANG });
+    await heading.waitFor();
+    await page.waitForFunction(() => {
+      const h = document.querySelector('#details-heading, .details h2');
+      const p = document.querySelector('.side-panel').getBoundingClientRect();
+      const r = h?.getBoundingClientRect();
+      return r && r.top >= p.top - 1 && r.bottom <= p.bottom;
+    });
+    await shot(page, 'details-revealed-desktop.png');
+  });
+});
+
 test('search by pinyin initials opens the site and keeps it in the URL', async () => {
   await withPage(DESKTOP, '', async (page) => {
     const box = page.getByRole('combobox', { name: '搜索地点、路线、地区' });

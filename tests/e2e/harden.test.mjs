@@ -204,6 +204,29 @@ test('?embed=1 on a phone', async () => {
   server.close();
 });
 
+test('?embed=1: a selected site shows its details in a card over the map, closed with ×', async () => {
+  const { server, url } = await serve();
+  const { page, context, errors } = await openPage(
+    browser, `${url}?embed=1&site=ye-ting-independent-regiment-hq`, phone);
+  await waitForSites(page);
+  const card = page.getByRole('complementary', { name: '所选地点或路线的详情' });
+  await card.getByRole('heading', { level: 2, name: /叶挺独立团团部旧址/ }).waitFor();
+  assert.ok(await card.getByText('端州区正东路东侧石头岗上', { exact: true }).isVisible(), 'the address from the data');
+  assert.equal(await card.getByRole('button', { name: /加入我的行程/ }).isVisible(), false,
+    'no trip button: the trip lives in the full map');
+  const box = await card.boundingBox();
+  assert.ok(box && box.y + box.height <= 844 && box.width <= 390, `the card fits the phone: ${JSON.stringify(box)}`);
+  await screenshot(page, 'harden-embed-details-390x844.png');
+  // The "open full map" link carries the selection.
+  const href = new URL(await page.getByRole('link', { name: /打开完整地图/ }).getAttribute('href'));
+  assert.equal(href.searchParams.get('site'), 'ye-ting-independent-regiment-hq');
+  await card.getByRole('button', { name: '关闭' }).click();
+  await card.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+  server.close();
+});
+
 test('a data file that fails leaves the rest loaded, and a message names it', async () => {
   const broken = (req, res) => {
     if (!req.url.startsWith('/geodata/routes.geojson')) return false;

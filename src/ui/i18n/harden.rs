@@ -7,6 +7,8 @@ pub struct HardenStrings {
     /// The link out of an embedded map (`?embed=1`).
     pub open_full_map: &'static str,
     pub open_full_map_label: &'static str,
+    /// The card with the selected site's or route's details over an embedded map.
+    pub embed_details: &'static str,
     pub notices_label: &'static str,
     pub dismiss: &'static str,
     /// A layer file of the dataset could not be fetched; the file name follows.
@@ -20,6 +22,7 @@ pub struct HardenStrings {
 pub static ZH: HardenStrings = HardenStrings {
     open_full_map: "打开完整地图 ↗",
     open_full_map_label: "在新标签页打开完整地图（保持当前视图）",
+    embed_details: "所选地点或路线的详情",
     notices_label: "提示",
     dismiss: "关闭提示",
     layer_failed: "数据文件无法加载：",
@@ -31,6 +34,7 @@ pub static ZH: HardenStrings = HardenStrings {
 pub static EN: HardenStrings = HardenStrings {
     open_full_map: "Open full map ↗",
     open_full_map_label: "Open the full map in a new tab (same view)",
+    embed_details: "Details of the selected site or route",
     notices_label: "Notices",
     dismiss: "Dismiss notice",
     layer_failed: "A data file could not be loaded: ",
