@@ -9,9 +9,8 @@ use super::url;
 mod search_index;
 use crate::domain::filter::{self, ActivitySites, Filter};
 use crate::domain::listing::SortKey;
-use crate::domain::search::SearchIndex;
 use leptos::prelude::*;
-pub use search_index::{pinyin_note, search_index, Pinyin};
+pub use search_index::{pinyin_note, search_index, SearchCode, SearchParts, Searcher};
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -20,9 +19,9 @@ pub struct Discover {
     /// Site of each activity, once per data load.
     pub links: RwSignal<Option<Arc<ActivitySites>>>,
     /// Built on first use of the search box (not at load: 100k sites take a moment).
-    pub index: RwSignal<Option<Arc<SearchIndex>>>,
-    /// The pinyin table the index needs for pinyin queries (fetched after the first frame).
-    pub pinyin: RwSignal<Pinyin>,
+    pub index: RwSignal<Option<Arc<Searcher>>>,
+    /// Search's code and pinyin table, fetched after the first frame.
+    pub search: SearchParts,
     pub sort: RwSignal<SortKey>,
     pub list_open: RwSignal<bool>,
     pub only_in_view: RwSignal<bool>,
@@ -59,7 +58,7 @@ pub fn provide(state: AppState) {
         filter: RwSignal::new(filter),
         links: RwSignal::new(None),
         index: RwSignal::new(None),
-        pinyin: RwSignal::new(Pinyin::Idle),
+        search: SearchParts::new(),
         sort: RwSignal::new(list.and_then(SortKey::parse).unwrap_or_default()),
         list_open: RwSignal::new(list.is_some()),
         only_in_view: RwSignal::new(false),

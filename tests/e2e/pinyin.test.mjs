@@ -1,7 +1,9 @@
-// Search's pinyin table (issue 2): a data file (pinyin.bin) fetched after the first frame
-// instead of being compiled into the first view's wasm. Pinyin search works once it is in
-// (results typed before it arrives appear by themselves); if it cannot be had (blocked or
-// corrupt), Chinese and English search still work and the box says pinyin is unavailable.
+// What search loads after the first frame (issue 2): its code (the split_search wasm chunk)
+// and its pinyin table (pinyin.bin, a data file instead of ~250 KB in the first view's wasm).
+// Pinyin search works once they are in (results typed before appear by themselves); if the
+// table cannot be had (blocked or corrupt), Chinese and English search still work and the box
+// says pinyin is unavailable; if the chunk cannot be had, the box says search is unavailable
+// and the next focus tries again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, waitForFirstFrame, screenshot, phone } from './harness.mjs';
@@ -28,18 +30,21 @@ async function open(setup = async () => {}, options) {
   return { context, page, errors, paths, box: page.locator('#search-input') };
 }
 
-test('the table is fetched after the first frame; pinyin and initials then find the site', async () => {
+test('code and table are fetched after the first frame; pinyin and initials then find the site', async () => {
   const { context, page, errors, paths, box } = await open();
+  await page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((e) => /\/split_search-[^/]*\.wasm$/.test(e.name)));
   await box.fill('yjl');
   await page.getByRole('option', { name: YUEJIANG }).first().waitFor();
   await box.fill('yuejiang');
   await page.getByRole('option', { name: YUEJIANG }).first().waitFor();
   assert.equal(paths.filter((p) => p === '/pinyin.bin').length, 1, `once: ${paths}`);
-  const [frame, table] = await page.evaluate(() => [
+  const [frame, table, code] = await page.evaluate(() => [
     performance.getEntriesByName('redmap:first-frame')[0].startTime,
     performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pinyin.bin')).startTime,
+    performance.getEntriesByType('resource').find((e) => /\/split_search-/.test(e.name)).startTime,
   ]);
-  assert.ok(table >= frame, `table requested at ${table} ms, first frame at ${frame} ms`);
+  assert.ok(table >= frame && code >= frame, `table at ${table} ms, code at ${code} ms, first frame at ${frame} ms`);
   assert.equal(await page.locator('.search-note').count(), 0, 'no note once the table is in');
   assert.deepEqual(errors, []);
   await context.close();
@@ -84,6 +89,22 @@ for (const [how, handle] of [
     await context.close();
   });
 }
+
+test('if search\'s code cannot be downloaded, the box says so; the next focus tries again', async () => {
+  let block = true;
+  const { context, page, errors, box } = await open((page) =>
+    page.route(/\/split_search-[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue())));
+  await box.fill('阅江楼');
+  await page.getByText(/搜索暂不可用/).waitFor();
+  block = false;
+  await box.blur();
+  await box.focus();
+  await page.getByRole('option', { name: YUEJIANG }).first().waitFor();
+  await box.fill('yjl');
+  await page.getByRole('option', { name: YUEJIANG }).first().waitFor();
+  assert.ok(errors.every((e) => /split_search|Failed to load|Failed to fetch|net::ERR_FAILED/.test(e)), errors.join('\n'));
+  await context.close();
+});
 
 test('phone: a pinyin search result at 390x844', async () => {
   const { context, page, errors, box } = await open(async () => {}, phone);

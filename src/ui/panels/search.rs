@@ -163,13 +163,13 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=move || t().search_placeholder
                 prop:value=move || query.get()
                 on:input=move |ev| {
-                    let _ = search_index(state, d);
+                    search_index(state, d);
                     query.set(event_target_value(&ev));
                     open.set(true);
                     active.set(None);
                 }
                 on:focus=move |_| {
-                    let _ = search_index(state, d);
+                    search_index(state, d);
                     open.set(true);
                 }
                 on:blur=move |_| open.set(false)
