@@ -143,6 +143,13 @@ impl PinyinTable {
             .iter()
             .map(|&(_, len)| r.take(len.div_ceil(8) as usize))
             .collect::<Result<_, _>>()?;
+        // Bits past a block's end would count values that no character takes.
+        let padded = |(&(_, len), map): (&(u32, u32), &&[u8])| {
+            len % 8 != 0 && map.last().is_some_and(|b| b >> (len % 8) != 0)
+        };
+        if ranges.iter().zip(&maps).any(padded) {
+            return Err(TableError::Corrupt("bits past the end of a block"));
+        }
         let n: usize = maps
             .iter()
             .map(|m| m.iter().map(|b| b.count_ones() as usize).sum::<usize>())
@@ -393,8 +400,36 @@ mod tests {
         let index = head(&[1, 0, 1, b'a', 1, 0, 0x20, 0, 0, 0, 1, 0, 0, 0, 1, 5, 0]);
         // A huge block count with nothing behind it.
         let huge = head(&[0, 0, 0xff, 0xff]);
-        for body in [outside, index, huge] {
+        // A block of 1 code point whose bitmap also sets bit 1 (two values, one character).
+        let padding = head(&[
+            1, 0, 1, b'a', 1, 0, 0x20, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 0,
+        ]);
+        assert_eq!(
+            PinyinTable::decode(&seal(padding.clone())).err(),
+            Some(TableError::Corrupt("bits past the end of a block"))
+        );
+        for body in [outside, index, huge, padding] {
             assert!(PinyinTable::decode(&seal(body)).is_err());
+        }
+    }
+
+    /// Random checksummed bodies (a cheap fuzz): errors or tables, never a panic.
+    #[test]
+    fn random_sealed_bytes_never_panic() {
+        let mut x = 0x2545_f491_u32;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x
+        };
+        for _ in 0..5000 {
+            let len = (next() % 64) as usize;
+            let mut body = [&MAGIC[..], &[VERSION]].concat();
+            body.extend((0..len).map(|_| (next() % 8) as u8));
+            let sum = fnv1a(&body);
+            body.extend(sum.to_le_bytes());
+            let _ = PinyinTable::decode(&body);
         }
     }
 
