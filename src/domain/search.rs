@@ -15,12 +15,18 @@
 //! Within a rank, hits at the start of the field come first, then data order (stable).
 //! Each group (sites, routes, regions) is searched separately and stops scanning once its
 //! `limit` is met by better tiers. Pure: no browser crates.
+//!
+//! The pinyin tiers need a [`PinyinTable`] (fetched at run time, see `pinyin_table`): an
+//! index built without one matches Chinese and English text only, and is rebuilt once the
+//! table is in.
 
 mod haystack;
+pub mod pinyin_table;
 pub mod text;
 
 use super::model::Dataset;
 use haystack::{Found, Haystack};
+pub use pinyin_table::{PinyinTable, TableError};
 
 /// How a record matched, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -119,12 +125,15 @@ struct Keys {
     initials: String,
 }
 
-fn keys(field: &str) -> Keys {
+fn keys(field: &str, table: Option<&PinyinTable>) -> Keys {
     let (mut pinyin, mut initials) = (String::new(), String::new());
-    let starts = if text::has_han(field) {
-        text::push_pinyin(field, &mut pinyin, &mut initials)
-    } else {
-        Vec::new() // no pinyin keys: an English field is matched in normal form only
+    let starts = match table {
+        Some(t) if text::has_han(field, t) => {
+            text::push_pinyin(field, t, &mut pinyin, &mut initials)
+        }
+        // No pinyin keys: an English field (or any, without the table) is matched in
+        // normal form only.
+        _ => Vec::new(),
     };
     Keys {
         normal: text::normalize(field),
@@ -136,7 +145,10 @@ fn keys(field: &str) -> Keys {
 
 impl GroupIndex {
     /// `records` gives, per record, its names and its other fields.
-    fn new<'a>(records: impl Iterator<Item = (Vec<&'a str>, Vec<&'a str>)>) -> Self {
+    fn new<'a>(
+        records: impl Iterator<Item = (Vec<&'a str>, Vec<&'a str>)>,
+        table: Option<&PinyinTable>,
+    ) -> Self {
         let mut g = GroupIndex {
             names: Haystack::default(),
             initials: Haystack::default(),
@@ -145,8 +157,8 @@ impl GroupIndex {
             other_pinyin: Haystack::with_word_starts(),
         };
         for (names, others) in records {
-            let names: Vec<Keys> = names.into_iter().map(keys).collect();
-            let others: Vec<Keys> = others.into_iter().map(keys).collect();
+            let names: Vec<Keys> = names.into_iter().map(|f| keys(f, table)).collect();
+            let others: Vec<Keys> = others.into_iter().map(|f| keys(f, table)).collect();
             g.names
                 .push_record(names.iter().map(|k| (k.normal.as_str(), &[][..])));
             g.initials
@@ -214,10 +226,13 @@ pub struct SearchIndex {
     sites: GroupIndex,
     routes: GroupIndex,
     regions: GroupIndex,
+    has_pinyin: bool,
 }
 
 impl SearchIndex {
-    pub fn new(dataset: &Dataset) -> Self {
+    /// The index of `dataset`; without `pinyin`, pinyin and initials queries find nothing
+    /// (build again once the table is there).
+    pub fn new(dataset: &Dataset, pinyin: Option<&PinyinTable>) -> Self {
         let sites = dataset.sites.iter().map(|s| {
             let mut others: Vec<&str> = [&s.address, &s.admin.town, &s.admin.county]
                 .into_iter()
@@ -237,10 +252,16 @@ impl SearchIndex {
             .iter()
             .map(|r| (vec![r.name.as_str(), r.name_en.as_str()], Vec::new()));
         SearchIndex {
-            sites: GroupIndex::new(sites),
-            routes: GroupIndex::new(routes),
-            regions: GroupIndex::new(regions),
+            sites: GroupIndex::new(sites, pinyin),
+            routes: GroupIndex::new(routes, pinyin),
+            regions: GroupIndex::new(regions, pinyin),
+            has_pinyin: pinyin.is_some(),
         }
+    }
+
+    /// Whether the index was built with the pinyin table (pinyin queries can match).
+    pub fn has_pinyin(&self) -> bool {
+        self.has_pinyin
     }
 
     /// Up to `limit` results per group for what the user typed; none for a blank query.
@@ -269,6 +290,10 @@ mod tests {
     use super::*;
     use crate::domain::test_data::bundled;
 
+    fn index_of(ds: &Dataset) -> SearchIndex {
+        SearchIndex::new(ds, Some(pinyin_table::bundled()))
+    }
+
     fn site_names(index: &SearchIndex, ds: &Dataset, q: &str) -> Vec<String> {
         index
             .search(q, 8)
@@ -281,7 +306,7 @@ mod tests {
     #[test]
     fn pinyin_and_initials_find_yuejiang_tower() {
         let ds = bundled();
-        let index = SearchIndex::new(&ds);
+        let index = index_of(&ds);
         for q in [
             "yuejiang",
             "yjl",
@@ -304,7 +329,7 @@ mod tests {
     #[test]
     fn nanhai_with_or_without_tones_finds_region_and_sites() {
         let ds = bundled();
-        let index = SearchIndex::new(&ds);
+        let index = index_of(&ds);
         for q in ["nanhai", "Nánhǎi", "南海"] {
             let r = index.search(q, 8);
             let regions: Vec<&str> = r
@@ -326,7 +351,7 @@ mod tests {
     #[test]
     fn spaced_pinyin_and_english_names() {
         let ds = bundled();
-        let index = SearchIndex::new(&ds);
+        let index = index_of(&ds);
         let names = site_names(&index, &ds, "xi qiao");
         assert!(
             names.contains(&"西樵山抗日阵亡将士暨死难同胞纪念碑".to_string()),
@@ -341,7 +366,7 @@ mod tests {
     #[test]
     fn ranks_exact_before_prefix_before_substring() {
         let ds = bundled();
-        let index = SearchIndex::new(&ds);
+        let index = index_of(&ds);
         let r = index.search("西樵镇", 8);
         assert_eq!(r.regions[0].rank, Rank::Exact);
         assert!(
@@ -360,7 +385,7 @@ mod tests {
     #[test]
     fn no_match_and_blank_queries_give_nothing() {
         let ds = bundled();
-        let index = SearchIndex::new(&ds);
+        let index = index_of(&ds);
         assert!(index.search("zzqqxx", 8).is_empty());
         assert!(index.search("   ", 8).is_empty());
         // Pinyin matches start at a syllable: "ang" is not found inside "jiang".
@@ -374,8 +399,23 @@ mod tests {
     #[test]
     fn limit_caps_each_group() {
         let ds = bundled();
-        let index = SearchIndex::new(&ds);
+        let index = index_of(&ds);
         let r = index.search("nanhai", 2);
         assert!(r.sites.len() <= 2 && r.regions.len() <= 2);
+    }
+
+    #[test]
+    fn without_the_table_hanzi_and_english_still_match() {
+        let ds = bundled();
+        let index = SearchIndex::new(&ds, None);
+        assert!(!index.has_pinyin());
+        let names = site_names(&index, &ds, "阅江楼");
+        assert_eq!(
+            names.first().map(String::as_str),
+            Some("叶挺独立团团部旧址(阅江楼)")
+        );
+        assert!(!site_names(&index, &ds, "peasant movement").is_empty());
+        assert!(index.search("yjl", 8).is_empty());
+        assert!(index_of(&ds).has_pinyin());
     }
 }

@@ -5,10 +5,12 @@
 
 use super::state::AppState;
 use super::url;
+// size-data (issue 2): the index and its pinyin table, fetched after the first frame.
+mod search_index;
 use crate::domain::filter::{self, ActivitySites, Filter};
 use crate::domain::listing::SortKey;
-use crate::domain::search::SearchIndex;
 use leptos::prelude::*;
+pub use search_index::{pinyin_note, search_index, SearchCode, SearchParts, Searcher};
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -17,7 +19,9 @@ pub struct Discover {
     /// Site of each activity, once per data load.
     pub links: RwSignal<Option<Arc<ActivitySites>>>,
     /// Built on first use of the search box (not at load: 100k sites take a moment).
-    pub index: RwSignal<Option<Arc<SearchIndex>>>,
+    pub index: RwSignal<Option<Arc<Searcher>>>,
+    /// Search's code and pinyin table, fetched after the first frame.
+    pub search: SearchParts,
     pub sort: RwSignal<SortKey>,
     pub list_open: RwSignal<bool>,
     pub only_in_view: RwSignal<bool>,
@@ -54,6 +58,7 @@ pub fn provide(state: AppState) {
         filter: RwSignal::new(filter),
         links: RwSignal::new(None),
         index: RwSignal::new(None),
+        search: SearchParts::new(),
         sort: RwSignal::new(list.and_then(SortKey::parse).unwrap_or_default()),
         list_open: RwSignal::new(list.is_some()),
         only_in_view: RwSignal::new(false),
@@ -63,6 +68,7 @@ pub fn provide(state: AppState) {
     provide_context(d);
     on_data_load(state, d);
     keep_mask_and_url(state, d);
+    search_index::fetch_after_first_frame(state, d);
 }
 
 /// Per load: activity links, a fresh (lazy) search index, and the URL's filter checked
@@ -100,15 +106,4 @@ fn keep_mask_and_url(state: AppState, d: Discover) {
         let open = d.list_open.get();
         url::set_params(&[("list", open.then(|| sort.as_str().to_string()))]);
     });
-}
-
-/// The search index, built now if it is not yet (call from the search box's handlers).
-pub fn search_index(state: AppState, d: Discover) -> Option<Arc<SearchIndex>> {
-    if let Some(index) = d.index.get_untracked() {
-        return Some(index);
-    }
-    let data = state.data.get_untracked()?;
-    let index = Arc::new(SearchIndex::new(&data.dataset));
-    d.index.set(Some(index.clone()));
-    Some(index)
 }

@@ -114,6 +114,38 @@ pub async fn import_reader() -> Result<ReadFileFn, ChunkError> {
     Ok(super::import::read_file)
 }
 
+// ---- size-data (issue 2): data-side code that the first frame does not need, fetched right
+// after the first frame (src/ui/discover/search_index.rs), so it never delays it and is in
+// before anyone types. (Reading activities and visits, `load::read_later`, was tried as a
+// chunk too: it moved 3.3 KB raw / 1.2 KB gzip, as what it calls is shared with the first
+// frame's path, so it was not worth a download that can fail.)
+
+/// A split point `$name` in chunk `$chunk` that hands back `$value` (function pointers into
+/// the chunk), like `import_reader` above; more data-side split points go below.
+macro_rules! split_value {
+    ($(#[$doc:meta])* $chunk:ident, $name:ident, $ty:ty, $value:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name() -> Result<$ty, ChunkError> {
+            Ok($value)
+        }
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name() -> Result<$ty, ChunkError> {
+            Ok($value)
+        }
+    };
+}
+
+split_value!(
+    /// Search: building the index, answering queries, reading the pinyin table.
+    search,
+    search_code,
+    super::discover::SearchCode,
+    super::discover::SearchCode::new()
+);
+
 #[derive(Clone, Copy)]
 enum Status<A: 'static> {
     Loading,

@@ -7,9 +7,9 @@
 //! punctuation dropped), so "xi qiao", "Xi'an" and "（阅江楼）" need no special cases.
 //! In pinyin keys ü is written `u` and a query's `v` is read as `u` (IME habit: "lv").
 //!
-//! Pure: depends only on the `pinyin` crate's character table.
+//! Pure. The readings come from a [`PinyinTable`] (fetched at run time, not compiled in).
 
-use pinyin::ToPinyin;
+use super::pinyin_table::PinyinTable;
 
 /// The query or text in normal form (see the module doc).
 pub fn normalize(text: &str) -> String {
@@ -29,24 +29,28 @@ pub fn pinyin_query(normal: &str) -> String {
 }
 
 /// Whether the text holds a character with a pinyin reading (a Chinese character).
-pub fn has_han(text: &str) -> bool {
-    text.chars().any(|c| c.to_pinyin().is_some())
+pub fn has_han(text: &str, table: &PinyinTable) -> bool {
+    text.chars().any(|c| table.get(c).is_some())
 }
 
 /// Full pinyin and initials of `text`, appended to `full` and `initials`; characters
 /// without pinyin go in normal form to both. Returns the byte offsets in `full` (relative
 /// to its length on entry) where a syllable or a run of other characters starts, so that
 /// "ang" need not match inside "jiang".
-pub fn push_pinyin(text: &str, full: &mut String, initials: &mut String) -> Vec<u32> {
+pub fn push_pinyin(
+    text: &str,
+    table: &PinyinTable,
+    full: &mut String,
+    initials: &mut String,
+) -> Vec<u32> {
     let base = full.len();
     let mut starts = Vec::new();
     let mut in_run = false;
     for c in text.chars() {
         let offset = (full.len() - base) as u32;
-        match c.to_pinyin() {
-            Some(p) => {
+        match table.get(c) {
+            Some(syllable) => {
                 starts.push(offset);
-                let syllable = p.plain();
                 full.extend(syllable.chars().map(|c| if c == 'ü' { 'u' } else { c }));
                 initials.extend(syllable.chars().take(1));
                 in_run = false;
@@ -102,6 +106,7 @@ fn strip_tone(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pinyin_table::bundled;
     use super::*;
 
     #[test]
@@ -122,7 +127,7 @@ mod tests {
     #[test]
     fn pinyin_keys_and_syllable_starts() {
         let (mut full, mut initials) = (String::new(), String::new());
-        let starts = push_pinyin("阅江楼 G3", &mut full, &mut initials);
+        let starts = push_pinyin("阅江楼 G3", bundled(), &mut full, &mut initials);
         assert_eq!(full, "yuejiangloug3");
         assert_eq!(initials, "yjlg3");
         assert_eq!(starts, vec![0, 3, 8, 11]);
@@ -131,7 +136,7 @@ mod tests {
     #[test]
     fn u_umlaut_is_u_and_v_reads_as_u() {
         let (mut full, mut initials) = (String::new(), String::new());
-        push_pinyin("绿", &mut full, &mut initials);
+        push_pinyin("绿", bundled(), &mut full, &mut initials);
         assert_eq!(full, "lu");
         assert_eq!(pinyin_query(&normalize("lv")), "lu");
         assert_eq!(pinyin_query(&normalize("lǚ")), "lu");
@@ -139,7 +144,7 @@ mod tests {
 
     #[test]
     fn han_detection() {
-        assert!(has_han("南海 District"));
-        assert!(!has_han("Nanhai District"));
+        assert!(has_han("南海 District", bundled()));
+        assert!(!has_han("Nanhai District", bundled()));
     }
 }

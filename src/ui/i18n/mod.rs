@@ -14,6 +14,7 @@ use std::fmt::Display;
 pub mod discover;
 pub mod harden;
 pub mod later;
+pub mod pinyin;
 pub mod trip;
 pub mod url_notice;
 

@@ -71,7 +71,7 @@ pub fn legend_title(lang: Lang, m: ThemeMeasure, level: RegionLevel) -> String {
         Lang::En => format!(
             "{} by {}",
             measure_label(lang, m),
-            level.label_en().to_lowercase()
+            level.label_en().to_ascii_lowercase()
         ),
     }
 }

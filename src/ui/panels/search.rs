@@ -5,7 +5,7 @@
 
 use crate::domain::model::{Dataset, RegionLevel};
 use crate::domain::search::SearchResults;
-use crate::ui::discover::{search_index, use_discover};
+use crate::ui::discover::{pinyin_note, search_index, use_discover};
 use crate::ui::i18n::discover::{discover, results_n};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{use_state, AppState, Selection, Sheet};
@@ -163,13 +163,13 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=move || t().search_placeholder
                 prop:value=move || query.get()
                 on:input=move |ev| {
-                    let _ = search_index(state, d);
+                    search_index(state, d);
                     query.set(event_target_value(&ev));
                     open.set(true);
                     active.set(None);
                 }
                 on:focus=move |_| {
-                    let _ = search_index(state, d);
+                    search_index(state, d);
                     open.set(true);
                 }
                 on:blur=move |_| open.set(false)
@@ -180,6 +180,7 @@ pub fn SearchBox() -> impl IntoView {
                     {move || result_groups(state, results.get(), active.get(), pick)}
                 </ul>
                 <p class="search-empty" hidden=move || !flat().is_empty()>{move || t().no_results}</p>
+                {pinyin_note(state, d, query)}
             </div>
             <div class="visually-hidden" aria-live="polite">
                 {move || expanded().then(|| results_n(state.lang.get(), flat().len()))}

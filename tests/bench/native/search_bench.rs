@@ -9,7 +9,7 @@
 use redmap::domain::filter::{self, Filter};
 use redmap::domain::geodata::{load_dataset, read_files};
 use redmap::domain::model::{ActivityType, SiteKind};
-use redmap::domain::search::SearchIndex;
+use redmap::domain::search::{PinyinTable, SearchIndex};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -47,8 +47,11 @@ fn main() {
         ds.activities.len()
     );
 
+    let table = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/pinyin.bin"))
+        .ok()
+        .and_then(|b| PinyinTable::decode(&b).ok());
     let t = Instant::now();
-    let index = SearchIndex::new(&ds);
+    let index = SearchIndex::new(&ds, table.as_ref());
     println!(
         "index build: {:.1} ms, {:.1} MB",
         t.elapsed().as_secs_f64() * 1e3,
