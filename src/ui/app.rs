@@ -4,10 +4,7 @@
 use super::i18n::Lang;
 use super::lazy::{self, lazy};
 use super::map::MapView;
-use super::panels::{
-    DetailsPanel, FiltersPanel, IssuesPanel, LayersPanel, LoadError, LoadingIndicator,
-    NearMeControl, RoutesPanel, SearchBox, SharedTripDialog, SiteListPanel, TripPanel, UrlNotice,
-};
+use super::panels::{LoadError, LoadingIndicator, NearMeControl, SearchBox};
 use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
@@ -84,7 +81,10 @@ fn MapPage() -> impl IntoView {
             <Show when=move || state.trip.handout.get()>
                 {lazy(lazy::handout_view, (), "handout")}
             </Show>
-            <SharedTripDialog />
+            // A link brought a trip while the user has their own: the dialog is a chunk.
+            <Show when=move || state.trip.incoming.with(|i| i.is_some())>
+                {lazy(lazy::shared_trip_dialog, (), "shared-dialog-chunk")}
+            </Show>
         </div>
     }
 }
@@ -158,15 +158,9 @@ fn SidePanel() -> impl IntoView {
                 aria-expanded=move || (state.sheet.get() == Sheet::Expanded).to_string()
             ></button>
             <LoadError />
-            <UrlNotice />
-            <DetailsPanel />
-            <FiltersPanel />
-            <SiteListPanel />
-            <RoutesPanel />
-            <TripPanel />
-            <LayersPanel />
-            <super::import::ImportPanel />
-            <IssuesPanel />
+            // The sections are a chunk downloaded once the map's first frame is drawn; the
+            // panel keeps its size meanwhile (a loading line in it).
+            {lazy::lazy_when(lazy::after_first_frame(), lazy::side_panel_body, (), "side-panel-body")}
         </aside>
     }
 }

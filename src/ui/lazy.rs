@@ -1,7 +1,12 @@
 //! Code splitting (issue 2): the parts of the UI a first-time visitor does not need at once
 //! (the coverage dashboard, the trip planner's body with its exports, the printable handout
-//! with its QR code, the site list, the organisers' file importers) live in separate wasm chunks that are downloaded when
-//! first shown.
+//! with its QR code, the site list, the organisers' file importers, the thematic map, the
+//! base-map switcher's choices, the shared-trip dialog) live in separate wasm chunks that are
+//! downloaded when first shown. What the first view shows but does not need for the map's
+//! first frame (the side panel's sections, the search results) is downloaded right after
+//! that frame ([`after_first_frame`], [`lazy_when`]): the main module holds the runtime, the
+//! shell, the canvas map and the first frame's data loading (see `tests/e2e/first_view.mjs`
+//! for how the first view is measured).
 //!
 //! A split point is a function marked with `wasm_split_helpers`' `#[wasm_split]` (what
 //! Leptos' `#[lazy]` is built on, here with its `fallible` option so that a failed download
@@ -146,6 +151,74 @@ split_value!(
     super::discover::SearchCode::new()
 );
 
+// ---- size-ui (session 3): the views the first frame does not need ----
+
+split_point!(
+    /// The side panel's contents (the phone's bottom sheet): details, filters, site list,
+    /// routes, trip, layers and legend, import, data problems. Downloaded as soon as the
+    /// map's first frame is drawn ([`after_first_frame`]); the panel itself is in the main
+    /// module, so nothing around it moves when they arrive.
+    side_panel,
+    side_panel_body,
+    (),
+    super::panels::side::body
+);
+
+split_point!(
+    /// The thematic map's circles and legend (turned on from the dashboard).
+    thematic,
+    thematic_view,
+    RwSignal<crate::domain::model::RegionLevel>,
+    super::thematic::overlay
+);
+
+split_point!(
+    /// The dialog asking what to do with a trip a link brought.
+    shared_trip,
+    shared_trip_dialog,
+    (),
+    |()| view! { <super::panels::SharedTripDialog /> }.into_any()
+);
+
+split_point!(
+    /// The base-map switcher's choices, once it is opened.
+    switcher,
+    switcher_panel,
+    RwSignal<bool>,
+    super::map::switcher::panel
+);
+
+split_point!(
+    /// The search box's results (the box itself is in the main module).
+    search,
+    search_results,
+    super::panels::search::SearchUi,
+    super::panels::search::results
+);
+
+/// True once the first view is done: the map's first frame is drawn, or the load failed, or
+/// it finished without anything to draw (then a second later). What the first frame does not
+/// need is downloaded from then on.
+pub fn after_first_frame() -> Signal<bool> {
+    let state = use_state();
+    let late = RwSignal::new(false);
+    Effect::new(move || {
+        if matches!(state.load.get(), super::state::LoadState::Ready) {
+            set_timeout(
+                move || {
+                    let _ = late.try_set(true);
+                },
+                std::time::Duration::from_millis(1000),
+            );
+        }
+    });
+    Signal::derive(move || {
+        state.first_frame.get()
+            || late.get()
+            || matches!(state.load.get(), super::state::LoadState::Failed(_))
+    })
+}
+
 #[derive(Clone, Copy)]
 enum Status<A: 'static> {
     Loading,
@@ -156,6 +229,21 @@ enum Status<A: 'static> {
 /// Shows the view of a split point: loading line, then the view, or a failure message with
 /// "Try again". `class` is put on the placeholder so that it sits where the view will be.
 pub fn lazy<A, Fut>(load: fn() -> Fut, arg: A, class: &'static str) -> impl IntoView
+where
+    A: Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
+{
+    lazy_when(Signal::stored(true), load, arg, class)
+}
+
+/// [`lazy`], with the download started only once `ready` is true (the loading line is shown
+/// until then).
+pub fn lazy_when<A, Fut>(
+    ready: Signal<bool>,
+    load: fn() -> Fut,
+    arg: A,
+    class: &'static str,
+) -> impl IntoView
 where
     A: Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
@@ -173,7 +261,21 @@ where
             let _ = status.try_set(next);
         });
     };
-    start();
+    if ready.get_untracked() {
+        start();
+    } else {
+        // Once started, the effect reads nothing more and never runs again.
+        Effect::new(move |started: Option<bool>| {
+            if started == Some(true) {
+                return true;
+            }
+            let now = ready.get();
+            if now {
+                start();
+            }
+            now
+        });
+    }
     move || {
         let s = strings(state.lang.get());
         match status.get() {

@@ -172,6 +172,9 @@ pub struct AppState {
     pub thematic: RwSignal<Option<crate::domain::coverage::ThemeMeasure>>,
     /// Parts that failed while the rest works (a data file, tiles): shown over the map.
     pub notices: RwSignal<Vec<crate::ui::notices::Notice>>,
+    /// The map's first frame with data is drawn (`redmap:first-frame`): what the first view
+    /// does not need (the side panel's contents, see `ui::lazy`) is downloaded from then on.
+    pub first_frame: RwSignal<bool>,
 }
 
 impl AppState {
@@ -201,6 +204,7 @@ impl AppState {
             dashboard: RwSignal::new(false),
             thematic: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
+            first_frame: RwSignal::new(false),
         }
     }
 }

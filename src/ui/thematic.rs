@@ -70,14 +70,6 @@ pub fn ThematicOverlay() -> impl IntoView {
             _ => {}
         }
     });
-    let breakdown = Memo::new(move |_| {
-        state.thematic.get()?;
-        let data = state.data.get()?;
-        let mask = state.site_mask.get();
-        let index = CoverageIndex::new(&data.dataset);
-        let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
-        Some(Arc::new(by_region(&data.dataset, &index, scope)))
-    });
     // On entering, the map moves to show every drawn circle once.
     let fitted = StoredValue::new(false);
     Effect::new(move || {
@@ -105,6 +97,26 @@ pub fn ThematicOverlay() -> impl IntoView {
                 .update(|v| *v = v.fit_bounds(&bbox, MAX_RADIUS_PX * 2.0));
         }
     });
+    // The circles and legend (and the coverage figures they need) are a chunk, downloaded
+    // when the thematic map is first turned on.
+    view! {
+        <Show when=move || state.thematic.get().is_some()>
+            {crate::ui::lazy::lazy(crate::ui::lazy::thematic_view, level, "thematic-chunk")}
+        </Show>
+    }
+}
+
+/// The circles over the map and the legend (the `thematic` chunk), at region `level`.
+pub fn overlay(level: RwSignal<RegionLevel>) -> AnyView {
+    let state = use_state();
+    let breakdown = Memo::new(move |_| {
+        state.thematic.get()?;
+        let data = state.data.get()?;
+        let mask = state.site_mask.get();
+        let index = CoverageIndex::new(&data.dataset);
+        let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
+        Some(Arc::new(by_region(&data.dataset, &index, scope)))
+    });
     let circles = Memo::new(move |_| {
         let measure = state.thematic.get()?;
         let b = breakdown.get()?;
@@ -117,14 +129,15 @@ pub fn ThematicOverlay() -> impl IntoView {
             MAX_RADIUS_PX,
         )))
     });
-    move || {
+    let view = move || {
         let measure = state.thematic.get()?;
         let b = breakdown.get()?;
         Some(view! {
             {circles_svg(circles)}
             {legend(measure, level, b, circles)}
         })
-    }
+    };
+    view.into_any()
 }
 
 fn circles_svg(circles: Memo<Option<Arc<Thematic>>>) -> impl IntoView {

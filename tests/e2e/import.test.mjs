@@ -150,6 +150,8 @@ test('on a phone: the mapping step and the imported layer are usable', async () 
 test('a dropped file opens the mapping step; a header naming GCJ-02 gives the offset hint', async () => {
   const { context, page, errors } = await open();
   const csv = '名称,经度(GCJ02),纬度(GCJ02)\n甲地,113.1900,23.0300\n';
+  // The drop zone comes with the import section (the side panel's chunk, after the first frame).
+  await page.getByLabel('选择要导入的文件').waitFor({ state: 'attached', timeout: 30000 });
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'amap.csv', { type: 'text/csv' }));

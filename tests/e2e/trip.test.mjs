@@ -131,6 +131,8 @@ test('opening hours and the end of the day are warned of, unknown hours never', 
   const trip = tripSection(page);
   await trip.getByRole('heading', { name: 'My trip (4)' }).waitFor();
   const warnings = () => trip.locator('.trip-warnings li').allTextContents();
+  // The planner's body is a chunk of its own: wait for it, not for the heading only.
+  await trip.locator('.trip-warnings li').first().waitFor();
   const [closed, late, ...rest] = await warnings();
   assert.equal(closed, '⚠ Stop 1: closed that day');
   assert.match(late, /^⚠ The day runs past 09:00 \(from stop 2; it ends 11:\d\d\)\.$/);

@@ -118,6 +118,7 @@ impl Map {
         *self.0.drawn.borrow_mut() = drawn;
         if has_features && !self.0.first_frame_marked.replace(true) {
             perf::mark(perf::FIRST_FRAME);
+            s.first_frame.set(true);
         }
     }
 

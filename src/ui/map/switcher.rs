@@ -30,6 +30,27 @@ pub fn BasemapSwitcher() -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(false);
     let t = move || state.lang.get().t();
+    view! {
+        <div class="basemap-switcher">
+            <button
+                aria-label=move || t().basemap
+                title=move || t().basemap
+                aria-expanded=move || open.get().to_string()
+                aria-controls="basemap-options"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >"▦"</button>
+            // The choices are a chunk, downloaded when the switcher is first opened.
+            <Show when=move || open.get()>
+                {crate::ui::lazy::lazy(crate::ui::lazy::switcher_panel, open, "switcher-panel")}
+            </Show>
+        </div>
+    }
+}
+
+/// The opened switcher's choices (the `switcher` chunk).
+pub fn panel(_open: RwSignal<bool>) -> AnyView {
+    let state = use_state();
+    let t = move || state.lang.get().t();
     let choose = move |id: Option<&'static str>| {
         state.tile_source.set(id.and_then(tile_sources::by_id));
         store(STORE_SOURCE, id.unwrap_or("none"));
@@ -44,49 +65,39 @@ pub fn BasemapSwitcher() -> impl IntoView {
         }
     };
     view! {
-        <div class="basemap-switcher">
-            <button
-                aria-label=move || t().basemap
-                title=move || t().basemap
-                aria-expanded=move || open.get().to_string()
-                aria-controls="basemap-options"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >"▦"</button>
-            <Show when=move || open.get()>
-                <fieldset id="basemap-options" class="switcher-panel">
-                    <legend>{move || t().basemap}</legend>
-                    {move || {
-                        let lang = state.lang.get();
-                        let mut rows = vec![option(None, lang.t().basemap_offline.to_string()).into_any()];
-                        for s in SOURCES {
-                            let name = if lang == Lang::Zh { s.name_zh } else { s.name_en };
-                            rows.push(option(Some(s.id), name.to_string()).into_any());
+        <fieldset id="basemap-options" class="switcher-panel">
+            <legend>{move || t().basemap}</legend>
+            {move || {
+                let lang = state.lang.get();
+                let mut rows = vec![option(None, lang.t().basemap_offline.to_string()).into_any()];
+                for s in SOURCES {
+                    let name = if lang == Lang::Zh { s.name_zh } else { s.name_en };
+                    rows.push(option(Some(s.id), name.to_string()).into_any());
+                }
+                rows
+            }}
+            <Show when=move || state.tile_source.get().is_some_and(|s| s.needs_key)>
+                <label class="switcher-key">
+                    {move || t().tianditu_key}
+                    <input
+                        type="text"
+                        autocomplete="off"
+                        prop:value=move || state.tianditu_key.get()
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev).trim().to_string();
+                            store(STORE_KEY, &key);
+                            state.tianditu_key.set(key);
                         }
-                        rows
-                    }}
-                    <Show when=move || state.tile_source.get().is_some_and(|s| s.needs_key)>
-                        <label class="switcher-key">
-                            {move || t().tianditu_key}
-                            <input
-                                type="text"
-                                autocomplete="off"
-                                prop:value=move || state.tianditu_key.get()
-                                on:change=move |ev| {
-                                    let key = event_target_value(&ev).trim().to_string();
-                                    store(STORE_KEY, &key);
-                                    state.tianditu_key.set(key);
-                                }
-                            />
-                        </label>
-                    </Show>
-                    <p class="hint">{move || t().tiles_note}</p>
-                    <Show when=move || state.tile_source.get().is_some_and(|s| s.system != crate::domain::coords::CoordSystem::Wgs84)>
-                        <p class="hint">{move || t().gcj_note}</p>
-                    </Show>
-                </fieldset>
+                    />
+                </label>
             </Show>
-        </div>
+            <p class="hint">{move || t().tiles_note}</p>
+            <Show when=move || state.tile_source.get().is_some_and(|s| s.system != crate::domain::coords::CoordSystem::Wgs84)>
+                <p class="hint">{move || t().gcj_note}</p>
+            </Show>
+        </fieldset>
     }
+    .into_any()
 }
 
 /// The attribution line: always the base map's and the data's, plus the tile source's.

@@ -26,3 +26,5 @@ pub use trip::{AddToTripButton, Handout, SharedTripDialog, TripPanel, TripState}
 // Hardening: a notice when parts of the link were ignored.
 mod url_notice;
 pub use url_notice::UrlNotice;
+// Code splitting: the panel's contents as one view (the `side_panel` chunk).
+pub mod side;

@@ -90,28 +90,43 @@ fn choose(state: AppState, ds: &Dataset, item: Item) {
     }
 }
 
+/// What the search box (main module) and its results (the `search` chunk) share.
+#[derive(Clone, Copy)]
+pub struct SearchUi {
+    pub query: RwSignal<String>,
+    pub open: RwSignal<bool>,
+    /// The highlighted option (ArrowUp/Down), an index into the flat list of results.
+    pub active: RwSignal<Option<usize>>,
+    /// How many options the results list now (set by the results).
+    pub count: RwSignal<usize>,
+    /// Enter on an option: the results choose it and clear this.
+    pub chosen: RwSignal<Option<usize>>,
+}
+
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let state = use_state();
-    let d = use_discover();
-    let query = RwSignal::new(String::new());
-    let open = RwSignal::new(false);
-    let active = RwSignal::new(None::<usize>);
-    let results = Memo::new(move |_| {
-        let index = d.index.get()?;
-        Some(query.with(|q| index.search(q, PER_GROUP)))
-    });
-    let flat = move || results.with(|r| r.as_ref().map(items).unwrap_or_default());
-    let pick = move |item: Item| {
-        if let Some(data) = state.data.get_untracked() {
-            query.set(labels(&data.dataset, item, state.lang.get_untracked()).0);
-            choose(state, &data.dataset, item);
-        }
-        open.set(false);
-        active.set(None);
+    let ui = SearchUi {
+        query: RwSignal::new(String::new()),
+        open: RwSignal::new(false),
+        active: RwSignal::new(None),
+        count: RwSignal::new(0),
+        chosen: RwSignal::new(None),
     };
+    let SearchUi {
+        query,
+        open,
+        active,
+        count,
+        chosen,
+    } = ui;
+    // The results' code is a chunk: fetched after the map's first frame, or at once when
+    // the box is used before that.
+    let used = RwSignal::new(false);
+    let first_frame = crate::ui::lazy::after_first_frame();
+    let ready = Signal::derive(move || used.get() || first_frame.get());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = flat().len();
+        let n = count.get_untracked();
         match ev.key().as_str() {
             "ArrowDown" | "ArrowUp" if n > 0 => {
                 ev.prevent_default();
@@ -126,11 +141,9 @@ pub fn SearchBox() -> impl IntoView {
                     })
                 });
             }
-            "Enter" => {
-                if let Some(item) = flat().get(active.get_untracked().unwrap_or(0)).copied() {
-                    ev.prevent_default();
-                    pick(item);
-                }
+            "Enter" if n > 0 => {
+                ev.prevent_default();
+                chosen.set(Some(active.get_untracked().unwrap_or(0).min(n - 1)));
             }
             "Escape" => {
                 ev.stop_propagation();
@@ -163,30 +176,83 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=move || t().search_placeholder
                 prop:value=move || query.get()
                 on:input=move |ev| {
-                    search_index(state, d);
+                    used.set(true);
                     query.set(event_target_value(&ev));
                     open.set(true);
                     active.set(None);
                 }
                 on:focus=move |_| {
-                    search_index(state, d);
+                    used.set(true);
                     open.set(true);
                 }
                 on:blur=move |_| open.set(false)
                 on:keydown=on_key
             />
-            <div class="search-popup" hidden=move || !expanded()>
-                <ul id="search-results" role="listbox" aria-label=move || t().search_results>
-                    {move || result_groups(state, results.get(), active.get(), pick)}
-                </ul>
-                <p class="search-empty" hidden=move || !flat().is_empty()>{move || t().no_results}</p>
-                {pinyin_note(state, d, query)}
-            </div>
-            <div class="visually-hidden" aria-live="polite">
-                {move || expanded().then(|| results_n(state.lang.get(), flat().len()))}
+            // Until the results' chunk is in, its loading line stands where they will be.
+            <div class="search-results-slot" hidden=move || !expanded()>
+                {crate::ui::lazy::lazy_when(ready, crate::ui::lazy::search_results, ui, "search-popup")}
             </div>
         </div>
     }
+}
+
+/// The results under the box (the `search` chunk): the listbox of grouped results, the
+/// "no results" line and the live count; it builds the search index when the box is opened.
+pub fn results(ui: SearchUi) -> AnyView {
+    let state = use_state();
+    let d = use_discover();
+    let SearchUi {
+        query,
+        open,
+        active,
+        count,
+        chosen,
+    } = ui;
+    // The index is built on first use of the box (not at load: 100k sites take a moment),
+    // and again while the box is open when a data load dropped it (activities arriving).
+    Effect::new(move || {
+        state.data.track();
+        if open.get() && d.index.with(Option::is_none) {
+            search_index(state, d);
+        }
+    });
+    let results = Memo::new(move |_| {
+        let index = d.index.get()?;
+        Some(query.with(|q| index.search(q, PER_GROUP)))
+    });
+    let flat = move || results.with(|r| r.as_ref().map(items).unwrap_or_default());
+    Effect::new(move || count.set(flat().len()));
+    let pick = move |item: Item| {
+        if let Some(data) = state.data.get_untracked() {
+            query.set(labels(&data.dataset, item, state.lang.get_untracked()).0);
+            choose(state, &data.dataset, item);
+        }
+        open.set(false);
+        active.set(None);
+    };
+    Effect::new(move || {
+        if let Some(k) = chosen.get() {
+            chosen.set(None);
+            if let Some(item) = flat().get(k).copied() {
+                pick(item);
+            }
+        }
+    });
+    let t = move || discover(state.lang.get());
+    let expanded = move || open.get() && !query.with(|q| q.trim().is_empty());
+    view! {
+        <div class="search-popup" hidden=move || !expanded()>
+            <ul id="search-results" role="listbox" aria-label=move || t().search_results>
+                {move || result_groups(state, results.get(), active.get(), pick)}
+            </ul>
+            <p class="search-empty" hidden=move || !flat().is_empty()>{move || t().no_results}</p>
+            {pinyin_note(state, d, query)}
+        </div>
+        <div class="visually-hidden" aria-live="polite">
+            {move || expanded().then(|| results_n(state.lang.get(), flat().len()))}
+        </div>
+    }
+    .into_any()
 }
 
 /// The groups of the listbox: a labelled `role=group` per non-empty group.
