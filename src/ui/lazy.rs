@@ -237,7 +237,7 @@ where
 }
 
 /// [`lazy`], with the download started only once `ready` is true (the loading line is shown
-/// until then).
+/// until then). After a failure, `ready` notifying again (set to true again) retries.
 pub fn lazy_when<A, Fut>(
     ready: Signal<bool>,
     load: fn() -> Fut,
@@ -261,21 +261,20 @@ where
             let _ = status.try_set(next);
         });
     };
+    let started = StoredValue::new(false);
     if ready.get_untracked() {
+        started.set_value(true);
         start();
-    } else {
-        // Once started, the effect reads nothing more and never runs again.
-        Effect::new(move |started: Option<bool>| {
-            if started == Some(true) {
-                return true;
-            }
-            let now = ready.get();
-            if now {
-                start();
-            }
-            now
-        });
     }
+    // Started when `ready` turns true; after a failed download, each new notice from
+    // `ready` (e.g. the search box focused again) tries again, as "Try again" does.
+    Effect::new(move || {
+        if ready.get() && (!started.get_value() || matches!(status.get_untracked(), Status::Failed))
+        {
+            started.set_value(true);
+            start();
+        }
+    });
     move || {
         let s = strings(state.lang.get());
         match status.get() {

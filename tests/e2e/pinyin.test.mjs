@@ -90,12 +90,13 @@ for (const [how, handle] of [
   });
 }
 
-test('if search\'s code cannot be downloaded, the box says so; the next focus tries again', async () => {
+test('if search\'s code cannot be downloaded, the popup says so; the next focus tries again', async () => {
   let block = true;
   const { context, page, errors, box } = await open((page) =>
     page.route(/\/split_search-[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue())));
   await box.fill('阅江楼');
-  await page.getByText(/搜索暂不可用/).waitFor();
+  // The results' chunk could not be had: the popup says so, with "Try again".
+  await page.getByRole('alert').filter({ hasText: '这部分功能未能下载' }).waitFor();
   block = false;
   await box.blur();
   await box.focus();

@@ -189,7 +189,10 @@ pub fn SearchBox() -> impl IntoView {
                 on:keydown=on_key
             />
             // Until the results' chunk is in, its loading line stands where they will be.
-            <div class="search-results-slot" hidden=move || !expanded()>
+            // A press in the popup (an option, "Try again") keeps the focus in the box, so
+            // the popup stays open for the click.
+            <div class="search-results-slot" hidden=move || !expanded()
+                on:mousedown=move |ev| ev.prevent_default()>
                 {crate::ui::lazy::lazy_when(ready, crate::ui::lazy::search_results, ui, "search-popup")}
             </div>
         </div>
