@@ -49,7 +49,8 @@ pub fn OpenFullMap() -> impl IntoView {
 
 /// The details of the selected site or route (or the list of sites sharing one position)
 /// in a card over the embedded map: the same panel as the full map's, closed with its "×"
-/// or Esc. Nothing is shown until something is selected.
+/// or Esc. Nothing is shown until something is selected; its code is a chunk
+/// (`embed_details`), downloaded on the first selection.
 #[component]
 pub fn EmbedDetails() -> impl IntoView {
     let state = use_state();
@@ -57,7 +58,7 @@ pub fn EmbedDetails() -> impl IntoView {
     view! {
         <Show when=open>
             <aside class="embed-details" aria-label=move || harden(state.lang.get()).embed_details>
-                <super::panels::DetailsPanel />
+                {super::lazy::lazy(super::lazy::embed_details_view, (), "embed-details-body")}
             </aside>
         </Show>
     }

@@ -196,6 +196,14 @@ split_point!(
     super::panels::search::results
 );
 
+split_point!(
+    /// The details card of an embedded map (`?embed=1`), when a site or route is selected.
+    embed_details,
+    embed_details_view,
+    (),
+    |()| view! { <super::panels::DetailsPanel /> }.into_any()
+);
+
 /// True once the first view is done: the map's first frame is drawn, or the load failed, or
 /// it finished without anything to draw (then a second later). What the first frame does not
 /// need is downloaded from then on.
