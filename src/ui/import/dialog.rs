@@ -265,7 +265,12 @@ fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSy
             p.read_issues.clone(),
         );
         drop(p);
-        while !import.step(ROWS_PER_STEP) {
+        while !{
+            let converting = crate::ui::perf::span("import-convert");
+            let done = import.step(ROWS_PER_STEP);
+            converting.end();
+            done
+        } {
             st.busy.set(Some(Busy {
                 file: file.clone(),
                 done: import.done(),
@@ -273,7 +278,9 @@ fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSy
             }));
             pause().await;
         }
+        let finishing = crate::ui::perf::span("import-finish");
         let imported = import.finish();
+        finishing.end();
         st.busy.set(None);
         add_layer(st, &file, imported);
     });

@@ -122,13 +122,18 @@ pub fn keep_merged(state: AppState, st: ImportState) {
         let target = if visible.is_empty() {
             base.clone()
         } else {
+            let merging = crate::ui::perf::span("import-merge");
             let merged = merge_layers(&base.dataset, &visible);
-            Arc::new(Loaded::new(
+            merging.end();
+            let preparing = crate::ui::perf::span("import-loaded");
+            let loaded = Loaded::new(
                 merged.dataset,
                 base.origin.clone(),
                 base.title.clone(),
                 base.title_en.clone(),
-            ))
+            );
+            preparing.end();
+            Arc::new(loaded)
         };
         let same = state
             .data

@@ -90,11 +90,15 @@ pub fn read_file(name: &str, bytes: Vec<u8>) -> FileRead {
         Ok(f) => f,
         Err(e) => return FileRead::Refused(e),
     };
+    let decoding = crate::ui::perf::span("import-decode");
     let decoded = crate::domain::import::decode_with(&bytes, files::decode_gbk);
     drop(bytes);
+    decoding.end();
     let mut issues = encoding_notes(name, &decoded);
     if format == ImportFormat::Csv {
+        let reading = crate::ui::perf::span("import-table");
         let (table, mut found) = read_table(name, &decoded.text);
+        reading.end();
         issues.append(&mut found);
         return FileRead::Csv(Pending {
             file: name.to_string(),
@@ -168,8 +172,10 @@ pub fn add_layer(st: ImportState, file: &str, imported: Imported) {
     st.layers
         .with_untracked(|ls| taken.extend(ls.iter().map(|l| l.id.clone())));
     let id = crate::domain::import::next_layer_id(taken.iter().map(String::as_str));
+    let adding = crate::ui::perf::span("import-layer");
     let layer = ImportLayer::new(id, file, &imported);
     layers::keep(st, &layer);
+    adding.end();
     st.layers.update(|ls| ls.push(Arc::new(layer)));
     layers::fit_to(st.app, &imported.dataset);
 }
