@@ -53,7 +53,7 @@ pub use preview::{offset_hint, preview_rows, OffsetEvidence, OffsetHint, Preview
 pub use stored::{format_label, next_layer_id, ImportLayer, StoredIssue, STORED_KEY_PREFIX};
 pub use table::{column_letter, read_table, sniff_delimiter, CsvTable, TableRow};
 pub use table_reader::TableReader;
-pub use text::{decode, decode_with, Decoded, TextEncoding};
+pub use text::{decode, decode_unicode, decode_with, Decoded, TextEncoding};
 pub use values::{parse_activity_type, parse_count, parse_date, parse_kind};
 
 use crate::domain::coords::CoordSystem;

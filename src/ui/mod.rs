@@ -17,6 +17,7 @@ pub mod notices;
 pub mod panels;
 pub mod panic;
 pub mod perf;
+pub mod slices;
 pub mod state;
 pub mod thematic;
 pub mod url;

@@ -81,6 +81,12 @@ impl ClusterBuilder {
         matches!(self.phase, Phase::Done)
     }
 
+    /// Zoom levels done, and in all (for progress).
+    pub fn levels_done(&self) -> (usize, usize) {
+        let all = usize::from(self.options.max_zoom - self.options.min_zoom) + 2;
+        (self.levels.len(), all)
+    }
+
     /// The index; completes what is left first.
     pub fn finish(mut self) -> ClusterIndex {
         while !self.step(usize::MAX) {}
@@ -207,6 +213,7 @@ mod tests {
         let once = ClusterIndex::new(&points, ClusterOptions::default());
         for budget in [1, 64, 5000, usize::MAX] {
             let (index, steps) = stepped(&points, ClusterOptions::default(), budget);
+            assert_eq!(index.level_sizes().len(), 18);
             assert_eq!(index, once, "budget {budget}");
             if budget <= 5000 {
                 assert!(steps > 10, "budget {budget}: {steps} steps");

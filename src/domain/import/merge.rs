@@ -64,6 +64,11 @@ impl MergeBuilder {
         self.done
     }
 
+    /// Sites merged so far (for progress).
+    pub fn sites_done(&self) -> usize {
+        self.out.sites.len()
+    }
+
     /// The merged dataset (merging what is left needs the inputs: call `step` to the end).
     pub fn finish(self) -> Merged {
         Merged {
@@ -78,6 +83,15 @@ impl MergeBuilder {
         let end = |len: usize| len.min(at.saturating_add(budget));
         match self.part {
             0 => {
+                if at == 0 {
+                    // Room for every site at once (doubling would copy them all again).
+                    let layer_sites = layers
+                        .iter()
+                        .filter(|l| l.visible)
+                        .map(|l| l.dataset.sites.len());
+                    out.sites
+                        .reserve_exact(base.sites.len() + layer_sites.sum::<usize>());
+                }
                 let sites = base.sites.get(at..end(base.sites.len())).unwrap_or(&[]);
                 self.site_ids.extend(sites.iter().map(|s| s.id.0.clone()));
                 out.sites.extend_from_slice(sites);

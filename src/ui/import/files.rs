@@ -32,6 +32,47 @@ pub fn decode_gbk(bytes: &[u8]) -> (String, bool) {
     }
 }
 
+/// [`decode_gbk`] in slices of a few MB (the browser's decoder in streaming mode), so that a
+/// 50 MB GBK file does not freeze the page; `None` if `wanted()` turned false meanwhile.
+pub async fn decode_gbk_in_slices(
+    bytes: &[u8],
+    slicer: &mut crate::ui::slices::Slicer,
+    wanted: &dyn Fn() -> bool,
+) -> Option<(String, bool)> {
+    const CHUNK: usize = 2 << 20;
+    // Strictly first; malformed bytes: again, with U+FFFD for them.
+    for fatal in [true, false] {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(fatal);
+        let Ok(decoder) = web_sys::TextDecoder::new_with_label_and_options("gbk", &options) else {
+            break;
+        };
+        let stream = web_sys::TextDecodeOptions::new();
+        stream.set_stream(true);
+        let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+        let mut clean = true;
+        for chunk in bytes.chunks(CHUNK) {
+            match decoder.decode_with_u8_array_and_options(chunk, &stream) {
+                Ok(part) => text.push_str(&part),
+                Err(_) => {
+                    clean = false;
+                    break;
+                }
+            }
+            if slicer.tick().await && !wanted() {
+                return None;
+            }
+        }
+        if clean {
+            if let Ok(rest) = decoder.decode() {
+                text.push_str(&rest);
+                return Some((text, !fatal));
+            }
+        }
+    }
+    Some(decode_gbk(bytes))
+}
+
 /// Lets the browser handle input and paint before the next step (a zero-delay timeout:
 /// a microtask would not give it the chance).
 pub async fn pause() {

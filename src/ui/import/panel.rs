@@ -3,7 +3,7 @@
 //! with its count, show/hide, exports, remove, and its problems as a table (severity,
 //! file, row/feature, field, reason).
 
-use super::{layers, start_file, use_import, ImportState};
+use super::{layers, start_file, use_import, Busy, ImportState, Stage};
 use crate::domain::import::{issues_csv, layer_csv, layer_geojson, split_issue_path, ImportLayer};
 use crate::domain::validate::{DataIssue, Severity};
 use crate::ui::download::save;
@@ -42,21 +42,7 @@ pub fn ImportPanel() -> impl IntoView {
             <input node_ref=input type="file" class="visually-hidden" tabindex="-1"
                 accept=".csv,.tsv,.txt,.geojson,.json,.gpx,.kml"
                 aria-label=move || t().file_label on:change=on_pick />
-            {move || st.busy.get().map(|b| {
-                let lang = state.lang.get();
-                let (max, value, text) = if b.total == 0 {
-                    (None, None, format!("{} {}…", strings(lang).reading, b.file))
-                } else {
-                    (Some(b.total.to_string()), Some(b.done.to_string()),
-                     format!("{} {}: {}", strings(lang).importing, b.file, s::progress(lang, b.done, b.total)))
-                };
-                view! {
-                    <div class="import-progress" role="status" aria-live="polite">
-                        <progress max=max value=value></progress>
-                        <span>{text}</span>
-                    </div>
-                }
-            })}
+            {move || st.busy.get().map(|b| progress_view(st, b, state.lang.get()))}
             {move || refused_view(st, state.lang.get())}
             <ul class="import-layers">
                 <For each=move || st.layers.get() key=|l| (l.id.clone(), l.visible) let:layer>
@@ -72,6 +58,41 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="import-drop" aria-hidden="true"><p>{move || t().drop_here}</p></div>
             </Show>
         </section>
+    }
+}
+
+/// The progress line of the import running now, with "Cancel import".
+fn progress_view(st: ImportState, b: Busy, lang: Lang) -> impl IntoView {
+    let t = strings(lang);
+    let (max, value, text) = match b.stage {
+        _ if b.total == 0 => (None, None, format!("{} {}…", t.reading, b.file)),
+        Stage::Reading => (
+            Some(b.total.to_string()),
+            Some(b.done.to_string()),
+            format!("{} {}: {}", t.reading, b.file, s::percent(b.done, b.total)),
+        ),
+        Stage::Converting => (
+            Some(b.total.to_string()),
+            Some(b.done.to_string()),
+            format!(
+                "{} {}: {}",
+                t.importing,
+                b.file,
+                s::progress(lang, b.done, b.total)
+            ),
+        ),
+        Stage::Adding => (
+            Some(b.total.to_string()),
+            Some(b.done.to_string()),
+            format!("{} {}: {}", t.adding, b.file, s::percent(b.done, b.total)),
+        ),
+    };
+    view! {
+        <div class="import-progress" role="status" aria-live="polite">
+            <progress max=max value=value></progress>
+            <span>{text}</span>
+            <button class="dash-button import-cancel" on:click=move |_| st.cancel()>{t.cancel_import}</button>
+        </div>
     }
 }
 
