@@ -84,13 +84,15 @@ impl MergeBuilder {
         match self.part {
             0 => {
                 if at == 0 {
-                    // Room for every site at once (doubling would copy them all again).
+                    // Room for every id at once (rehashing 200k of them is one long step).
+                    // Not for the sites: reserving 100+ MB at once held the page longer
+                    // than letting the list double (measured, `make bench-import`).
                     let layer_sites = layers
                         .iter()
                         .filter(|l| l.visible)
                         .map(|l| l.dataset.sites.len());
-                    out.sites
-                        .reserve_exact(base.sites.len() + layer_sites.sum::<usize>());
+                    self.site_ids
+                        .reserve(base.sites.len() + layer_sites.sum::<usize>());
                 }
                 let sites = base.sites.get(at..end(base.sites.len())).unwrap_or(&[]);
                 self.site_ids.extend(sites.iter().map(|s| s.id.0.clone()));

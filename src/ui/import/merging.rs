@@ -224,11 +224,9 @@ pub async fn add_layer(
     if !st.wanted(ticket) {
         return;
     }
-    // From here on one synchronous step: kept, listed and shown together.
+    // From here on nothing is cancelled: shown, then (in the next task, so that the work
+    // the new data sets off and the panel's new entry are not one long task) kept and listed.
     st.busy.set(None);
-    let keeping = span("import-keep");
-    layers::keep(st, &layer);
-    keeping.end();
     if let Some(p) = prepared {
         // Still what the data is made of now (no layer shown or hidden meanwhile)?
         let now = st.base.get_untracked().map(|b| MergeKey::of(&b, &layers));
@@ -238,8 +236,12 @@ pub async fn add_layer(
         if current && now.as_ref() == Some(&p.key) {
             st.merge_gen.update_value(|g| *g += 1);
             publish(st, p);
+            slicer.pause().await;
         }
     }
+    let keeping = span("import-keep");
+    layers::keep(st, &layer);
+    keeping.end();
     st.layers.update(|ls| ls.push(layer.clone()));
     layers::fit_to(st.app, &layer.dataset);
 }
