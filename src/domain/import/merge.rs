@@ -26,7 +26,7 @@ pub struct Merged {
 /// `base` followed by every visible layer of `layers` ([`MergeBuilder`] run to the end).
 pub fn merge_layers(base: &Dataset, layers: &[&ImportLayer]) -> Merged {
     let mut builder = MergeBuilder::default();
-    builder.step(base, layers, usize::MAX);
+    while !builder.step(base, layers, usize::MAX) {}
     builder.finish()
 }
 
@@ -52,6 +52,15 @@ pub struct MergeBuilder {
 impl MergeBuilder {
     /// Copies up to `budget` more records; true when the merge is complete.
     pub fn step(&mut self, base: &Dataset, layers: &[&ImportLayer], budget: usize) -> bool {
+        if !self.done && self.part == 0 && self.at == 0 && self.out.sites.capacity() == 0 {
+            // Room for every site and id at once, as a step of its own: letting the list
+            // double copied 100+ MB of sites in one step near the end.
+            let layer_sites = layers.iter().filter(|l| l.visible);
+            let all = base.sites.len() + layer_sites.map(|l| l.dataset.sites.len()).sum::<usize>();
+            self.out.sites.reserve_exact(all.max(1));
+            self.site_ids.reserve(all);
+            return false;
+        }
         let mut left = budget.max(1);
         while !self.done && left > 0 {
             let (list_len, chunk) = self.copy(base, layers, left);
@@ -83,17 +92,6 @@ impl MergeBuilder {
         let end = |len: usize| len.min(at.saturating_add(budget));
         match self.part {
             0 => {
-                if at == 0 {
-                    // Room for every id at once (rehashing 200k of them is one long step).
-                    // Not for the sites: reserving 100+ MB at once held the page longer
-                    // than letting the list double (measured, `make bench-import`).
-                    let layer_sites = layers
-                        .iter()
-                        .filter(|l| l.visible)
-                        .map(|l| l.dataset.sites.len());
-                    self.site_ids
-                        .reserve(base.sites.len() + layer_sites.sum::<usize>());
-                }
                 let sites = base.sites.get(at..end(base.sites.len())).unwrap_or(&[]);
                 self.site_ids.extend(sites.iter().map(|s| s.id.0.clone()));
                 out.sites.extend_from_slice(sites);
