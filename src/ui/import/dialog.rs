@@ -274,6 +274,9 @@ fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSy
                 st.progress(&file, Stage::Converting, import.done(), total);
             }
         }
+        if slicer.tick().await && !st.wanted(ticket) {
+            return;
+        }
         let finishing = span("import-finish");
         let imported = import.finish();
         finishing.end();
