@@ -274,7 +274,8 @@ fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSy
                 st.progress(&file, Stage::Converting, import.done(), total);
             }
         }
-        if slicer.tick().await && !st.wanted(ticket) {
+        slicer.pause().await;
+        if !st.wanted(ticket) {
             return;
         }
         let finishing = span("import-finish");

@@ -221,6 +221,9 @@ pub async fn add_layer(
         }
         None => None, // no data yet: merged when it comes
     };
+    if prepared.is_some() {
+        slicer.pause().await; // the last cluster step and what the new data sets off: two tasks
+    }
     if !st.wanted(ticket) {
         return;
     }
