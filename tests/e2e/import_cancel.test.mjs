@@ -51,28 +51,44 @@ test('cancelling a long import at each stage leaves the data and the kept layers
 
   const rows = 150000;
   const file = { name: 'big.csv', mimeType: 'text/csv', buffer: bigCsv(rows) };
-  const cancelWhen = async (stage) => {
-    // The progress line names the stage: 正在读取 (the table), 正在导入 (rows), 正在加入地图.
-    await page.locator('.import-progress', { hasText: stage }).waitFor({ timeout: 60000 });
-    // Dispatched at once: Playwright's own checks before a click (visible, stable over
-    // two frames...) can outlast a stage on a busy machine. (A real click during an
-    // import is the layer toggle below.)
-    await page.getByRole('button', { name: '取消导入' }).dispatchEvent('click');
+  // Clicks "取消导入" in the page as soon as the progress line names `stage` (a mutation
+  // observer, armed before the import starts: a stage can be shorter than a round trip).
+  const cancelIn = (stage) => page.evaluate((stage) => new Promise((resolve) => {
+    const tryCancel = () => {
+      const line = document.querySelector('.import-progress');
+      if (!line || !line.textContent.includes(stage)) return;
+      observer.disconnect();
+      line.querySelector('button.import-cancel').click();
+      resolve(line.textContent);
+    };
+    const observer = new MutationObserver(tryCancel);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    tryCancel();
+  }), stage);
+  const checkNothingChanged = async (stage) => {
     await page.locator('.import-progress').waitFor({ state: 'detached' });
     await page.waitForTimeout(1500); // anything still in flight would land by now
     assert.equal(await siteCount(page), before.sites, `cancelled while "${stage}": sites`);
     assert.deepEqual(await kept(page), before.kept, `cancelled while "${stage}": kept layers`);
     assert.equal(await page.getByRole('checkbox', { name: /big\.csv/ }).count(), 0);
+    assert.equal(await page.getByRole('dialog').count(), 0);
   };
-  // While reading the file.
+  // While reading the file (the progress line says 正在读取).
+  let cancelled = cancelIn('正在读取 big.csv');
   await page.getByLabel('选择要导入的文件').setInputFiles(file);
-  await cancelWhen('正在读取 big.csv');
-  // While converting rows, and while adding to the map.
+  await cancelled;
+  await checkNothingChanged('正在读取');
+  // While converting rows (正在导入), and while adding to the map (正在加入地图).
   for (const stage of ['正在导入', '正在加入地图']) {
     await page.getByLabel('选择要导入的文件').setInputFiles(file);
     const dialog = page.getByRole('dialog', { name: /big\.csv/ });
-    await dialog.getByRole('button', { name: `导入 ${rows} 行` }).click({ timeout: 120000 });
-    await cancelWhen(stage);
+    const go = dialog.getByRole('button', { name: `导入 ${rows} 行` });
+    await go.waitFor({ timeout: 120000 });
+    cancelled = cancelIn(stage);
+    await go.click();
+    const said = await cancelled;
+    assert.match(said, new RegExp(stage));
+    await checkNothingChanged(stage);
   }
   // Not cancelled: every row is on the map, and the page answered a click meanwhile.
   await page.getByLabel('选择要导入的文件').setInputFiles(file);
