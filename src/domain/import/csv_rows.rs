@@ -118,6 +118,21 @@ impl CsvImport {
         self.next >= self.table.rows.len()
     }
 
+    /// Once every row is converted, frees the index of rows seen (a key per site: dropped
+    /// at once after 270k rows, that is one long step) up to `budget` entries per call;
+    /// true when it is empty. Optional: [`finish`](Self::finish) frees what is left.
+    pub fn release(&mut self, budget: usize) -> bool {
+        if self.next < self.table.rows.len() {
+            return false;
+        }
+        let mut dropped = 0usize;
+        self.seen.retain(|_, _| {
+            dropped += 1;
+            dropped > budget
+        });
+        self.seen.is_empty()
+    }
+
     /// Converts what is left and returns the layer.
     pub fn finish(mut self) -> Imported {
         self.step(usize::MAX);

@@ -20,6 +20,8 @@ use std::sync::Arc;
 const PREVIEW_ROWS: usize = 8;
 /// Rows converted between two looks at the clock (a few ms).
 const ROWS_PER_STEP: usize = 500;
+/// Entries of the rows-seen index freed between two looks at the clock.
+const RELEASE_STEP: usize = 10_000;
 
 #[component]
 pub fn MappingDialog() -> impl IntoView {
@@ -272,6 +274,17 @@ fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSy
                     return; // cancelled: nothing changed
                 }
                 st.progress(&file, Stage::Converting, import.done(), total);
+            }
+        }
+        loop {
+            let releasing = span("import-release");
+            let done = import.release(RELEASE_STEP);
+            releasing.end();
+            if done {
+                break;
+            }
+            if slicer.tick().await && !st.wanted(ticket) {
+                return;
             }
         }
         slicer.pause().await;
