@@ -2,7 +2,7 @@
 # (.ci/tools.sh) and skip what is already there.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test build bench synth tools lint fuzz
+.PHONY: serve test build bench bench-import synth tools lint fuzz
 
 serve: ## build (release) and serve the app on the bundled dataset at http://127.0.0.1:8080/
 	.ci/tools.sh build
@@ -30,6 +30,16 @@ bench:
 	@cmp -s dist/index.html target/bench/release-index.html 2>/dev/null || rm -f target/bench/release-index.html
 	$(MAKE) --no-print-directory target/bench/release-index.html target/synthetic/100k/dataset.json
 	node tests/bench/bench.mjs $(BENCH_ARGS)
+
+# `make bench-import`: a 49 MB CSV (~270k rows, SYNTHETIC) imported into the release build in
+# headless Chromium; prints the long tasks during the import (count, longest, total, and which
+# step each was in), the longest frame gap, progress updates, times and memory
+# (tests/bench/import.mjs). Asserts nothing. BENCH_ARGS="--phone --screenshots".
+bench-import:
+	.ci/tools.sh build
+	@cmp -s dist/index.html target/bench/release-index.html 2>/dev/null || rm -f target/bench/release-index.html
+	$(MAKE) --no-print-directory target/bench/release-index.html
+	node tests/bench/import.mjs $(BENCH_ARGS)
 
 target/bench/release-index.html: $(BENCH_SOURCES)
 	trunk build --release

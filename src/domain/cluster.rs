@@ -7,12 +7,17 @@
 //! it is carried down unchanged to lower zooms, so `children`, `leaves` and
 //! `expansion_zoom` find its members again in the level just above that zoom.
 //!
+//! [`ClusterBuilder`] builds the same index in steps (`cluster/build.rs`).
+//!
 //! Input is a slice of `LonLat`; a point's id is its index in that slice (non-finite
 //! points are skipped). Depends on `geo`, `projection` and `kdtree`; must not depend on
 //! the data model or the UI.
 
+mod build;
 mod level;
 mod query;
+
+pub use build::ClusterBuilder;
 
 use super::geo::LonLat;
 use super::projection::{lonlat_to_world, world_to_lonlat, WorldPoint};
@@ -104,7 +109,7 @@ impl ClusterItem {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClusterIndex {
     options: ClusterOptions,
     /// `levels[k]` holds zoom `min_zoom + k`, for zooms `min_zoom..=max_zoom + 1`;
@@ -117,10 +122,7 @@ impl ClusterIndex {
     /// Clusters `points` at every zoom. Options are made consistent first
     /// (`max_zoom` ≤ 30, `min_zoom` ≤ `max_zoom`, `min_points` ≥ 2).
     pub fn new(points: &[LonLat], options: ClusterOptions) -> Self {
-        let mut options = options;
-        options.max_zoom = options.max_zoom.min(MAX_CLUSTER_ZOOM);
-        options.min_zoom = options.min_zoom.min(options.max_zoom);
-        options.min_points = options.min_points.max(2);
+        let options = build::consistent(options);
         let inputs: Vec<Node> = (0..points.len())
             .filter(|&i| points[i].is_finite())
             .map(|i| Node {

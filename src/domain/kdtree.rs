@@ -9,7 +9,13 @@
 //! f32 is exact to ~1 px at zoom 16, the deepest zoom we cluster at, and callers keep
 //! their own f64 positions for drawing.
 //!
+//! [`KdBuild`] (`kdtree/steps.rs`) builds the same tree in steps.
+//!
 //! Depends only on `projection::WorldPoint`. Must not know what the ids mean.
+
+mod steps;
+
+pub use steps::KdBuild;
 
 use super::projection::WorldPoint;
 
@@ -17,14 +23,14 @@ use super::projection::WorldPoint;
 /// 1.0 is 3e-8); 1e-7 world units is 1.7 px at zoom 16.
 const F32_SLACK: f64 = 1e-7;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Entry {
     x: f32,
     y: f32,
     id: u32,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct KdTree {
     /// Entries in KD order: each range's middle element splits it on the range's axis.
     entries: Vec<Entry>,

@@ -103,8 +103,14 @@ split_point!(
     |()| view! { <super::import::MappingDialog /> }.into_any()
 );
 
-/// Reads an organiser's file: the GeoJSON, CSV, GPX and KML parsers.
-pub type ReadFileFn = fn(&str, Vec<u8>) -> super::import::FileRead;
+/// Reads an organiser's file in slices: the GeoJSON, CSV, GPX and KML parsers.
+pub type ReadFileFn =
+    fn(
+        super::import::ImportState,
+        u64,
+        String,
+        Vec<u8>,
+    ) -> std::pin::Pin<Box<dyn Future<Output = Option<super::import::FileRead>>>>;
 
 /// The organisers' file readers, in the `import` chunk with the mapping dialog: they are
 /// downloaded when a user first opens a file, not with the map.

@@ -18,6 +18,7 @@ pub mod panels;
 pub mod panic;
 pub mod perf;
 pub mod reveal;
+pub mod slices;
 pub mod state;
 pub mod thematic;
 pub mod url;

@@ -54,27 +54,69 @@ pub struct Loaded {
     pub route_stops: Vec<Vec<Option<usize>>>,
 }
 
+/// What a [`Shown`] was built from: the site list (address, length) and the mask.
+#[derive(Clone, Debug)]
+pub struct ShownKey {
+    pub sites: (usize, usize),
+    pub mask: Option<Arc<Vec<bool>>>,
+}
+
+impl ShownKey {
+    pub fn of(loaded: &Loaded, mask: Option<Arc<Vec<bool>>>) -> Self {
+        let sites = &loaded.dataset.sites;
+        ShownKey {
+            sites: (sites.as_ptr() as usize, sites.len()),
+            mask,
+        }
+    }
+}
+
+impl PartialEq for ShownKey {
+    fn eq(&self, other: &Self) -> bool {
+        let same_mask = match (&self.mask, &other.mask) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        self.sites == other.sites && same_mask
+    }
+}
+
 /// The sites the map shows (after filters) and their clusters: built once per data load
 /// and once per filter change, then only queried per frame.
 pub struct Shown {
     /// Indices into `dataset.sites`; the cluster index's point `i` is site `sites[i]`.
     pub sites: Vec<usize>,
     pub clusters: ClusterIndex,
+    /// What it was built from (an import builds the clusters of the merged data in slices
+    /// before showing it; the map then finds them ready).
+    pub key: ShownKey,
 }
 
 impl Shown {
-    pub fn new(loaded: &Loaded, mask: Option<&[bool]>) -> Self {
-        let sites: Vec<usize> = (0..loaded.dataset.sites.len())
-            .filter(|&i| mask.is_none_or(|m| m.get(i).copied().unwrap_or(true)))
-            .collect();
-        let positions: Vec<LonLat> = sites
-            .iter()
-            .map(|&i| loaded.dataset.sites[i].position)
-            .collect();
+    pub fn new(loaded: &Loaded, mask: Option<Arc<Vec<bool>>>) -> Self {
+        let sites = Shown::site_list(loaded, mask.as_deref().map(Vec::as_slice));
+        let positions = Shown::positions(loaded, &sites);
         Shown {
             sites,
             clusters: ClusterIndex::new(&positions, ClusterOptions::default()),
+            key: ShownKey::of(loaded, mask),
         }
+    }
+
+    /// The indices of the sites `mask` lets through (all without one).
+    pub fn site_list(loaded: &Loaded, mask: Option<&[bool]>) -> Vec<usize> {
+        (0..loaded.dataset.sites.len())
+            .filter(|&i| mask.is_none_or(|m| m.get(i).copied().unwrap_or(true)))
+            .collect()
+    }
+
+    /// The positions of `sites`, the cluster index's input.
+    pub fn positions(loaded: &Loaded, sites: &[usize]) -> Vec<LonLat> {
+        sites
+            .iter()
+            .map(|&i| loaded.dataset.sites[i].position)
+            .collect()
     }
 }
 

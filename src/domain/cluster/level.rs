@@ -15,7 +15,7 @@ pub(super) const POINT: u8 = u8::MAX;
 pub(super) const NO_PARENT: u32 = u32::MAX;
 
 /// A point or cluster at one level; 32 bytes, as the levels hold up to n of them each.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Node {
     pub(super) world: WorldPoint,
     pub(super) count: u32,
@@ -59,7 +59,7 @@ impl Node {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Level {
     pub(super) nodes: Vec<Node>,
     pub(super) tree: KdTree,
@@ -72,7 +72,12 @@ impl Level {
     /// greedy pass sweep space rather than follow input order, which is just as valid
     /// (supercluster's result depends on input order too).
     pub(super) fn new(nodes: Vec<Node>, node_size: usize) -> Self {
-        let mut tree = KdTree::build(nodes.iter().map(|n| n.world), node_size);
+        let tree = KdTree::build(nodes.iter().map(|n| n.world), node_size);
+        Level::from_tree(&nodes, tree)
+    }
+
+    /// The level of `nodes` over their KD-tree (built by `KdTree::build` or `KdBuild`).
+    pub(super) fn from_tree(nodes: &[Node], mut tree: KdTree) -> Self {
         let nodes = tree
             .take_order()
             .into_iter()
@@ -92,63 +97,120 @@ pub(super) fn radius_world(options: &ClusterOptions, zoom: u8) -> f64 {
 /// their parent, and returns the nodes of the new level. Greedy, as supercluster: in
 /// node order, each unvisited node absorbs its unvisited neighbours within the radius.
 pub(super) fn cluster_level(above: &mut Level, zoom: u8, options: &ClusterOptions) -> Vec<Node> {
-    let r = radius_world(options, zoom);
-    let mut next = Vec::with_capacity(above.nodes.len() / 2);
-    let mut neighbours = Vec::new();
-    for i in 0..above.nodes.len() {
-        if above.nodes[i].visited_zoom <= zoom {
-            continue;
+    let mut pass = LevelPass::new(above.nodes.len());
+    pass.step(above, zoom, options, usize::MAX);
+    pass.next
+}
+
+/// [`cluster_level`] in steps: where it got to, and the next level so far.
+#[derive(Debug, Clone, Default)]
+pub(super) struct LevelPass {
+    i: usize,
+    pub(super) next: Vec<Node>,
+    neighbours: Vec<usize>,
+}
+
+impl LevelPass {
+    pub(super) fn new(above_len: usize) -> Self {
+        LevelPass {
+            i: 0,
+            next: Vec::with_capacity(above_len / 2),
+            neighbours: Vec::new(),
         }
-        above.nodes[i].visited_zoom = zoom;
-        let seed = above.nodes[i];
-        neighbours.clear();
-        above
-            .tree
-            .within(seed.world, r, &mut |id| neighbours.push(id as usize));
-        let fresh = neighbours
-            .iter()
-            .map(|&j| &above.nodes[j])
-            .filter(|n| n.visited_zoom > zoom);
-        let count: u32 = seed.count + fresh.map(|n| n.count).sum::<u32>();
-        if count == seed.count || count < options.min_points {
-            // Nobody to merge with, or too few: the seed and its neighbours stay separate.
-            next.push(seed.carried_down());
-            for &j in &neighbours {
-                if above.nodes[j].visited_zoom > zoom {
-                    above.nodes[j].visited_zoom = zoom;
-                    next.push(above.nodes[j].carried_down());
-                }
-            }
-            continue;
-        }
-        let (mut wx, mut wy) = (
-            seed.world.x * f64::from(seed.count),
-            seed.world.y * f64::from(seed.count),
-        );
-        for &j in &neighbours {
-            let node = &mut above.nodes[j];
-            if node.visited_zoom > zoom {
-                node.visited_zoom = zoom;
-                node.parent_seed = i as u32;
-                wx += node.world.x * f64::from(node.count);
-                wy += node.world.y * f64::from(node.count);
-            }
-        }
-        above.nodes[i].parent_seed = i as u32;
-        let total = f64::from(count);
-        next.push(Node {
-            world: WorldPoint {
-                x: wx / total,
-                y: wy / total,
-            },
-            count,
-            member: i as u32,
-            member_zoom: zoom,
-            visited_zoom: NOT_VISITED,
-            parent_seed: NO_PARENT,
-        });
     }
-    next
+
+    /// Clusters nodes of `above` in order until about `budget` nodes (seeds and the
+    /// neighbours they looked at) have been gone over; true when the level is done.
+    pub(super) fn step(
+        &mut self,
+        above: &mut Level,
+        zoom: u8,
+        options: &ClusterOptions,
+        budget: usize,
+    ) -> bool {
+        let r = radius_world(options, zoom);
+        let mut spent = 0usize;
+        while self.i < above.nodes.len() && spent < budget {
+            let i = self.i;
+            self.i += 1;
+            if above.nodes[i].visited_zoom <= zoom {
+                continue;
+            }
+            cluster_seed(
+                above,
+                i,
+                zoom,
+                r,
+                options,
+                &mut self.next,
+                &mut self.neighbours,
+            );
+            spent = spent.saturating_add(1 + self.neighbours.len());
+        }
+        self.i >= above.nodes.len()
+    }
+}
+
+/// The greedy step for one unvisited node `i` of `above`: it absorbs its unvisited
+/// neighbours within `r` (or, too few, they all stay separate), pushing the result to
+/// `next`. `neighbours` is a reused buffer.
+fn cluster_seed(
+    above: &mut Level,
+    i: usize,
+    zoom: u8,
+    r: f64,
+    options: &ClusterOptions,
+    next: &mut Vec<Node>,
+    neighbours: &mut Vec<usize>,
+) {
+    above.nodes[i].visited_zoom = zoom;
+    let seed = above.nodes[i];
+    neighbours.clear();
+    above
+        .tree
+        .within(seed.world, r, &mut |id| neighbours.push(id as usize));
+    let fresh = neighbours
+        .iter()
+        .map(|&j| &above.nodes[j])
+        .filter(|n| n.visited_zoom > zoom);
+    let count: u32 = seed.count + fresh.map(|n| n.count).sum::<u32>();
+    if count == seed.count || count < options.min_points {
+        // Nobody to merge with, or too few: the seed and its neighbours stay separate.
+        next.push(seed.carried_down());
+        for &j in neighbours.iter() {
+            if above.nodes[j].visited_zoom > zoom {
+                above.nodes[j].visited_zoom = zoom;
+                next.push(above.nodes[j].carried_down());
+            }
+        }
+        return;
+    }
+    let (mut wx, mut wy) = (
+        seed.world.x * f64::from(seed.count),
+        seed.world.y * f64::from(seed.count),
+    );
+    for &j in neighbours.iter() {
+        let node = &mut above.nodes[j];
+        if node.visited_zoom > zoom {
+            node.visited_zoom = zoom;
+            node.parent_seed = i as u32;
+            wx += node.world.x * f64::from(node.count);
+            wy += node.world.y * f64::from(node.count);
+        }
+    }
+    above.nodes[i].parent_seed = i as u32;
+    let total = f64::from(count);
+    next.push(Node {
+        world: WorldPoint {
+            x: wx / total,
+            y: wy / total,
+        },
+        count,
+        member: i as u32,
+        member_zoom: zoom,
+        visited_zoom: NOT_VISITED,
+        parent_seed: NO_PARENT,
+    });
 }
 
 #[cfg(test)]

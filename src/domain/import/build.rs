@@ -70,6 +70,12 @@ impl Builder {
         }
     }
 
+    /// Room for `records` sites and ids, so that they are not copied as they grow.
+    pub fn reserve(&mut self, records: usize) {
+        self.data.sites.reserve_exact(records);
+        self.ids.reserve(records);
+    }
+
     pub fn issue(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
         self.issues
             .push(DataIssue::new(severity, &self.file, path, message));

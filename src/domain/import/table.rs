@@ -5,7 +5,8 @@
 //! a new row), so that "row 7" in an issue is row 7 in Excel.
 
 use super::coord::parse_angle;
-use crate::domain::validate::{DataIssue, Severity};
+use super::table_reader::TableReader;
+use crate::domain::validate::DataIssue;
 
 /// Lines looked at to sniff the delimiter.
 const SNIFF_RECORDS: usize = 50;
@@ -114,7 +115,7 @@ fn mode(values: &[usize]) -> usize {
 
 /// Whether a first row reads as a header: no cell is a number or a coordinate, and at
 /// least one cell has text.
-fn looks_like_header(cells: &[String]) -> bool {
+pub(super) fn looks_like_header(cells: &[String]) -> bool {
     let filled: Vec<&str> = cells
         .iter()
         .map(|c| c.trim())
@@ -123,114 +124,12 @@ fn looks_like_header(cells: &[String]) -> bool {
     !filled.is_empty() && filled.iter().all(|c| parse_angle(c).is_err())
 }
 
-/// The line a record starts on. The reader reports where it began reading, which is
-/// before any blank lines it skipped; those are stepped over here. Offsets only grow,
-/// so the counting is linear in the file.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: usize,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            bytes: text.as_bytes(),
-            at: 0,
-            line: 1,
-        }
-    }
-
-    fn line_at(&mut self, byte: usize) -> usize {
-        let mut start = byte.max(self.at).min(self.bytes.len());
-        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        self.line += self.bytes[self.at..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.at = start;
-        self.line
-    }
-}
-
 /// Reads `text` as a table. Problems the reader meets (a broken quote) are issues; the
-/// rows around them still load.
+/// rows around them still load. ([`TableReader`] does the same in steps.)
 pub fn read_table(file: &str, text: &str) -> (CsvTable, Vec<DataIssue>) {
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut issues = Vec::new();
-    let mut rows = Vec::new();
-    // Line breaks inside quoted cells seen so far: a spreadsheet does not count them.
-    let mut inner_breaks = 0usize;
-    let mut lines = LineCounter::new(text);
-    for result in reader.records() {
-        match result {
-            Ok(record) => {
-                let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
-                let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-                let row = line.saturating_sub(inner_breaks);
-                inner_breaks += cells.iter().map(|c| c.matches('\n').count()).sum::<usize>();
-                if cells.iter().any(|c| !c.trim().is_empty()) {
-                    rows.push(TableRow { row, cells });
-                }
-            }
-            Err(e) => {
-                let line = lines.line_at(e.position().map_or(0, |p| p.byte() as usize));
-                let path = format!("row {}", line.saturating_sub(inner_breaks));
-                issues.push(DataIssue::new(
-                    Severity::Error,
-                    file,
-                    path,
-                    format!("unreadable row: {e}"),
-                ));
-            }
-        }
-    }
-    let has_header = rows.first().is_some_and(|r| looks_like_header(&r.cells));
-    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let headers: Vec<String> = if has_header {
-        let first = rows.remove(0);
-        for r in rows.iter().filter(|r| {
-            r.cells
-                .iter()
-                .skip(first.cells.len())
-                .any(|c| !c.trim().is_empty())
-        }) {
-            let message = format!(
-                "row has {} cells but the header has {}: a value may hold an unquoted comma, \
-                 which shifts the columns after it (the extra cells are kept by column letter)",
-                r.cells.len(),
-                first.cells.len()
-            );
-            issues.push(DataIssue::new(
-                Severity::Warning,
-                file,
-                format!("row {}", r.row),
-                message,
-            ));
-        }
-        (0..width.max(first.cells.len()))
-            .map(|i| match first.cells.get(i).map(|c| c.trim()) {
-                Some(h) if !h.is_empty() => h.to_owned(),
-                _ => column_letter(i),
-            })
-            .collect()
-    } else {
-        (0..width).map(column_letter).collect()
-    };
-    let table = CsvTable {
-        headers,
-        has_header,
-        delimiter,
-        rows,
-    };
-    (table, issues)
+    let mut reader = TableReader::new(file, text);
+    reader.step(usize::MAX);
+    reader.finish()
 }
 
 #[cfg(test)]

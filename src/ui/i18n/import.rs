@@ -43,6 +43,11 @@ pub struct ImportStrings {
     pub cancel: &'static str,
     pub no_position: &'static str,
     pub use_suggested: &'static str,
+    /// The last step of an import: merging the layer and clustering the map's sites.
+    pub adding: &'static str,
+    pub cancel_import: &'static str,
+    /// A file given while another import is running.
+    pub busy: &'static str,
 }
 
 pub static ZH: ImportStrings = ImportStrings {
@@ -84,6 +89,9 @@ pub static ZH: ImportStrings = ImportStrings {
     cancel: "取消",
     no_position: "请指定经度和纬度两列，或一个“纬度,经度”列；否则没有任何行可以导入。",
     use_suggested: "改用此坐标系",
+    adding: "正在加入地图",
+    cancel_import: "取消导入",
+    busy: "另一个文件正在导入：请等它完成（或取消它）后再导入此文件。",
 };
 
 pub static EN: ImportStrings = ImportStrings {
@@ -125,6 +133,9 @@ pub static EN: ImportStrings = ImportStrings {
     cancel: "Cancel",
     no_position: "Choose a longitude and a latitude column, or one \"lat,lon\" column; otherwise no row can be imported.",
     use_suggested: "Use this system",
+    adding: "Adding to the map",
+    cancel_import: "Cancel import",
+    busy: "Another file is being imported: import this one when it is done (or cancelled).",
 };
 
 pub fn import(lang: Lang) -> &'static ImportStrings {
@@ -208,6 +219,11 @@ pub fn progress(lang: Lang, done: usize, total: usize) -> String {
         Lang::Zh => format!("{done} / {total} 行"),
         Lang::En => format!("{done} of {total} rows"),
     }
+}
+
+pub fn percent(done: usize, total: usize) -> String {
+    let pct = (done.min(total) * 100).checked_div(total).unwrap_or(0);
+    format!("{pct}%")
 }
 
 pub fn system_label(lang: Lang, s: CoordSystem) -> &'static str {

@@ -1,24 +1,27 @@
 //! The CSV column-mapping step: a modal dialog with one select per column (the domain's
 //! guess first), the coordinate system (with the offset hint), a preview of the first rows
-//! as they will import, and Import / Cancel. Import converts in steps, pausing between
-//! them so that a 50 MB file shows progress and the page stays responsive.
+//! as they will import, and Import / Cancel. Import converts in slices, yielding to the
+//! browser between them, so that a 50 MB file shows progress and the page stays responsive.
 
-use super::files::pause;
-use super::{add_layer, use_import, Busy, ImportState, Pending};
+use super::{merging, use_import, ImportState, Pending, Stage};
 use crate::domain::coords::CoordSystem;
 use crate::domain::import::{
     offset_hint, preview_rows, split_issue_path, suggest_mapping, ColumnMapping, CsvImport, Field,
     ImportOptions,
 };
 use crate::ui::i18n::import::{self as s, import as strings};
+use crate::ui::perf::span;
+use crate::ui::slices::Slicer;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 8;
-/// Rows converted between two pauses.
-const ROWS_PER_STEP: usize = 4000;
+/// Rows converted between two looks at the clock (a few ms).
+const ROWS_PER_STEP: usize = 500;
+/// Entries of the rows-seen index freed between two looks at the clock.
+const RELEASE_STEP: usize = 10_000;
 
 #[component]
 pub fn MappingDialog() -> impl IntoView {
@@ -245,36 +248,61 @@ fn preview_view(preview: Memo<Option<Vec<crate::domain::import::PreviewRow>>>) -
     }
 }
 
-/// Converts the rows in steps with progress, then adds the layer.
+/// Converts the rows in slices with progress, then adds the layer (`merging::add_layer`).
 fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSystem) {
+    let ticket = st.next_ticket();
     leptos::task::spawn_local(async move {
         let file = p.file.clone();
         let total = p.table.rows.len();
-        st.busy.set(Some(Busy {
-            file: file.clone(),
-            done: 0,
-            total,
-        }));
-        pause().await;
+        st.progress(&file, Stage::Converting, 0, total);
+        let mut slicer = Slicer::default();
+        slicer.pause().await;
+        // The dialog has let go of the file by now: take it rather than copy 270k rows.
+        let pending = Arc::try_unwrap(p).unwrap_or_else(|p| copy(&p));
         let options = ImportOptions { coords };
-        let mut import = CsvImport::new(
-            &file,
-            p.table.clone(),
-            mapping,
-            &options,
-            p.read_issues.clone(),
-        );
-        drop(p);
-        while !import.step(ROWS_PER_STEP) {
-            st.busy.set(Some(Busy {
-                file: file.clone(),
-                done: import.done(),
-                total,
-            }));
-            pause().await;
+        let mut import =
+            CsvImport::new(&file, pending.table, mapping, &options, pending.read_issues);
+        loop {
+            let converting = span("import-convert");
+            let done = import.step(ROWS_PER_STEP);
+            converting.end();
+            if done {
+                break;
+            }
+            if slicer.tick().await {
+                if !st.wanted(ticket) {
+                    return; // cancelled: nothing changed
+                }
+                st.progress(&file, Stage::Converting, import.done(), total);
+            }
         }
+        loop {
+            let releasing = span("import-release");
+            let done = import.release(RELEASE_STEP);
+            releasing.end();
+            if done {
+                break;
+            }
+            if slicer.tick().await && !st.wanted(ticket) {
+                return;
+            }
+        }
+        slicer.pause().await;
+        if !st.wanted(ticket) {
+            return;
+        }
+        let finishing = span("import-finish");
         let imported = import.finish();
-        st.busy.set(None);
-        add_layer(st, &file, imported);
+        finishing.end();
+        merging::add_layer(st, &file, imported, ticket, &mut slicer).await;
     });
+}
+
+fn copy(p: &Pending) -> Pending {
+    Pending {
+        file: p.file.clone(),
+        table: p.table.clone(),
+        read_issues: p.read_issues.clone(),
+        encoding: p.encoding,
+    }
 }

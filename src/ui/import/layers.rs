@@ -1,14 +1,15 @@
-//! Imported layers in the app: merged after the loaded data into `state.data`, kept in
-//! local storage (one key per layer) and restored on the next visit, removed on request.
+//! Imported layers in the app: kept in local storage (one key per layer) and restored on
+//! the next visit, shown or hidden, removed on request (merged into `state.data` by
+//! `merging`).
 //! A layer too big for local storage is still shown, and the user is told it will not
 //! survive a reload (never lost silently).
 
 use super::files::storage;
 use super::ImportState;
-use crate::domain::import::{merge_layers, ImportLayer, STORED_KEY_PREFIX};
+use crate::domain::import::{ImportLayer, STORED_KEY_PREFIX};
 use crate::domain::model::Dataset;
 use crate::domain::validate::{DataIssue, Severity};
-use crate::ui::state::{AppState, Loaded, Selection};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -95,59 +96,6 @@ pub fn restore(st: ImportState) {
     }
     layers.sort_by_key(|l| (l.id.parse::<u64>().unwrap_or(u64::MAX), l.id.clone()));
     st.layers.set(layers);
-}
-
-/// Keeps `state.data` = the loaded data followed by the visible layers.
-pub fn keep_merged(state: AppState, st: ImportState) {
-    // Whatever the loader puts in `state.data` (not our own merge) is the new base, once
-    // it is complete: while activities are still being read (`later_loading`), the loader
-    // takes `state.data` back and finishes it, so merging before then would merge twice.
-    Effect::new(move || {
-        if state.later_loading.get() {
-            return;
-        }
-        let Some(data) = state.data.get() else { return };
-        let ours = st
-            .merged
-            .with_value(|m| m.as_ref().is_some_and(|m| Arc::ptr_eq(m, &data)));
-        if !ours {
-            st.base.set(Some(data));
-        }
-    });
-    Effect::new(move || {
-        let Some(base) = st.base.get() else { return };
-        let layers = st.layers.get();
-        let visible: Vec<&ImportLayer> =
-            layers.iter().map(|l| &**l).filter(|l| l.visible).collect();
-        let target = if visible.is_empty() {
-            base.clone()
-        } else {
-            let merged = merge_layers(&base.dataset, &visible);
-            Arc::new(Loaded::new(
-                merged.dataset,
-                base.origin.clone(),
-                base.title.clone(),
-                base.title_en.clone(),
-            ))
-        };
-        let same = state
-            .data
-            .with_untracked(|d| d.as_ref().is_some_and(|d| Arc::ptr_eq(d, &target)));
-        if same {
-            return;
-        }
-        // A selected imported site may be gone or elsewhere now.
-        let base_sites = base.dataset.sites.len();
-        if matches!(state.selected.get_untracked(), Some(Selection::Site(i)) if i >= base_sites) {
-            state.selected.set(None);
-        }
-        if matches!(state.selected.get_untracked(), Some(Selection::Route(i)) if i >= base.dataset.routes.len())
-        {
-            state.selected.set(None);
-        }
-        st.merged.set_value(Some(target.clone()));
-        state.data.set(Some(target));
-    });
 }
 
 /// Moves the map to show a new layer.

@@ -5,25 +5,37 @@
 //!
 //! One mount point, [`ImportPanel`], in the side panel (so the feature can be split into a
 //! lazily loaded chunk). Imported layers are added after the loaded data in `state.data`
-//! (`domain::import::merge_layers`), so the map, search, filters, details and dashboard
-//! treat them like the rest. All parsing is `domain::import`.
+//! (`domain::import::MergeBuilder`, `merging`), so the map, search, filters, details and
+//! dashboard treat them like the rest. All parsing is `domain::import`.
+//!
+//! A 50 MB file must not freeze the page: every long step (reading the table, converting
+//! rows, merging, clustering) runs in slices that yield to the browser (`ui::slices`),
+//! with progress, and can be cancelled; a cancelled import changes nothing.
 
 mod dialog;
 mod files;
 mod layers;
+mod merging;
 mod panel;
 
 use crate::domain::import::{
-    check_size, detect_format, encoding_notes, import_text, read_table, CsvTable, ImportFormat,
-    ImportLayer, ImportOptions, Imported, TextEncoding,
+    check_size, decode_unicode, detect_format, encoding_notes, import_text, CsvTable, Decoded,
+    ImportFormat, ImportLayer, ImportOptions, Imported, TableReader, TextEncoding,
 };
 use crate::domain::validate::{DataIssue, Severity};
+use crate::ui::perf::span;
+use crate::ui::slices::Slicer;
 use crate::ui::state::{use_state, AppState, Loaded};
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 pub use dialog::MappingDialog;
 pub use panel::ImportPanel;
+
+/// Records read between two looks at the clock (a few ms).
+const TABLE_STEP: usize = 1000;
 
 /// A CSV file waiting for the user to confirm its columns.
 pub struct Pending {
@@ -34,11 +46,22 @@ pub struct Pending {
     pub encoding: TextEncoding,
 }
 
+/// Which part of an import is running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The file into memory (no progress known), then its rows (`done` of `total` bytes).
+    Reading,
+    /// Rows to records: `done` of `total` rows.
+    Converting,
+    /// The layer merged into the data and the map's clusters built: `done` of `total`.
+    Adding,
+}
+
 /// What is being done now, for the progress line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Busy {
     pub file: String,
-    /// Rows converted and in all (0 of 0 while reading).
+    pub stage: Stage,
     pub done: usize,
     pub total: usize,
 }
@@ -57,6 +80,14 @@ pub struct ImportState {
     /// The data as loaded (without imports), and what we last put in `state.data`.
     pub base: RwSignal<Option<Arc<Loaded>>>,
     merged: StoredValue<Option<Arc<Loaded>>>,
+    /// What `merged` was made of, and what a merge in flight is making.
+    merged_key: StoredValue<Option<merging::MergeKey>>,
+    merging: StoredValue<Option<merging::MergeKey>>,
+    /// Bumped by every new merge: older ones in flight give up.
+    merge_gen: StoredValue<u64>,
+    /// The import running now: bumped by each new one and by "Cancel import", so that
+    /// the one in flight gives up at its next pause and changes nothing.
+    ticket: StoredValue<u64>,
     app: AppState,
 }
 
@@ -72,7 +103,38 @@ impl ImportState {
             dragging: RwSignal::new(false),
             base: RwSignal::new(None),
             merged: StoredValue::new(None),
+            merged_key: StoredValue::new(None),
+            merging: StoredValue::new(None),
+            merge_gen: StoredValue::new(0),
+            ticket: StoredValue::new(0),
         }
+    }
+
+    /// A new import's ticket (any import in flight is abandoned).
+    fn next_ticket(self) -> u64 {
+        self.ticket.update_value(|t| *t += 1);
+        self.ticket.get_value()
+    }
+
+    /// Whether the import holding `ticket` is still wanted.
+    fn wanted(self, ticket: u64) -> bool {
+        self.ticket.get_value() == ticket
+    }
+
+    fn progress(self, file: &str, stage: Stage, done: usize, total: usize) {
+        self.busy.set(Some(Busy {
+            file: file.to_owned(),
+            stage,
+            done,
+            total,
+        }));
+    }
+
+    /// Stops the import in flight: it changes nothing (the data, the layers and the kept
+    /// layers stay as they were).
+    pub fn cancel(self) {
+        self.next_ticket();
+        self.busy.set(None);
     }
 }
 
@@ -84,47 +146,99 @@ pub enum FileRead {
     Refused(String),
 }
 
-/// Reads a file's bytes (in the `import` chunk with the parsers: `ui::lazy::import_reader`).
-pub fn read_file(name: &str, bytes: Vec<u8>) -> FileRead {
-    let format = match detect_format(name, &bytes) {
+/// Reads a file's bytes in slices, with progress (in the `import` chunk with the parsers:
+/// `ui::lazy::import_reader`); `None` when the import was cancelled meanwhile.
+pub fn read_file(
+    st: ImportState,
+    ticket: u64,
+    name: String,
+    bytes: Vec<u8>,
+) -> Pin<Box<dyn Future<Output = Option<FileRead>>>> {
+    Box::pin(read_in_slices(st, ticket, name, bytes))
+}
+
+async fn read_in_slices(
+    st: ImportState,
+    ticket: u64,
+    name: String,
+    bytes: Vec<u8>,
+) -> Option<FileRead> {
+    let format = match detect_format(&name, &bytes) {
         Ok(f) => f,
-        Err(e) => return FileRead::Refused(e),
+        Err(e) => return Some(FileRead::Refused(e)),
     };
-    let decoded = crate::domain::import::decode_with(&bytes, files::decode_gbk);
-    drop(bytes);
-    let mut issues = encoding_notes(name, &decoded);
-    if format == ImportFormat::Csv {
-        let (table, mut found) = read_table(name, &decoded.text);
-        issues.append(&mut found);
-        return FileRead::Csv(Pending {
-            file: name.to_string(),
-            table,
-            read_issues: issues,
-            encoding: decoded.encoding,
-        });
+    let mut slicer = Slicer::default();
+    let decoding = span("import-decode");
+    let unicode = decode_unicode(bytes);
+    decoding.end();
+    let decoded = match unicode {
+        Ok(decoded) => decoded,
+        Err(bytes) => {
+            let wanted = move || st.wanted(ticket);
+            let (text, had_errors) =
+                files::decode_gbk_in_slices(&bytes, &mut slicer, &wanted).await?;
+            Decoded {
+                text,
+                encoding: TextEncoding::Gbk,
+                had_errors,
+            }
+        }
+    };
+    let mut issues = encoding_notes(&name, &decoded);
+    if format != ImportFormat::Csv {
+        let mut imported = import_text(&name, format, &decoded.text, &ImportOptions::default());
+        issues.append(&mut imported.issues);
+        imported.issues = issues;
+        return Some(FileRead::Imported(imported));
     }
-    let mut imported = import_text(name, format, &decoded.text, &ImportOptions::default());
-    issues.append(&mut imported.issues);
-    imported.issues = issues;
-    FileRead::Imported(imported)
+    let encoding = decoded.encoding;
+    let mut reader = TableReader::new(&name, decoded.text);
+    loop {
+        let reading = span("import-table");
+        let done = reader.step(TABLE_STEP);
+        reading.end();
+        if done {
+            break;
+        }
+        if slicer.tick().await {
+            if !st.wanted(ticket) {
+                return None;
+            }
+            let (read, all) = reader.progress_bytes();
+            st.progress(&name, Stage::Reading, read, all);
+        }
+    }
+    let reading = span("import-table");
+    let (table, mut found) = reader.finish();
+    reading.end();
+    issues.append(&mut found);
+    Some(FileRead::Csv(Pending {
+        file: name,
+        table,
+        read_issues: issues,
+        encoding,
+    }))
 }
 
 /// Reads one file the user gave: refused with a message, imported at once (GeoJSON, GPX,
-/// KML), or held for the column mapping (CSV).
+/// KML), or held for the column mapping (CSV). One import at a time.
 pub fn start_file(st: ImportState, file: web_sys::File) {
     let name = file.name();
     let size = file.size().max(0.0) as u64;
     st.refused.update(|r| r.retain(|i| i.file != name));
+    if st.busy.with_untracked(Option::is_some) || st.pending.with_untracked(Option::is_some) {
+        let message = crate::ui::i18n::import::import(st.app.lang.get_untracked()).busy;
+        st.refused
+            .update(|r| r.push(DataIssue::new(Severity::Error, &name, "", message)));
+        return;
+    }
     if let Err(issue) = check_size(&name, size) {
         st.refused.update(|r| r.push(issue));
         return;
     }
+    let ticket = st.next_ticket();
     leptos::task::spawn_local(async move {
-        st.busy.set(Some(Busy {
-            file: name.clone(),
-            done: 0,
-            total: 0,
-        }));
+        st.progress(&name, Stage::Reading, 0, 0);
         files::pause().await;
         let refuse = |message: String| {
             st.busy.set(None);
@@ -140,38 +254,28 @@ pub fn start_file(st: ImportState, file: web_sys::File) {
             let lang = st.app.lang.get_untracked();
             return refuse(crate::ui::i18n::chunk::chunk(lang).failed.to_string());
         };
+        if !st.wanted(ticket) {
+            return;
+        }
         files::pause().await;
-        match read(&name, bytes) {
+        let Some(result) = read(st, ticket, name.clone(), bytes).await else {
+            return; // cancelled: nothing changed
+        };
+        if !st.wanted(ticket) {
+            return;
+        }
+        match result {
             FileRead::Refused(e) => refuse(e),
             FileRead::Csv(pending) => {
                 st.busy.set(None);
                 st.pending.set(Some(Arc::new(pending)));
             }
             FileRead::Imported(imported) => {
-                st.busy.set(None);
-                add_layer(st, &name, imported);
+                let mut slicer = Slicer::default();
+                merging::add_layer(st, &name, imported, ticket, &mut slicer).await;
             }
         }
     });
-}
-
-/// Adds an import as a new layer, keeps it in local storage (or says it could not), and
-/// moves the map to it.
-pub fn add_layer(st: ImportState, file: &str, imported: Imported) {
-    // Not the id of a kept layer that could not be read back either: saving over it would
-    // lose it without a word.
-    let mut taken: Vec<String> = layers::stored_keys()
-        .iter()
-        .filter_map(|k| k.strip_prefix(crate::domain::import::STORED_KEY_PREFIX))
-        .map(str::to_owned)
-        .collect();
-    st.layers
-        .with_untracked(|ls| taken.extend(ls.iter().map(|l| l.id.clone())));
-    let id = crate::domain::import::next_layer_id(taken.iter().map(String::as_str));
-    let layer = ImportLayer::new(id, file, &imported);
-    layers::keep(st, &layer);
-    st.layers.update(|ls| ls.push(Arc::new(layer)));
-    layers::fit_to(st.app, &imported.dataset);
 }
 
 /// Creates the import state, restores kept layers and keeps `state.data` merged.
@@ -179,7 +283,7 @@ fn provide(state: AppState) -> ImportState {
     let st = ImportState::new(state);
     provide_context(st);
     layers::restore(st);
-    layers::keep_merged(state, st);
+    merging::keep_merged(state, st);
     st
 }
 

@@ -3,7 +3,7 @@
 //! with its count, show/hide, exports, remove, and its problems as a table (severity,
 //! file, row/feature, field, reason).
 
-use super::{layers, start_file, use_import, ImportState};
+use super::{layers, start_file, use_import, ImportState, Stage};
 use crate::domain::import::{issues_csv, layer_csv, layer_geojson, split_issue_path, ImportLayer};
 use crate::domain::validate::{DataIssue, Severity};
 use crate::ui::download::save;
@@ -42,21 +42,7 @@ pub fn ImportPanel() -> impl IntoView {
             <input node_ref=input type="file" class="visually-hidden" tabindex="-1"
                 accept=".csv,.tsv,.txt,.geojson,.json,.gpx,.kml"
                 aria-label=move || t().file_label on:change=on_pick />
-            {move || st.busy.get().map(|b| {
-                let lang = state.lang.get();
-                let (max, value, text) = if b.total == 0 {
-                    (None, None, format!("{} {}…", strings(lang).reading, b.file))
-                } else {
-                    (Some(b.total.to_string()), Some(b.done.to_string()),
-                     format!("{} {}: {}", strings(lang).importing, b.file, s::progress(lang, b.done, b.total)))
-                };
-                view! {
-                    <div class="import-progress" role="status" aria-live="polite">
-                        <progress max=max value=value></progress>
-                        <span>{text}</span>
-                    </div>
-                }
-            })}
+            <Show when=move || st.busy.with(Option::is_some)>{move || progress_view(st)}</Show>
             {move || refused_view(st, state.lang.get())}
             <ul class="import-layers">
                 <For each=move || st.layers.get() key=|l| (l.id.clone(), l.visible) let:layer>
@@ -72,6 +58,52 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="import-drop" aria-hidden="true"><p>{move || t().drop_here}</p></div>
             </Show>
         </section>
+    }
+}
+
+/// The progress line of the import running now, with "Cancel import". Built once per
+/// import: only the bar and the text follow the progress, so that the button stays the
+/// same element (re-created on each update, a click could fall between two of them).
+fn progress_view(st: ImportState) -> impl IntoView {
+    let state = use_state();
+    let bar = move || {
+        st.busy.with(|b| {
+            b.as_ref()
+                .filter(|b| b.total > 0)
+                .map(|b| (b.done, b.total))
+        })
+    };
+    let text = move || {
+        let lang = state.lang.get();
+        let t = strings(lang);
+        st.busy.with(|b| {
+            let Some(b) = b else { return String::new() };
+            match b.stage {
+                _ if b.total == 0 => format!("{} {}…", t.reading, b.file),
+                Stage::Reading => {
+                    format!("{} {}: {}", t.reading, b.file, s::percent(b.done, b.total))
+                }
+                Stage::Converting => format!(
+                    "{} {}: {}",
+                    t.importing,
+                    b.file,
+                    s::progress(lang, b.done, b.total)
+                ),
+                Stage::Adding => {
+                    format!("{} {}: {}", t.adding, b.file, s::percent(b.done, b.total))
+                }
+            }
+        })
+    };
+    view! {
+        <div class="import-progress" role="status" aria-live="polite">
+            <progress max=move || bar().map(|(_, total)| total.to_string())
+                value=move || bar().map(|(done, _)| done.to_string())></progress>
+            <span>{text}</span>
+            <button class="dash-button import-cancel" on:click=move |_| st.cancel()>
+                {move || strings(state.lang.get()).cancel_import}
+            </button>
+        </div>
     }
 }
 

@@ -18,7 +18,7 @@ use crate::domain::projection::ScreenPoint;
 use crate::domain::scale_bar::scale_bar;
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::count_of;
-use crate::ui::state::{use_state, AppState, Selection, Shown};
+use crate::ui::state::{use_state, AppState, Selection, Shown, ShownKey};
 use crate::ui::{fetch, url};
 use handle::Map;
 use leptos::prelude::*;
@@ -34,23 +34,6 @@ const SITE_LINK_ZOOM: f64 = 12.0;
 /// Padding around the data when fitting it into view, CSS px.
 const FIT_PADDING_PX: f64 = 48.0;
 
-/// What the shown clusters were built from: the site list (address, length) and the mask.
-struct ClusterKey {
-    sites: (usize, usize),
-    mask: Option<Arc<Vec<bool>>>,
-}
-
-impl PartialEq for ClusterKey {
-    fn eq(&self, other: &Self) -> bool {
-        let same_mask = match (&self.mask, &other.mask) {
-            (None, None) => true,
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            _ => false,
-        };
-        self.sites == other.sites && same_mask
-    }
-}
-
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = use_state();
@@ -62,25 +45,44 @@ pub fn MapView() -> impl IntoView {
     // data comes back with the same sites (activities added after the first frame: the
     // site list is moved, not copied) under the same mask. The old index is dropped before
     // the new one is built: at 100k sites two at once raised the memory peak.
-    let built: Rc<RefCell<Option<ClusterKey>>> = Rc::default();
+    let built: Rc<RefCell<Option<ShownKey>>> = Rc::default();
+    let rebuilds: Rc<std::cell::Cell<u64>> = Rc::default();
     Effect::new(move || {
         let mask = state.site_mask.get();
-        let sites = state.data.with(|d| {
-            d.as_ref()
-                .map(|d| (d.dataset.sites.as_ptr() as usize, d.dataset.sites.len()))
-        });
-        let key = sites.map(|sites| ClusterKey {
-            sites,
-            mask: mask.clone(),
-        });
+        let key = state
+            .data
+            .with(|d| d.as_ref().map(|d| ShownKey::of(d, mask.clone())));
         if *built.borrow() == key && key.is_some() {
             return;
         }
+        let on_map = state
+            .shown
+            .with_untracked(|s| s.as_ref().map(|s| s.key.sites));
+        // Built already, in slices, by whoever changed the data (an import).
+        if key.is_some()
+            && state
+                .shown
+                .with_untracked(|s| s.as_ref().map(|s| &s.key) == key.as_ref())
+        {
+            rebuilds.set(rebuilds.get() + 1);
+            *built.borrow_mut() = key;
+            return;
+        }
+        // The same sites under a new mask (a filter changed), so many that one build would
+        // freeze the page: built in slices while the old clusters stay on the map.
+        if let (Some(k), Some(data)) = (&key, state.data.get_untracked()) {
+            if k.sites.1 >= crate::ui::slices::SLICED_MIN_SITES && on_map == Some(k.sites) {
+                *built.borrow_mut() = key.clone();
+                crate::ui::slices::reshow(state, data, mask, &rebuilds);
+                return;
+            }
+        }
+        rebuilds.set(rebuilds.get() + 1);
         state.shown.set(None);
         let shown = state.data.with(|d| {
             d.as_ref().map(|d| {
                 let indexing = crate::ui::perf::span("cluster-index");
-                let shown = Shown::new(d, mask.as_deref().map(|m| m.as_slice()));
+                let shown = Shown::new(d, mask.clone());
                 indexing.end();
                 Arc::new(shown)
             })

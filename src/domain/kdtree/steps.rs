@@ -1,0 +1,123 @@
+//! Building a [`KdTree`] in steps, for callers that must not block for long (the browser's
+//! main thread re-clustering a few 100k points): the same median splits as
+//! [`KdTree::build`], done range by range from an explicit stack instead of by recursion,
+//! so the work can stop after any range and resume. Ranges are disjoint and each one's
+//! split depends only on its own entries, so the order they are done in does not change
+//! the result: a stepped build is the one-shot build, entry for entry (tested below).
+//!
+//! Depends only on the parent module; must not know what the ids mean.
+
+use super::{Entry, KdTree};
+use crate::domain::projection::WorldPoint;
+
+/// A KD-tree being built: [`step`](KdBuild::step) until it says done, then
+/// [`finish`](KdBuild::finish).
+#[derive(Debug, Clone)]
+pub struct KdBuild {
+    entries: Vec<Entry>,
+    node_size: usize,
+    /// Ranges still to split: (start, end, split on y).
+    todo: Vec<(usize, usize, bool)>,
+}
+
+impl KdBuild {
+    /// Starts a build over `points` (the id of each point is its index), as
+    /// [`KdTree::build`] does.
+    pub fn new(points: impl Iterator<Item = WorldPoint>, node_size: usize) -> Self {
+        let entries: Vec<Entry> = points
+            .enumerate()
+            .map(|(i, p)| Entry {
+                x: p.x as f32,
+                y: p.y as f32,
+                id: i as u32,
+            })
+            .collect();
+        let todo = vec![(0, entries.len(), false)];
+        KdBuild {
+            entries,
+            node_size: node_size.max(1),
+            todo,
+        }
+    }
+
+    /// Splits ranges until about `budget` entries have been gone over (at least one
+    /// range, however large); true when the tree is complete.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let mut spent = 0usize;
+        while let Some((lo, hi, by_y)) = self.todo.pop() {
+            let range = &mut self.entries[lo..hi];
+            if range.len() > self.node_size {
+                let mid = range.len() / 2;
+                if by_y {
+                    range.select_nth_unstable_by(mid, |a, b| a.y.total_cmp(&b.y));
+                } else {
+                    range.select_nth_unstable_by(mid, |a, b| a.x.total_cmp(&b.x));
+                }
+                self.todo.push((lo + mid + 1, hi, !by_y));
+                self.todo.push((lo, lo + mid, !by_y));
+            }
+            spent = spent.saturating_add(hi - lo);
+            if spent >= budget {
+                break;
+            }
+        }
+        self.todo.is_empty()
+    }
+
+    /// The tree (complete when `step` said so; else split only as far as it got, which
+    /// would answer queries wrongly: callers finish first).
+    pub fn finish(mut self) -> KdTree {
+        while !self.step(usize::MAX) {}
+        KdTree {
+            entries: self.entries,
+            node_size: self.node_size,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scatter(n: usize) -> Vec<WorldPoint> {
+        let mut s: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        (0..n)
+            .map(|i| match i % 9 {
+                0 => WorldPoint { x: 0.25, y: 0.75 }, // duplicates
+                _ => WorldPoint {
+                    x: next(),
+                    y: next(),
+                },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stepped_build_is_the_one_shot_build() {
+        for (n, node_size) in [(0, 64), (1, 0), (70, 64), (5000, 16), (20_000, 64)] {
+            let points = scatter(n);
+            let once = KdTree::build(points.iter().copied(), node_size);
+            for budget in [1, 7, 1000, usize::MAX] {
+                let mut build = KdBuild::new(points.iter().copied(), node_size);
+                let mut steps = 1;
+                while !build.step(budget) {
+                    steps += 1;
+                }
+                let stepped = build.finish();
+                assert_eq!(
+                    stepped, once,
+                    "n {n}, node size {node_size}, budget {budget}"
+                );
+                if budget == 1 && n > node_size.max(1) {
+                    assert!(steps > 1, "a small budget takes several steps");
+                }
+            }
+        }
+    }
+}
