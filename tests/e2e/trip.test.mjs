@@ -29,6 +29,7 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   await routes.getByRole('button', { name: '+ Add to my trip' }).click();
   const trip = tripSection(page);
   await trip.getByRole('heading', { name: 'My trip (4)' }).waitFor();
+  await page.locator('.trip-stop').nth(3).waitFor();
   const built = await stopNames(page);
   assert.equal(built.length, 4);
   assert.match(built[3], /Chen Qiyuan/);
@@ -62,6 +63,9 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   await page.reload();
   await page.waitForFunction(() => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) > 0);
   await tripSection(page).getByRole('heading', { name: 'My trip (4)' }).waitFor();
+  // The heading is in the side panel's chunk; the stop list in the trip planner's, which
+  // may come a moment later.
+  await page.locator('.trip-stop').nth(3).waitFor();
   assert.deepEqual(await stopNames(page), optimised);
 
   // Export GPX: a download named by the trip's date, 4 waypoints and a route.
