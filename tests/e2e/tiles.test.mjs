@@ -51,6 +51,24 @@ async function chooseBasemap(page, name) {
   await page.getByRole('radio', { name }).check();
 }
 
+test('the base-map choices close with Esc (focus back on the button) and with a press outside', async () => {
+  const { page, context, errors } = await openPage(browser, base);
+  await waitForFirstFrame(page);
+  const button = page.getByRole('button', { name: '底图' });
+  const osm = page.getByRole('radio', { name: 'OpenStreetMap' });
+  await button.click();
+  await osm.waitFor();
+  await page.keyboard.press('Escape');
+  await osm.waitFor({ state: 'detached' });
+  assert.equal(await button.evaluate((b) => b === document.activeElement), true, 'focus on the button');
+  await button.click();
+  await osm.waitFor();
+  await page.locator('canvas.map-canvas').click({ position: { x: 200, y: 400 } });
+  await osm.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('OpenStreetMap tiles draw under the data, with their attribution', async () => {
   const { page, context, errors } = await openPage(browser, `${base}?v=9/23.03/113.14`);
   const requested = [];

@@ -19,6 +19,11 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
   const page = await openApp(context, `${server.url}?lang=en`);
   const routes = page.getByRole('region', { name: /^Themed routes/ });
+  // The Xiqiao route's stops all sit at the town's centre: no "0 m", the distance is unknown.
+  const xiqiao = routes.getByRole('button', { name: /Xiqiao deputies' survey/ });
+  await xiqiao.waitFor();
+  assert.match(await xiqiao.textContent(), /4 stops · distance unknown \(stop positions approximate\) · visits ≈/);
+  assert.doesNotMatch(await routes.textContent(), / 0 m /);
 
   // Three stops from one themed route, a fourth from another route's stepper.
   await routes.getByRole('button', { name: /Nanhai people's congress/ }).click();
@@ -88,9 +93,12 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   await tripSection(page).getByRole('button', { name: 'Share link' }).click();
   const link = await page.locator('.share-link').inputValue();
   assert.match(link, /\?trip=1~/);
+  // Copied, or (the test browser gives no clipboard permission) a word to copy it by hand.
+  await tripSection(page).getByText(/Link copied|Could not copy automatically/).waitFor();
   const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const other = await openApp(fresh, `${link}&lang=en`);
   await tripSection(other).getByRole('heading', { name: 'My trip (4)' }).waitFor();
+  await other.locator('.trip-stop').nth(3).waitFor();
   assert.deepEqual(await stopNames(other), optimised);
   assert.doesNotMatch(other.url(), /trip=/, 'the taken link is removed from the address');
 

@@ -30,9 +30,37 @@ pub fn BasemapSwitcher() -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(false);
     let t = move || state.lang.get().t();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let button = NodeRef::<leptos::html::Button>::new();
+    // Like any popup: a press outside it or Esc closes it (Esc gives the focus back to the
+    // button).
+    let _outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if !open.get_untracked() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+        let inside = root
+            .get_untracked()
+            .is_some_and(|r| r.contains(target.as_ref()));
+        if !inside {
+            open.set(false);
+        }
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.stop_propagation();
+            open.set(false);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     view! {
-        <div class="basemap-switcher">
+        <div class="basemap-switcher" node_ref=root on:keydown=on_key>
             <button
+                node_ref=button
                 aria-label=move || t().basemap
                 title=move || t().basemap
                 aria-expanded=move || open.get().to_string()

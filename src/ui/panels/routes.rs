@@ -46,10 +46,19 @@ pub fn RoutesPanel() -> impl IntoView {
         let items = data.dataset.routes.iter().zip(list).enumerate().map(|(i, (route, sum))| {
             let mode = pick(lang, sum.mode.label_zh(), sum.mode.label_en());
             let mode = if sum.mode_assumed { format!("{mode}, {}", s.assumed) } else { mode };
-            let meta = format!(
-                "{} {} · {} · ≈ {} ({mode})",
-                sum.stops, s.stop_word, distance(sum.length_m), duration(lang, sum.total_min())
-            );
+            // Stops that all sit at one approximate position draw a path of no length:
+            // "0 m" would be a wrong number, so say the distance is unknown.
+            let meta = if sum.stops >= 2 && sum.length_m < 1.0 {
+                format!(
+                    "{} {} · {} · {} {}",
+                    sum.stops, s.stop_word, s.length_unknown, s.visits_take, duration(lang, sum.dwell_min)
+                )
+            } else {
+                format!(
+                    "{} {} · {} · ≈ {} ({mode})",
+                    sum.stops, s.stop_word, distance(sum.length_m), duration(lang, sum.total_min())
+                )
+            };
             let open = move |_| {
                 let again = state.selected.get_untracked() == Some(Selection::Route(i));
                 state.selected.set(if again { None } else { Some(Selection::Route(i)) });

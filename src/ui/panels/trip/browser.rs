@@ -27,20 +27,23 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     crate::ui::download::save(name, &format!("{mime};charset=utf-8"), text)
 }
 
-/// Copies text to the clipboard (asynchronously; errors are ignored). False where there is
-/// no clipboard API: it exists only in secure contexts (https, localhost), and calling it
-/// on a page served over plain http from a LAN address would throw.
-pub fn copy_text(text: &str) -> bool {
+/// Copies text to the clipboard; true once it is there. False where there is no clipboard
+/// API (it exists only in secure contexts: https, localhost; calling it on a page served
+/// over plain http from a LAN address would throw) or where the browser refuses the write
+/// (permission denied, the page not focused).
+pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let navigator = window.navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    if has_clipboard {
-        let _ = navigator.clipboard().write_text(text);
+    if !has_clipboard {
+        return false;
     }
-    has_clipboard
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
 }
 
 /// Today's local date.

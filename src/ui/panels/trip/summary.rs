@@ -79,11 +79,21 @@ pub fn Actions() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let share = move |_| {
         let url = super::share_url(state);
-        // Without a clipboard the link is still shown, selected on focus, to copy by hand.
-        if copy_text(&url) {
-            ts.say(s().link_copied, None);
-        }
-        link.set(Some(url));
+        // The link is shown in any case, selected on focus, to copy by hand where the
+        // clipboard is missing or refuses.
+        link.set(Some(url.clone()));
+        leptos::task::spawn_local(async move {
+            let copied = copy_text(&url).await;
+            let s = strings(state.lang.get_untracked());
+            ts.say(
+                if copied {
+                    s.link_copied
+                } else {
+                    s.copy_by_hand
+                },
+                None,
+            );
+        });
     };
     let export = move |format: Format| {
         let Some(data) = state.data.get_untracked() else {
