@@ -128,7 +128,13 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   await handout.waitFor();
   assert.equal(await handout.locator('.handout-table tbody tr').count(), 4);
   await handout.getByRole('img', { name: "QR code of the trip's link" }).waitFor();
+  // Print waits for the map: a placeholder holds its place, the button says it is not ready.
+  const print = handout.getByRole('button', { name: 'Print' });
+  if (await handout.getByRole('status').filter({ hasText: 'Drawing the map of the trip' }).count()) {
+    assert.equal(await print.getAttribute('aria-disabled'), 'true');
+  }
   await handout.getByRole('img', { name: 'Map of the trip' }).waitFor({ timeout: 10_000 });
+  assert.equal(await print.getAttribute('aria-disabled'), 'false');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'handout-print');
   await page.keyboard.press('Escape');
   await handout.waitFor({ state: 'detached' });

@@ -21,6 +21,11 @@ pub fn Handout() -> impl IntoView {
     let state = use_state();
     let ts = state.trip;
     let snapshot = RwSignal::new(None::<String>);
+    // Printing waits for the map (a teacher clicking at once printed a page without it),
+    // but never for good: after the last try it prints whatever there is. `aria-disabled`,
+    // not `disabled`, so that the button keeps the focus it is given on opening.
+    let tried_all = RwSignal::new(false);
+    let can_print = move || snapshot.with(Option::is_some) || tried_all.get();
     // On opening (and when the data arrives): fit the map to the trip, then copy the canvas.
     Effect::new(move || {
         if !ts.handout.get() {
@@ -40,9 +45,18 @@ pub fn Handout() -> impl IntoView {
                 *v = fitted.with_zoom(fitted.zoom.min(14.0));
             });
         }
-        for ms in SNAPSHOT_AFTER_MS {
+        for (k, ms) in SNAPSHOT_AFTER_MS.into_iter().enumerate() {
+            let last = k + 1 == SNAPSHOT_AFTER_MS.len();
             set_timeout(
-                move || snapshot.set(map_snapshot()),
+                move || {
+                    // Keep an earlier snapshot when a later one cannot be taken.
+                    if let Some(src) = map_snapshot() {
+                        let _ = snapshot.try_set(Some(src));
+                    }
+                    if last {
+                        let _ = tried_all.try_set(true);
+                    }
+                },
                 std::time::Duration::from_millis(ms),
             );
         }
@@ -60,7 +74,7 @@ pub fn Handout() -> impl IntoView {
             <div class="handout" role="dialog" aria-modal="true" aria-labelledby="handout-title"
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { close() }>
                 <div class="handout-toolbar">
-                    <button id="handout-print" class="primary-button" on:click=move |_| print()>{move || strings(state.lang.get()).print}</button>
+                    <button id="handout-print" class="primary-button" aria-disabled=move || (!can_print()).to_string() on:click=move |_| if can_print() { print() }>{move || strings(state.lang.get()).print}</button>
                     <button on:click=move |_| close()>{move || strings(state.lang.get()).close}</button>
                 </div>
                 <HandoutPage snapshot=snapshot />
@@ -139,7 +153,11 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
                     <h1 id="handout-title">{title}</h1>
                     <p>{subtitle}</p>
                 </header>
-                {move || snapshot.get().map(|src| view! { <img class="handout-map" src=src alt=strings(state.lang.get()).map_of_trip /> })}
+                // Until the snapshot is taken, a box of the map's height holds its place.
+                {move || match snapshot.get() {
+                    Some(src) => view! { <img class="handout-map" src=src alt=strings(state.lang.get()).map_of_trip /> }.into_any(),
+                    None => view! { <div class="handout-map handout-map-pending" role="status">{strings(state.lang.get()).map_pending}</div> }.into_any(),
+                }}
                 <table class="handout-table">
                     <thead><tr>
                         <th scope="col">"#"</th><th scope="col">{s.site}</th>{any_address.then(|| view! { <th scope="col">{s.address}</th> })}
