@@ -261,14 +261,14 @@ pub fn regions_in_tree_order(dataset: &Dataset) -> Vec<(usize, usize)> {
 
 /// Every theme the sites use, sorted, each once.
 pub fn themes(dataset: &Dataset) -> Vec<String> {
-    let mut all: Vec<String> = dataset
+    // Distinct first, then copied: cloning and sorting every site's themes cost ~140 ms
+    // of the first frame at 100k sites (a handful of distinct themes).
+    let distinct: std::collections::BTreeSet<&str> = dataset
         .sites
         .iter()
-        .flat_map(|s| s.themes.iter().cloned())
+        .flat_map(|s| s.themes.iter().map(String::as_str))
         .collect();
-    all.sort();
-    all.dedup();
-    all
+    distinct.into_iter().map(str::to_owned).collect()
 }
 
 #[cfg(test)]
