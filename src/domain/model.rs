@@ -74,7 +74,7 @@ pub use date::{ActivityDate, Date, Period};
 pub use ids::{ActivityId, RegionId, RouteId, SiteId, VisitId};
 pub use region::{Measure, Region, RegionGeometry, RegionLevel, Reported};
 pub use route::{Route, TravelMode};
-pub use site::{AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind};
+pub use site::{AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind, SiteMark};
 
 use serde::{Deserialize, Serialize};
 

@@ -4,8 +4,7 @@
 use super::i18n::Lang;
 use crate::domain::cluster::{ClusterIndex, ClusterOptions};
 use crate::domain::geo::{BBox, LonLat};
-use crate::domain::model::Dataset;
-use crate::domain::projection::WorldPoint;
+use crate::domain::model::{Dataset, SiteMark};
 use crate::domain::tile_sources::TileSource;
 use crate::domain::validate::DataIssue;
 use crate::domain::viewport::Viewport;
@@ -46,12 +45,17 @@ pub struct Loaded {
     pub origin: String,
     pub title: String,
     pub title_en: String,
-    /// Site positions in Web Mercator world coordinates, projected once per load.
-    pub site_world: Vec<WorldPoint>,
     /// Extent of every site and route (what "show all" fits).
     pub bounds: BBox,
     /// Each route's stops as site indices, resolved once per load (drawn every frame).
     pub route_stops: Vec<Vec<Option<usize>>>,
+    /// Each site's position (what the cluster index is built from) and what the map draws
+    /// of it (symbol, ring): from the sites, or from `sites.points` in a [`Loaded::preview`].
+    pub site_positions: Vec<LonLat>,
+    pub site_marks: Vec<SiteMark>,
+    /// A fingerprint of `site_positions`: the same sites at the same positions keep their
+    /// cluster index (the preview's, once the full sites match it; activities added).
+    pub sites_key: u64,
 }
 
 /// The sites the map shows (after filters) and their clusters: built once per data load
@@ -64,13 +68,10 @@ pub struct Shown {
 
 impl Shown {
     pub fn new(loaded: &Loaded, mask: Option<&[bool]>) -> Self {
-        let sites: Vec<usize> = (0..loaded.dataset.sites.len())
+        let sites: Vec<usize> = (0..loaded.site_positions.len())
             .filter(|&i| mask.is_none_or(|m| m.get(i).copied().unwrap_or(true)))
             .collect();
-        let positions: Vec<LonLat> = sites
-            .iter()
-            .map(|&i| loaded.dataset.sites[i].position)
-            .collect();
+        let positions: Vec<LonLat> = sites.iter().map(|&i| loaded.site_positions[i]).collect();
         Shown {
             sites,
             clusters: ClusterIndex::new(&positions, ClusterOptions::default()),
@@ -80,15 +81,38 @@ impl Shown {
 
 impl Loaded {
     pub fn new(dataset: Dataset, origin: String, title: String, title_en: String) -> Self {
-        let site_world = dataset
-            .sites
+        let positions = dataset.sites.iter().map(|s| s.position).collect();
+        let marks = dataset.sites.iter().map(SiteMark::of).collect();
+        Loaded::with_points(dataset, positions, marks, (origin, title, title_en))
+    }
+
+    /// What the map draws before the sites are read: their positions and marks from
+    /// `sites.points`, with the other layers of `dataset` (its `sites` are empty).
+    pub fn preview(
+        dataset: Dataset,
+        points: crate::domain::geodata::points::SitePoints,
+        origin: String,
+        title: String,
+        title_en: String,
+    ) -> Self {
+        Loaded::with_points(
+            dataset,
+            points.positions,
+            points.marks,
+            (origin, title, title_en),
+        )
+    }
+
+    fn with_points(
+        dataset: Dataset,
+        site_positions: Vec<LonLat>,
+        site_marks: Vec<SiteMark>,
+        (origin, title, title_en): (String, String, String),
+    ) -> Self {
+        let sites_key = fingerprint(&site_positions);
+        let points = site_positions
             .iter()
-            .map(|s| crate::domain::projection::lonlat_to_world(s.position))
-            .collect();
-        let points = dataset
-            .sites
-            .iter()
-            .map(|s| s.position)
+            .copied()
             .chain(
                 dataset
                     .routes
@@ -103,11 +127,28 @@ impl Loaded {
             origin,
             title,
             title_en,
-            site_world,
             bounds,
             route_stops,
+            site_positions,
+            site_marks,
+            sites_key,
         }
     }
+
+    /// How many sites the map shows (also in a preview, whose `dataset.sites` is empty).
+    pub fn site_count(&self) -> usize {
+        self.site_positions.len()
+    }
+}
+
+/// A fingerprint of positions (their bits, in order): equal positions, equal fingerprint.
+fn fingerprint(positions: &[LonLat]) -> u64 {
+    let mut h = crate::domain::geodata::points::SourceHash::default();
+    for p in positions {
+        h.update(&p.lon.to_le_bytes());
+        h.update(&p.lat.to_le_bytes());
+    }
+    h.finish().0
 }
 
 impl Loaded {
@@ -118,9 +159,11 @@ impl Loaded {
             origin: self.origin.clone(),
             title: self.title.clone(),
             title_en: self.title_en.clone(),
-            site_world: self.site_world.clone(),
             bounds: self.bounds,
             route_stops: self.route_stops.clone(),
+            site_positions: self.site_positions.clone(),
+            site_marks: self.site_marks.clone(),
+            sites_key: self.sites_key,
         }
     }
 }
@@ -150,6 +193,10 @@ pub struct AppState {
     pub sheet: RwSignal<Sheet>,
     /// Which sites the filters let through (`None`: all). The map clusters only these.
     pub site_mask: RwSignal<Option<Arc<Vec<bool>>>>,
+    /// The map's first frame before `data` is in: the sites' positions and marks from
+    /// `sites.points` (ui/load.rs), while the sites themselves are still being read. Only
+    /// the map draws it; everything else waits for `data`. `None` once `data` is set.
+    pub preview: RwSignal<Option<Arc<Loaded>>>,
     /// What the map shows now (derived from `data` and `site_mask`).
     pub shown: RwSignal<Option<Arc<Shown>>>,
     /// Sites that share one position (a cluster that never splits), listed in the panel.
@@ -190,6 +237,7 @@ impl AppState {
             show_regions: RwSignal::new(false),
             sheet: RwSignal::new(Sheet::Half),
             site_mask: RwSignal::new(None),
+            preview: RwSignal::new(None),
             shown: RwSignal::new(None),
             stack: RwSignal::new(Vec::new()),
             tile_source: RwSignal::new(None),
@@ -202,6 +250,18 @@ impl AppState {
             thematic: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// What the map draws: the data, or before it is in, the preview (tracked).
+    pub fn map_data(&self) -> Option<Arc<Loaded>> {
+        self.data.get().or_else(|| self.preview.get())
+    }
+
+    /// [`Self::map_data`], untracked (in a draw, an event handler).
+    pub fn map_data_untracked(&self) -> Option<Arc<Loaded>> {
+        self.data
+            .get_untracked()
+            .or_else(|| self.preview.get_untracked())
     }
 }
 

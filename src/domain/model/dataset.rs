@@ -31,6 +31,10 @@ pub struct Layer {
     pub visible: bool,
     /// Legend order, smallest first.
     pub order: i64,
+    /// A sites layer's `sites.points` (`domain::geodata::points`), relative to the manifest:
+    /// what the map draws first, before the GeoJSON is read. Optional; ignored when stale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<String>,
 }
 
 /// `dataset.json`: the dataset's title and its layers.
@@ -172,6 +176,7 @@ mod tests {
             title_en: id.into(),
             visible: true,
             order,
+            points: None,
         };
         let m = Manifest {
             title: "t".into(),

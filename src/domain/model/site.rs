@@ -124,6 +124,33 @@ pub struct Site {
     pub extra: Vec<(String, String)>,
 }
 
+/// What the map draws of a site besides its position: its symbol (kind) and its uncertainty
+/// ring. Derived once per load, or read from `sites.points` before the site records are in
+/// (`domain::geodata::points`); the radius is kept as f32, far finer than a ring is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SiteMark {
+    pub kind: SiteKind,
+    pub level: PrecisionLevel,
+    pub radius_m: Option<f32>,
+}
+
+impl SiteMark {
+    pub fn of(site: &Site) -> Self {
+        SiteMark {
+            kind: site.kind,
+            level: site.precision.level,
+            radius_m: site.precision.radius_m.map(|r| r as f32),
+        }
+    }
+
+    /// The ring's radius: the stated one, else the level's typical radius.
+    pub fn ring_radius_m(self) -> f64 {
+        self.radius_m
+            .map(f64::from)
+            .unwrap_or_else(|| self.level.typical_radius_m())
+    }
+}
+
 impl Site {
     /// Whether the site has `kind` as its main kind or as one of its further roles.
     pub fn is_kind(&self, kind: SiteKind) -> bool {
