@@ -201,7 +201,11 @@ fn good_files_stream_wherever_a_chunk_ends() {
         layer.push(&bytes[cut..]);
         let (mut data, mut origins) = (Dataset::default(), Origins::default());
         let read = layer.finish(&mut data, &mut origins);
-        assert!(read.is_ok(), "cut at {cut}: ...{}", &text[cut.saturating_sub(20)..cut]);
+        assert!(
+            read.is_ok(),
+            "cut at {cut}: ...{}",
+            String::from_utf8_lossy(&bytes[cut.saturating_sub(20)..cut])
+        );
         assert_eq!(data.sites.len(), 2);
     }
 }
