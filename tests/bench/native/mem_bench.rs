@@ -93,9 +93,17 @@ fn site_breakdown(sites: &[Site]) {
         ),
         (
             "admin",
-            sum(&|s| opt(&s.admin.province) + opt(&s.admin.city) + opt(&s.admin.county) + opt(&s.admin.town)),
+            sum(&|s| {
+                opt(&s.admin.province)
+                    + opt(&s.admin.city)
+                    + opt(&s.admin.county)
+                    + opt(&s.admin.town)
+            }),
         ),
-        ("region id", sum(&|s| s.region.as_ref().map_or(0, |r| r.0.len()))),
+        (
+            "region id",
+            sum(&|s| s.region.as_ref().map_or(0, |r| r.0.len())),
+        ),
         ("address", sum(&|s| opt(&s.address))),
         ("precision note", sum(&|s| s.precision.note.len())),
         (
@@ -111,7 +119,7 @@ fn site_breakdown(sites: &[Site]) {
         "  Site: {} B struct (native) x {} = {:.1} MB",
         std::mem::size_of::<Site>(),
         sites.len(),
-        mb(std::mem::size_of::<Site>() * sites.len())
+        mb(std::mem::size_of_val(sites))
     );
     for (what, bytes) in rows {
         println!(
@@ -120,6 +128,47 @@ fn site_breakdown(sites: &[Site]) {
             bytes as f64 / n as f64
         );
     }
+}
+
+/// How much of the records' text is repeats: the bytes of every value, and of the distinct
+/// values only (what sharing repeated strings, e.g. as `Arc<str>`, would keep), plus the
+/// allocations that sharing would save (each costs 8-16 bytes of allocator overhead).
+fn repeated_text(data: &Dataset) {
+    let mut all = (0usize, 0usize);
+    let mut distinct = std::collections::HashSet::new();
+    let mut add = |s: &str| {
+        all = (all.0 + s.len(), all.1 + 1);
+        distinct.insert(s.to_owned());
+    };
+    for s in &data.sites {
+        for t in [&s.summary, &s.summary_en, &s.precision.note] {
+            add(t);
+        }
+        for t in [
+            &s.admin.province,
+            &s.admin.city,
+            &s.admin.county,
+            &s.admin.town,
+        ] {
+            add(t.as_deref().unwrap_or_default());
+        }
+        s.themes.iter().for_each(|t| add(t));
+    }
+    for a in &data.activities {
+        for t in [&a.title, &a.title_en] {
+            add(t);
+        }
+        add(a.organiser.as_deref().unwrap_or_default());
+    }
+    let kept: usize = distinct.iter().map(String::len).sum();
+    println!(
+        "  repeated text (site summaries, notes, admin, themes; activity titles, organisers): \
+         {:.1} MB in {} strings, {:.2} MB distinct in {}",
+        mb(all.0),
+        all.1,
+        mb(kept),
+        distinct.len()
+    );
 }
 
 fn bench(dir: &Path) {
@@ -136,14 +185,19 @@ fn bench(dir: &Path) {
         read_layer(dir, file, kind, &mut data, &mut origins);
     }
     site_breakdown(&data.sites);
+    repeated_text(&data);
     let live = LIVE.load(Relaxed);
     let sites = std::mem::take(&mut data.sites);
     println!("  sites: len {} capacity {}", sites.len(), sites.capacity());
     let capacity: usize = sites
         .iter()
         .map(|s| {
-            s.id.0.capacity() + s.name.capacity() + s.name_en.capacity() + s.summary.capacity()
-                + s.summary_en.capacity() + s.precision.note.capacity()
+            s.id.0.capacity()
+                + s.name.capacity()
+                + s.name_en.capacity()
+                + s.summary.capacity()
+                + s.summary_en.capacity()
+                + s.precision.note.capacity()
         })
         .sum();
     drop(sites);
@@ -156,7 +210,7 @@ fn bench(dir: &Path) {
         "  Activity: {} B struct (native) x {} = {:.1} MB",
         std::mem::size_of::<Activity>(),
         data.activities.len(),
-        mb(std::mem::size_of::<Activity>() * data.activities.len())
+        mb(std::mem::size_of_val(data.activities.as_slice()))
     );
 }
 
