@@ -4,11 +4,29 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+thread_local! {
+    /// GETs already sent by [`send`], by URL, until [`get`] takes their response.
+    static SENT: std::cell::RefCell<std::collections::HashMap<String, JsFuture>> =
+        Default::default();
+}
+
+/// Sends the GET of `url` now, so that several files come in at once rather than one
+/// after the other; the next [`get`] of the same URL (through any function here) takes its
+/// response. Only for URLs that will be read.
+pub fn send(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let pending = JsFuture::from(window.fetch_with_str(url));
+        SENT.with(|s| s.borrow_mut().insert(url.to_owned(), pending));
+    }
+}
+
 /// GETs `url`: the response once its status is OK. The error says which URL and why
 /// (HTTP status, network/CORS).
 async fn get(url: &str) -> Result<web_sys::Response, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let sent = SENT.with(|s| s.borrow_mut().remove(url));
+    let response = sent
+        .unwrap_or_else(|| JsFuture::from(window.fetch_with_str(url)))
         .await
         .map_err(|_| {
             format!(

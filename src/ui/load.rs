@@ -201,6 +201,21 @@ async fn load_manifest(
     let mut origins = Origins::default();
     let mut preview = None;
     let reading = perf::span("fetch");
+    // Every file the first frame needs is asked for at once, the points first; each is then
+    // read in turn. Not a GeoJSON whose points stand in for it: its body would compete with
+    // the points for the network. A request the policy would block is not sent (it is named
+    // below).
+    let points = now
+        .iter()
+        .filter_map(|(_, l)| l.points.as_ref())
+        .map(|p| resolve_url(p, manifest_url));
+    let files = now
+        .iter()
+        .filter(|(_, l)| l.points.is_none())
+        .map(|(_, l)| resolve_url(&l.file, manifest_url));
+    for url in points.chain(files).filter(|u| check_allowed(u).is_ok()) {
+        super::fetch::send(&url);
+    }
     for (done, (i, layer)) in now.into_iter().enumerate() {
         let url = resolve_url(&layer.file, manifest_url);
         if let Some(points) = &layer.points {
