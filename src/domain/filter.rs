@@ -115,7 +115,8 @@ fn with_descendants<'a>(dataset: &'a Dataset, chosen: &'a [RegionId]) -> HashSet
 
 /// The site index of each activity (`None`: tied to a region, or to an unknown id).
 /// Build once per data load: resolving 100k ids by hash costs more than filtering.
-pub struct ActivitySites(Vec<Option<u32>>);
+/// Held as index + 1, so that `None` takes no room (4 bytes an activity, not 8).
+pub struct ActivitySites(Vec<Option<std::num::NonZeroU32>>);
 
 impl ActivitySites {
     pub fn new(dataset: &Dataset) -> Self {
@@ -127,7 +128,7 @@ impl ActivitySites {
                 .map(|a| {
                     a.site()
                         .and_then(|id| index.get(id.as_str()))
-                        .map(|&i| i as u32)
+                        .and_then(|&i| std::num::NonZeroU32::new(i as u32 + 1))
                 })
                 .collect(),
         )
@@ -136,8 +137,8 @@ impl ActivitySites {
     /// Number of activities at each site, by site index.
     pub fn counts(&self, n_sites: usize) -> Vec<usize> {
         let mut counts = vec![0; n_sites];
-        for &i in self.0.iter().flatten() {
-            if let Some(c) = counts.get_mut(i as usize) {
+        for i in self.0.iter().flatten() {
+            if let Some(c) = counts.get_mut(i.get() as usize - 1) {
                 *c += 1;
             }
         }
@@ -158,8 +159,8 @@ fn active_sites(dataset: &Dataset, links: &ActivitySites, filter: &Filter) -> Ve
         let date_ok = filter
             .date_range
             .is_none_or(|(from, to)| start <= to && end >= from);
-        if let (true, true, Some(&i)) = (type_ok, date_ok, site.as_ref()) {
-            if let Some(a) = active.get_mut(i as usize) {
+        if let (true, true, Some(i)) = (type_ok, date_ok, site) {
+            if let Some(a) = active.get_mut(i.get() as usize - 1) {
                 *a = true;
             }
         }

@@ -376,7 +376,7 @@ async fn read_deferred(
     let drawn_matches = preview.as_ref().is_some_and(|p| {
         geodata::points::same_sites(
             &features,
-            &p.site_positions,
+            &p.preview_positions,
             &p.site_marks,
             &dataset.sites,
             &origins.sites.indices,

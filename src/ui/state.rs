@@ -49,12 +49,13 @@ pub struct Loaded {
     pub bounds: BBox,
     /// Each route's stops as site indices, resolved once per load (drawn every frame).
     pub route_stops: Vec<Vec<Option<usize>>>,
-    /// Each site's position (what the cluster index is built from) and what the map draws
-    /// of it (symbol, ring): from the sites, or from `sites.points` in a [`Loaded::preview`].
-    pub site_positions: Vec<LonLat>,
+    /// A [`Loaded::preview`]'s site positions (from `sites.points`); empty once the sites
+    /// are in, whose positions they then are (see [`Loaded::site_position`]).
+    pub preview_positions: Vec<LonLat>,
+    /// What the map draws of each site besides its position (symbol, ring).
     pub site_marks: Vec<SiteMark>,
-    /// A fingerprint of `site_positions`: the same sites at the same positions keep their
-    /// cluster index (the preview's, once the full sites match it; activities added).
+    /// A fingerprint of the sites' positions: the same sites at the same positions keep
+    /// their cluster index (the preview's, once the full sites match it; activities added).
     pub sites_key: u64,
 }
 
@@ -68,10 +69,13 @@ pub struct Shown {
 
 impl Shown {
     pub fn new(loaded: &Loaded, mask: Option<&[bool]>) -> Self {
-        let sites: Vec<usize> = (0..loaded.site_positions.len())
+        let sites: Vec<usize> = (0..loaded.site_count())
             .filter(|&i| mask.is_none_or(|m| m.get(i).copied().unwrap_or(true)))
             .collect();
-        let positions: Vec<LonLat> = sites.iter().map(|&i| loaded.site_positions[i]).collect();
+        let positions: Vec<LonLat> = sites
+            .iter()
+            .filter_map(|&i| loaded.site_position(i))
+            .collect();
         Shown {
             sites,
             clusters: ClusterIndex::new(&positions, ClusterOptions::default()),
@@ -81,9 +85,8 @@ impl Shown {
 
 impl Loaded {
     pub fn new(dataset: Dataset, origin: String, title: String, title_en: String) -> Self {
-        let positions = dataset.sites.iter().map(|s| s.position).collect();
         let marks = dataset.sites.iter().map(SiteMark::of).collect();
-        Loaded::with_points(dataset, positions, marks, (origin, title, title_en))
+        Loaded::with_points(dataset, Vec::new(), marks, (origin, title, title_en))
     }
 
     /// What the map draws before the sites are read: their positions and marks from
@@ -103,16 +106,21 @@ impl Loaded {
         )
     }
 
+    /// `preview_positions` empty: the sites' own.
     fn with_points(
         dataset: Dataset,
-        site_positions: Vec<LonLat>,
+        preview_positions: Vec<LonLat>,
         site_marks: Vec<SiteMark>,
         (origin, title, title_en): (String, String, String),
     ) -> Self {
-        let sites_key = fingerprint(&site_positions);
-        let points = site_positions
-            .iter()
-            .copied()
+        let positions = || {
+            preview_positions
+                .iter()
+                .copied()
+                .chain(dataset.sites.iter().map(|s| s.position))
+        };
+        let sites_key = fingerprint(positions());
+        let points = positions()
             .chain(
                 dataset
                     .routes
@@ -129,7 +137,7 @@ impl Loaded {
             title_en,
             bounds,
             route_stops,
-            site_positions,
+            preview_positions,
             site_marks,
             sites_key,
         }
@@ -137,12 +145,20 @@ impl Loaded {
 
     /// How many sites the map shows (also in a preview, whose `dataset.sites` is empty).
     pub fn site_count(&self) -> usize {
-        self.site_positions.len()
+        self.dataset.sites.len().max(self.preview_positions.len())
+    }
+
+    /// Site `i`'s position (also in a preview).
+    pub fn site_position(&self, i: usize) -> Option<LonLat> {
+        match self.dataset.sites.get(i) {
+            Some(site) => Some(site.position),
+            None => self.preview_positions.get(i).copied(),
+        }
     }
 }
 
 /// A fingerprint of positions (their bits, in order): equal positions, equal fingerprint.
-fn fingerprint(positions: &[LonLat]) -> u64 {
+fn fingerprint(positions: impl Iterator<Item = LonLat>) -> u64 {
     let mut h = crate::domain::geodata::points::SourceHash::default();
     for p in positions {
         h.update(&p.lon.to_le_bytes());
@@ -161,7 +177,7 @@ impl Loaded {
             title_en: self.title_en.clone(),
             bounds: self.bounds,
             route_stops: self.route_stops.clone(),
-            site_positions: self.site_positions.clone(),
+            preview_positions: self.preview_positions.clone(),
             site_marks: self.site_marks.clone(),
             sites_key: self.sites_key,
         }

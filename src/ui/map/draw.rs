@@ -341,7 +341,7 @@ fn draw_hidden_selection(ctx: &Ctx, frame: &Frame, drawn: &[Drawn]) {
     if drawn.iter().any(|d| d.hit == Hit::Site(i)) {
         return;
     }
-    let Some(&position) = frame.loaded.site_positions.get(i) else {
+    let Some(position) = frame.loaded.site_position(i) else {
         return;
     };
     let p = frame.view.lonlat_to_screen(position);
