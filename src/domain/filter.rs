@@ -120,7 +120,7 @@ pub struct ActivitySites(Vec<Option<std::num::NonZeroU32>>);
 
 impl ActivitySites {
     pub fn new(dataset: &Dataset) -> Self {
-        let index = dataset.site_index();
+        let index = dataset.site_lookup();
         ActivitySites(
             dataset
                 .activities
@@ -128,7 +128,7 @@ impl ActivitySites {
                 .map(|a| {
                     a.site()
                         .and_then(|id| index.get(id.as_str()))
-                        .and_then(|&i| std::num::NonZeroU32::new(i as u32 + 1))
+                        .and_then(|i| std::num::NonZeroU32::new(i as u32 + 1))
                 })
                 .collect(),
         )

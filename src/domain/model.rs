@@ -69,7 +69,7 @@ mod route;
 mod site;
 
 pub use activity::{Activity, ActivityTarget, ActivityType, Qualifier, Visit};
-pub use dataset::{Dataset, Layer, LayerType, Manifest};
+pub use dataset::{Dataset, Layer, LayerType, Manifest, SiteLookup};
 pub use date::{ActivityDate, Date, Period};
 pub use ids::{ActivityId, RegionId, RouteId, SiteId, VisitId};
 pub use region::{Measure, Region, RegionGeometry, RegionLevel, Reported};

@@ -119,7 +119,7 @@ pub fn encode(source: &[u8], sites: &[Site], features: &[usize]) -> Vec<u8> {
     out.extend(marks.iter().map(|m| index_of(SiteKind::ALL, m.kind)));
     out.extend(marks.iter().map(|m| index_of(PrecisionLevel::ALL, m.level)));
     for m in &marks {
-        out.extend_from_slice(&m.radius_m.unwrap_or(f32::NAN).to_le_bytes());
+        out.extend_from_slice(&m.radius_m().unwrap_or(f32::NAN).to_le_bytes());
     }
     out
 }
@@ -157,13 +157,7 @@ pub fn decode(bytes: &[u8]) -> Result<SitePoints, String> {
     let marks: Option<Vec<SiteMark>> = kinds
         .zip(levels)
         .zip(radii)
-        .map(|((kind, level), r)| {
-            Some(SiteMark {
-                kind: kind?,
-                level: level?,
-                radius_m: (!r.is_nan()).then_some(r),
-            })
-        })
+        .map(|((kind, level), r)| Some(SiteMark::new(kind?, level?, (!r.is_nan()).then_some(r))))
         .collect();
     let marks = marks.ok_or("a site kind or precision level this app does not know")?;
     if !positions.iter().all(|p| p.is_finite()) || !features.windows(2).all(|w| w[0] < w[1]) {
@@ -218,14 +212,8 @@ pub fn same_sites(
             points_features[i] as usize == features[i]
                 && s.position.lon.to_bits() == positions[i].lon.to_bits()
                 && s.position.lat.to_bits() == positions[i].lat.to_bits()
-                && same_mark(SiteMark::of(s), marks[i])
+                && SiteMark::of(s) == marks[i]
         })
-}
-
-fn same_mark(a: SiteMark, b: SiteMark) -> bool {
-    a.kind == b.kind
-        && a.level == b.level
-        && a.radius_m.map(f32::to_bits) == b.radius_m.map(f32::to_bits)
 }
 
 #[cfg(test)]

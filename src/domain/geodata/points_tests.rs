@@ -24,9 +24,9 @@ fn round_trip_keeps_positions_kinds_and_precision_exactly() {
     assert_eq!(points.features, vec![0, 2]);
     assert_eq!(points.positions[0], LonLat::new(113.123456, 23.654321));
     assert_eq!(points.marks[0].kind, SiteKind::Museum);
-    assert_eq!(points.marks[0].radius_m, Some(208.5));
+    assert_eq!(points.marks[0].radius_m(), Some(208.5));
     assert_eq!(points.marks[1].level, PrecisionLevel::Town);
-    assert_eq!(points.marks[1].radius_m, None);
+    assert_eq!(points.marks[1].radius_m(), None);
     assert_eq!(points.marks[1].ring_radius_m(), 3_000.0);
     assert!(points.matches(&sites, &features));
 }

@@ -110,6 +110,20 @@ impl Dataset {
         index
     }
 
+    /// Every site id in order, for looking up many ids (an activity's site each): the
+    /// same answers as [`Dataset::site_index`] in 4 bytes a site instead of ~17 (its hash
+    /// map of 100k ids took 1.7 MB of wasm memory, built twice at the end of a 100k load,
+    /// where the memory peaks).
+    pub fn site_lookup(&self) -> SiteLookup<'_> {
+        let mut order: Vec<u32> = (0..self.sites.len() as u32).collect();
+        // Stable: of sites sharing an id, the first stays first.
+        order.sort_by(|&a, &b| self.sites[a as usize].id.cmp(&self.sites[b as usize].id));
+        SiteLookup {
+            sites: &self.sites,
+            order,
+        }
+    }
+
     /// The stops of a route as sites, skipping ids that do not resolve.
     pub fn route_stops<'a>(&'a self, route: &'a Route) -> Vec<&'a Site> {
         let ids: Vec<&str> = route.stops.iter().map(SiteId::as_str).collect();
@@ -159,6 +173,26 @@ impl Dataset {
         ids.iter()
             .map(|id| wanted.get(id).copied().flatten())
             .collect()
+    }
+}
+
+/// Site ids in sorted order: see [`Dataset::site_lookup`].
+pub struct SiteLookup<'a> {
+    sites: &'a [Site],
+    order: Vec<u32>,
+}
+
+impl SiteLookup<'_> {
+    /// The index of the (first) site with this id.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        let id_of = |k: u32| self.sites[k as usize].id.as_str();
+        let at = self.order.partition_point(|&k| id_of(k) < id);
+        let k = *self.order.get(at)?;
+        (id_of(k) == id).then_some(k as usize)
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
     }
 }
 
@@ -228,5 +262,19 @@ mod tests {
         let route = data.routes[0].clone();
         let slow: Vec<&Site> = route.stops.iter().filter_map(|id| data.site(id)).collect();
         assert_eq!(data.route_stops(&route), slow);
+    }
+
+    #[test]
+    fn site_lookup_answers_as_the_site_index() {
+        let mut data = crate::domain::test_data::bundled();
+        data.sites.push(data.sites[3].clone());
+        data.sites.push(data.sites[0].clone());
+        let (index, lookup) = (data.site_index(), data.site_lookup());
+        for s in &data.sites {
+            assert_eq!(lookup.get(s.id.as_str()), index.get(s.id.as_str()).copied());
+        }
+        assert_eq!(lookup.get(data.sites[3].id.as_str()), Some(3));
+        assert_eq!(lookup.get("no such id"), None);
+        assert!(!lookup.contains_key(""));
     }
 }

@@ -75,7 +75,7 @@ fn unique_ids(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
 }
 
 fn references(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
-    let sites = data.site_index();
+    let sites = data.site_lookup();
     let regions: HashMap<&str, usize> = data
         .regions
         .iter()
@@ -83,7 +83,7 @@ fn references(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     // Hints scan every id; skip them for huge layers so one bad file cannot stall the check.
-    let site_ids: Vec<&str> = if sites.len() <= 5_000 {
+    let site_ids: Vec<&str> = if data.sites.len() <= 5_000 {
         data.sites.iter().map(|s| s.id.as_str()).collect()
     } else {
         vec![]
@@ -207,14 +207,14 @@ fn region_mismatch(
 /// probably stale after a site moved, or its stops are out of order.
 fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
     const NEAR_M: f64 = 1_000.0;
-    let sites = data.site_index();
+    let sites = data.site_lookup();
     for (i, route) in data.routes.iter().enumerate() {
         let vertices: Vec<_> = route.path.iter().flatten().copied().collect();
         if vertices.is_empty() {
             continue;
         }
         for (j, stop) in route.stops.iter().enumerate() {
-            let Some(site) = sites.get(stop.as_str()).map(|&k| &data.sites[k]) else {
+            let Some(site) = sites.get(stop.as_str()).map(|k| &data.sites[k]) else {
                 continue;
             };
             let near = vertices
