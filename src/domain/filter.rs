@@ -120,6 +120,9 @@ pub struct ActivitySites(Vec<Option<std::num::NonZeroU32>>);
 
 impl ActivitySites {
     pub fn new(dataset: &Dataset) -> Self {
+        if dataset.activities.is_empty() {
+            return ActivitySites(Vec::new());
+        }
         let index = dataset.site_lookup();
         ActivitySites(
             dataset

@@ -27,7 +27,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, desktop } from '../e2e/harness.mjs';
-import { FRAME_CATEGORIES, LOAD_CATEGORIES, frameCpu, loadCpu } from './trace.mjs';
+import { FRAME_CATEGORIES, LOAD_CATEGORIES, frameCpu, loadCpu, longestTask } from './trace.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -322,6 +322,8 @@ async function redmapRun(browser, base, size, { gestures = true, noActivities = 
     load.cpu = loadCpu(trace, load.firstFrame);
     const all = loadCpu(trace, load.dataLoaded, 'redmap:data-loaded', { later: 'redmap:later', validate: 'redmap:validate', sites: 'redmap:sites' });
     if (load.cpu && all) Object.assign(load.cpu, { dataLoaded: all.total, later: all.later, validate: all.validate, sites: all.sites });
+    // The longest the page stood still while the files were read after the first frame.
+    load.longestTask = { sites: longestTask(trace, 'redmap:sites'), later: longestTask(trace, 'redmap:later') };
   }
   if (cdp) {
     const { profile: p } = await cdp.send('Profiler.stop');
@@ -583,12 +585,16 @@ function report(res) {
   ]));
   console.log('\nmain-thread CPU (ms, from Chrome traces: the page\'s own cost, without waiting for the other processes on this');
   console.log('machine). Load: the median run. Frames: the same pan and zoom again, traced; per pan frame: raster = the 2D');
-  console.log('canvas rasterised (in software here: no GPU) + layers updated; rAF = rAF callbacks (the map draw); input; GC');
+  console.log('canvas rasterised (in software here: no GPU) + layers updated; rAF = rAF callbacks (the map draw); input; GC.');
+  console.log('longest task: the longest main-thread task while sites.geojson was read after the first frame (wall ms; CPU ms of');
+  console.log('the task that used the most CPU): how long the page could not answer input or draw meanwhile');
   console.log(table(res.redmap, [
     ['size', (r) => r.size],
     ['first frame', (r) => f0(r.load.cpu?.total)],
     ['fetch', (r) => f0(r.load.cpu?.fetch)], ['cluster index', (r) => f0(r.load.cpu?.clusterIndex)],
     ['sites after', (r) => f0(r.load.cpu?.sites)],
+    ['longest task', (r) => f0(r.load.longestTask?.sites?.wall)],
+    ['CPU', (r) => f0(r.load.longestTask?.sites?.cpu)],
     ['later', (r) => f0(r.load.cpu?.later)], ['validate', (r) => f0(r.load.cpu?.validate)],
     ['data loaded', (r) => f0(r.load.cpu?.dataLoaded)],
     ['pan p50', (r) => f1(r.panCpu?.median)], ['pan p95', (r) => f1(r.panCpu?.p95)],

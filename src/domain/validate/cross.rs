@@ -207,6 +207,9 @@ fn region_mismatch(
 /// probably stale after a site moved, or its stops are out of order.
 fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
     const NEAR_M: f64 = 1_000.0;
+    if data.routes.is_empty() {
+        return;
+    }
     let sites = data.site_lookup();
     for (i, route) in data.routes.iter().enumerate() {
         let vertices: Vec<_> = route.path.iter().flatten().copied().collect();
