@@ -187,8 +187,15 @@ pub struct SiteLookup<'a> {
 
 fn id_hash(id: &str) -> u32 {
     use std::hash::BuildHasher;
-    // The high half: Fx mixes into the high bits.
-    (rustc_hash::FxBuildHasher.hash_one(id) >> 32) as u32
+    // Fx alone leaves ids that differ in their last bytes ("syn-site-000001") with equal
+    // halves: mixed again (murmur3's finaliser) before half of it is kept.
+    let mut h = rustc_hash::FxBuildHasher.hash_one(id);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h as u32
 }
 
 impl SiteLookup<'_> {
@@ -288,5 +295,17 @@ mod tests {
         assert_eq!(lookup.get(data.sites[3].id.as_str()), Some(3));
         assert_eq!(lookup.get("no such id"), None);
         assert!(!lookup.contains_key(""));
+    }
+
+    #[test]
+    fn site_ids_that_differ_in_their_last_digits_rarely_share_a_hash() {
+        let ids: std::collections::HashSet<u32> = (0..100_000)
+            .map(|i| id_hash(&format!("syn-site-{i:06}")))
+            .collect();
+        assert!(
+            ids.len() > 99_990,
+            "{} distinct hashes of 100000",
+            ids.len()
+        );
     }
 }
