@@ -13,9 +13,10 @@ fn generate(out: &Path, seed: &str) {
     assert!(status.success(), "redmap-synth failed: {status}");
 }
 
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
     "dataset.json",
     "sites.geojson",
+    "sites.points",
     "routes.geojson",
     "regions.geojson",
     "activities.json",
@@ -54,4 +55,27 @@ fn same_seed_gives_byte_identical_labelled_output() {
             .starts_with("Synthetic "));
         assert_eq!(f["properties"]["sources"][0]["doc"], "synthetic");
     }
+}
+
+/// `sites.points` is listed in the manifest and says exactly what redmap's parser reads from
+/// the `sites.geojson` beside it, which it names by length and hash.
+#[test]
+fn sites_points_match_the_geojson() {
+    use redmap::domain::geodata::{parse_sites, points};
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synth-points");
+    generate(&dir, "7");
+    let geojson = std::fs::read(dir.join("sites.geojson")).expect("read sites");
+    let decoded = points::decode(&std::fs::read(dir.join("sites.points")).expect("read points"))
+        .expect("decodes");
+    let text = std::str::from_utf8(&geojson).expect("utf-8");
+    let parsed = parse_sites("sites.geojson", text);
+    assert_eq!(parsed.records.len(), 200);
+    assert!(decoded.matches(&parsed.records, &parsed.origin.indices));
+    assert_eq!(decoded.source_len, geojson.len() as u64);
+    assert_eq!(decoded.source_hash, points::hash_of(&geojson));
+    let manifest = std::fs::read_to_string(dir.join("dataset.json")).expect("read dataset.json");
+    assert!(
+        manifest.contains("\"points\": \"sites.points\""),
+        "{manifest}"
+    );
 }

@@ -5,6 +5,10 @@
 //! 1 when there is any error, 0 otherwise (2 on usage or I/O problems). All checking is in
 //! `redmap::domain`; this file only reads files and prints.
 //!
+//! `redmap-data points <dir>` writes `<dir>/sites.points` from the sites layer's GeoJSON
+//! (`domain::geodata::points`: what the map draws first) and says how to list it in the
+//! manifest. Run it again whenever the GeoJSON changes (a stale one is ignored).
+//!
 //! `redmap-data csp` prints the page's Content Security Policy (`domain::csp::policy`), the
 //! text `assets/csp-policy.txt` must hold (the build writes it into `index.html`).
 
@@ -14,7 +18,8 @@ use redmap::domain::validate::{DataIssue, IssueCounts};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: redmap-data validate <dir> | redmap-data csp";
+const USAGE: &str =
+    "usage: redmap-data validate <dir> | redmap-data points <dir> | redmap-data csp";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +30,7 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["validate", dir] => validate(dir),
+        ["points", dir] => points(Path::new(dir)),
         ["csp"] => {
             println!("{}", redmap::domain::csp::policy());
             ExitCode::SUCCESS
@@ -72,4 +78,37 @@ fn summary(dir: &str, data: &Dataset, issues: &[DataIssue]) -> String {
         c.warnings,
         c.infos,
     )
+}
+
+/// `points <dir>`: the sites layer's `sites.points`, next to its GeoJSON.
+fn points(dir: &Path) -> ExitCode {
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let result = read(redmap::domain::geodata::MANIFEST_FILE).and_then(|manifest| {
+        let manifest: redmap::domain::model::Manifest =
+            serde_json::from_slice(&manifest).map_err(|e| format!("dataset.json: {e}"))?;
+        let layer = manifest
+            .layers
+            .iter()
+            .find(|l| l.kind == redmap::domain::model::LayerType::Sites)
+            .ok_or("dataset.json: no sites layer")?;
+        let source = read(&layer.file)?;
+        let bytes = redmap::domain::geodata::points::from_geojson(&layer.file, &source);
+        let out = layer
+            .points
+            .clone()
+            .unwrap_or_else(|| "sites.points".to_owned());
+        std::fs::write(dir.join(&out), &bytes).map_err(|e| format!("{out}: {e}"))?;
+        println!("{out}: {} bytes from {}", bytes.len(), layer.file);
+        if layer.points.is_none() {
+            println!("add \"points\": \"{out}\" to the sites layer in dataset.json");
+        }
+        Ok(())
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("redmap-data: {message}");
+            ExitCode::from(2)
+        }
+    }
 }

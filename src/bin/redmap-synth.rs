@@ -12,7 +12,8 @@
 //! a town or county centre (town/county-level placements). Same seed, same bytes.
 //!
 //! Depends only on serde/serde_json; the PRNG is SplitMix64, written here so output never
-//! changes with a dependency upgrade.
+//! changes with a dependency upgrade. The one exception: `sites.points` (what the map draws
+//! first) is derived from the written `sites.geojson` by redmap's own parser.
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -263,6 +264,8 @@ struct Layer {
     title_en: &'static str,
     visible: bool,
     order: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    points: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -750,6 +753,7 @@ fn manifest(cfg: &Config) -> Manifest {
         title_en,
         visible,
         order,
+        points: (id == "sites").then_some("sites.points"),
     };
     Manifest {
         title: format!("合成基准数据 — {DATASET_TITLE}"),
@@ -867,9 +871,13 @@ fn generate(cfg: &Config) -> serde_json::Result<Files> {
 
     let mut dataset = serde_json::to_vec_pretty(&manifest(cfg))?;
     dataset.push(b'\n');
+    let sites = json_lines(FC_HEAD, &sites, FC_TAIL)?;
+    // What the map draws first, derived from the GeoJSON by redmap's own parser.
+    let points = redmap::domain::geodata::points::from_geojson("sites.geojson", &sites);
     Ok(vec![
         ("dataset.json", dataset),
-        ("sites.geojson", json_lines(FC_HEAD, &sites, FC_TAIL)?),
+        ("sites.geojson", sites),
+        ("sites.points", points),
         ("routes.geojson", json_lines(FC_HEAD, &routes, FC_TAIL)?),
         ("regions.geojson", json_lines(FC_HEAD, &regions, FC_TAIL)?),
         (

@@ -18,6 +18,7 @@ mod geometry;
 mod json_path;
 mod load;
 mod manifest;
+pub mod points;
 mod raw;
 mod read;
 mod records;

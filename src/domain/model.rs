@@ -69,12 +69,12 @@ mod route;
 mod site;
 
 pub use activity::{Activity, ActivityTarget, ActivityType, Qualifier, Visit};
-pub use dataset::{Dataset, Layer, LayerType, Manifest};
+pub use dataset::{Dataset, Layer, LayerType, Manifest, SiteLookup};
 pub use date::{ActivityDate, Date, Period};
 pub use ids::{ActivityId, RegionId, RouteId, SiteId, VisitId};
 pub use region::{Measure, Region, RegionGeometry, RegionLevel, Reported};
 pub use route::{Route, TravelMode};
-pub use site::{AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind};
+pub use site::{AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind, SiteMark};
 
 use serde::{Deserialize, Serialize};
 

@@ -7,9 +7,10 @@
 //! each parsed as its bytes arrive and never held whole; the map draws; then activities
 //! and visit counts are read the same way, and the cross-file checks run once all is in.
 
-use super::fetch::{fetch_chunks, fetch_text, resolve_url};
+use super::fetch::{fetch_bytes, fetch_text, open, read_chunks, resolve_url, Opened};
 use super::perf;
 use super::state::{AppState, LoadState, Loaded};
+use crate::domain::geodata::points::SitePoints;
 use crate::domain::geodata::{self, ChunkedLayer, Unreadable};
 use crate::domain::model::{Dataset, Layer, LayerType, Manifest};
 use crate::domain::validate::{check_dataset_with, DataIssue, Origins, Severity};
@@ -30,7 +31,24 @@ pub fn start(state: AppState, data_url: Option<String>) {
             Some(url) => load_url(state, &url).await,
         };
         match result {
-            Ok((loaded, issues, later)) => {
+            Ok((First::Preview(preview, deferred, mut later), mut issues, _)) => {
+                // The map draws the points; the sites themselves are read after that frame,
+                // then shown as the data (the panels wait for it), then the rest.
+                state.later_loading.set(true);
+                state.preview.set(Some(Arc::new(preview)));
+                next_frame().await;
+                let (loaded, found) = read_deferred(state, deferred, &mut later.origins).await;
+                issues.extend(found);
+                let showing = perf::span("show");
+                show(state, loaded, issues);
+                state.preview.set(None);
+                showing.end();
+                next_frame().await;
+                read_later(state, later).await;
+                state.later_loading.set(false);
+                perf::mark(perf::DATA_LOADED);
+            }
+            Ok((First::Data(loaded), issues, later)) => {
                 state.later_loading.set(later.is_some());
                 let showing = perf::span("show");
                 show(state, loaded, issues);
@@ -99,7 +117,29 @@ fn after_first_frame(kind: LayerType) -> bool {
     matches!(kind, LayerType::Activities | LayerType::Visits)
 }
 
-type FirstPart = (Loaded, Vec<DataIssue>, Option<Later>);
+/// What is shown first: the data, or (with a `sites.points`) the map's preview and the
+/// sites file still to read.
+// Made and moved once per load: the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
+enum First {
+    Data(Loaded),
+    /// The preview, the sites file, then the rest (the cross-file checks always wait).
+    Preview(Loaded, Deferred, Later),
+}
+
+type FirstPart = (First, Vec<DataIssue>, Option<Later>);
+
+/// The sites file when its `sites.points` was drawn first: read in full after that frame.
+struct Deferred {
+    url: String,
+    index: usize,
+    layer: Layer,
+    opened: Opened,
+    /// What the points file says about the GeoJSON and its sites, to check them against.
+    source_len: u64,
+    source_hash: u64,
+    features: Vec<u32>,
+}
 
 /// `?data=`: a redmap `dataset.json` (it has "layers") or any GeoJSON FeatureCollection.
 async fn load_url(state: AppState, url: &str) -> Result<FirstPart, String> {
@@ -110,14 +150,14 @@ async fn load_url(state: AppState, url: &str) -> Result<FirstPart, String> {
     // Read as leniently as from disk: a strict parse sent a manifest without a layer's
     // `title_en` to the GeoJSON reader ("expected FeatureCollection").
     if let Some((manifest, mut found)) = geodata::manifest_of(&name, &text) {
-        let (loaded, issues, later) = load_manifest(state, url, Some(manifest)).await?;
+        let (first, issues, later) = load_manifest(state, url, Some(manifest)).await?;
         found.extend(issues);
-        return Ok((loaded, found, later));
+        return Ok((first, found, later));
     }
     let (dataset, issues) = geodata::parse_foreign_geojson(&name, &text);
     state.load.set(LoadState::Loading { done: 1, total: 1 });
     let loaded = Loaded::new(dataset, url.to_string(), name.clone(), name);
-    Ok((loaded, issues, None))
+    Ok((First::Data(loaded), issues, None))
 }
 
 /// The page's Content Security Policy only lets it fetch from its own site and the configured
@@ -159,9 +199,35 @@ async fn load_manifest(
         ..Dataset::default()
     };
     let mut origins = Origins::default();
+    let mut preview = None;
     let reading = perf::span("fetch");
+    // Every file the first frame needs is asked for at once, the points first; each is then
+    // read in turn. Not a GeoJSON whose points stand in for it: its body would compete with
+    // the points for the network. A request the policy would block is not sent (it is named
+    // below).
+    let points = now
+        .iter()
+        .filter_map(|(_, l)| l.points.as_ref())
+        .map(|p| resolve_url(p, manifest_url));
+    let files = now
+        .iter()
+        .filter(|(_, l)| l.points.is_none())
+        .map(|(_, l)| resolve_url(&l.file, manifest_url));
+    for url in points.chain(files).filter(|u| check_allowed(u).is_ok()) {
+        super::fetch::send(&url);
+    }
     for (done, (i, layer)) in now.into_iter().enumerate() {
         let url = resolve_url(&layer.file, manifest_url);
+        if let Some(points) = &layer.points {
+            let points_url = resolve_url(points, manifest_url);
+            match points_first(&url, &points_url, i, layer).await {
+                Ok(found) => {
+                    preview = Some(found);
+                    continue;
+                }
+                Err(message) => issues.push(points_ignored(points, message)),
+            }
+        }
         let found = read_layer(state, &url, i, layer, &mut dataset, &mut origins).await;
         issues.extend(found);
         state.load.set(LoadState::Loading {
@@ -179,6 +245,25 @@ async fn load_manifest(
         .into_iter()
         .map(|(_, l)| l.clone())
         .collect::<Vec<_>>();
+    if let Some((points, deferred)) = preview {
+        // The cross-file checks wait for the sites, in `read_later`.
+        let later = Later {
+            manifest_url: manifest_url.to_owned(),
+            layers: later,
+            origins,
+        };
+        let preparing = perf::span("prepare");
+        let preview = Loaded::preview(
+            dataset,
+            points,
+            origin.to_string(),
+            manifest.title.clone(),
+            manifest.title_en.clone(),
+        );
+        preparing.end();
+        perf::mark(PREVIEW);
+        return Ok((First::Preview(preview, deferred, later), issues, None));
+    }
     let later = if later.is_empty() {
         // Nothing more to read: the cross-file checks now.
         let validating = perf::span("validate");
@@ -200,7 +285,135 @@ async fn load_manifest(
         manifest.title_en.clone(),
     );
     preparing.end();
-    Ok((loaded, issues, later))
+    Ok((First::Data(loaded), issues, later))
+}
+
+/// Marks that the first frame is drawn from `sites.points` (read by the benchmark, which
+/// says which path it measured).
+pub const PREVIEW: &str = "redmap:points-preview";
+
+/// The sites layer's `sites.points`, fetched and checked against the GeoJSON's length (when
+/// the server states it) before anything is drawn from it; the GeoJSON is opened, its body
+/// left to read later. An error says why the points cannot be used.
+async fn points_first(
+    url: &str,
+    points_url: &str,
+    index: usize,
+    layer: &Layer,
+) -> Result<(SitePoints, Deferred), String> {
+    check_allowed(points_url)?;
+    check_allowed(url)?;
+    let bytes = fetch_bytes(points_url).await?;
+    let mut points = geodata::points::decode(&bytes)?;
+    drop(bytes);
+    let opened = open(url).await?;
+    if let Some(length) = opened.length {
+        if length as u64 != points.source_len {
+            return Err(format!(
+                "made from a {} of {} bytes, but it has {length} now: stale",
+                layer.file, points.source_len
+            ));
+        }
+    }
+    let deferred = Deferred {
+        url: url.to_owned(),
+        index,
+        layer: layer.clone(),
+        opened,
+        source_len: points.source_len,
+        source_hash: points.source_hash,
+        features: std::mem::take(&mut points.features),
+    };
+    Ok((points, deferred))
+}
+
+/// A warning that the points file is not used (the sites are read from the GeoJSON).
+fn points_ignored(file: &str, message: String) -> DataIssue {
+    DataIssue {
+        file: file.to_owned(),
+        path: String::new(),
+        message: format!("not used ({message}); the map waits for the sites file instead"),
+        severity: Severity::Warning,
+    }
+}
+
+/// Reads the sites file after the preview was drawn; checks it against the points drawn.
+/// The data to show (the preview's other layers with these sites) and its issues.
+async fn read_deferred(
+    state: AppState,
+    deferred: Deferred,
+    origins: &mut Origins,
+) -> (Loaded, Vec<DataIssue>) {
+    let Deferred {
+        url,
+        index,
+        layer,
+        opened,
+        source_len,
+        source_hash,
+        features,
+    } = deferred;
+    let preview = state.preview.get_untracked();
+    let mut dataset = preview
+        .as_ref()
+        .map(|p| p.dataset.clone())
+        .unwrap_or_default();
+    let reading = perf::span("sites");
+    let mut hash = geodata::points::SourceHash::default();
+    let mut issues = read_opened(
+        state,
+        &url,
+        index,
+        &layer,
+        opened,
+        &mut dataset,
+        origins,
+        Some(&mut hash),
+    )
+    .await;
+    reading.end();
+    let (hash, len) = hash.finish();
+    let drawn_matches = preview.as_ref().is_some_and(|p| {
+        geodata::points::same_sites(
+            &features,
+            &p.preview_positions,
+            &p.site_marks,
+            &dataset.sites,
+            &origins.sites.indices,
+        )
+    });
+    let points_file = layer.points.clone().unwrap_or_default();
+    if !drawn_matches {
+        // The map showed other points than the file has: they are replaced (re-clustered),
+        // and what was picked on them no longer means anything.
+        state.selected.set(None);
+        state.hovered.set(None);
+        issues.push(points_stale(
+            &points_file,
+            &layer.file,
+            "the map showed other sites",
+        ));
+    } else if (hash, len) != (source_hash, source_len) {
+        issues.push(points_stale(&points_file, &layer.file, "its sites matched"));
+    }
+    let (origin, title, title_en) = preview
+        .map(|p| (p.origin.clone(), p.title.clone(), p.title_en.clone()))
+        .unwrap_or_default();
+    let preparing = perf::span("prepare");
+    let loaded = Loaded::new(dataset, origin, title, title_en);
+    preparing.end();
+    (loaded, issues)
+}
+
+fn points_stale(points_file: &str, file: &str, what: &str) -> DataIssue {
+    DataIssue {
+        file: points_file.to_owned(),
+        path: String::new(),
+        message: format!(
+            "made from another version of {file} ({what} until it was read): regenerate it"
+        ),
+        severity: Severity::Warning,
+    }
 }
 
 /// Reads one layer file into `dataset` as its bytes arrive; returns its issues. A file
@@ -218,18 +431,34 @@ async fn read_layer(
     if let Err(message) = check_allowed(url) {
         return layer_failed(state, index, layer, message);
     }
+    match open(url).await {
+        Ok(opened) => read_opened(state, url, index, layer, opened, dataset, origins, None).await,
+        Err(message) => layer_failed(state, index, layer, message),
+    }
+}
+
+/// [`read_layer`] once the GET is open; `hash` is fed the file's bytes.
+#[allow(clippy::too_many_arguments)]
+async fn read_opened(
+    state: AppState,
+    url: &str,
+    index: usize,
+    layer: &Layer,
+    opened: Opened,
+    dataset: &mut Dataset,
+    origins: &mut Origins,
+    mut hash: Option<&mut geodata::points::SourceHash>,
+) -> Vec<DataIssue> {
     let mut reader = ChunkedLayer::new(layer.kind, &layer.file);
-    let expected = std::cell::Cell::new(None);
-    let fetched = fetch_chunks(
-        url,
-        |length| expected.set(Some(length)),
-        |bytes| {
-            if let Some(length) = expected.take() {
-                reader.expect_len(length);
-            }
-            reader.push(bytes)
-        },
-    )
+    if let Some(length) = opened.length {
+        reader.expect_len(length);
+    }
+    let fetched = read_chunks(url, opened, |bytes| {
+        if let Some(h) = hash.as_deref_mut() {
+            h.update(bytes);
+        }
+        reader.push(bytes)
+    })
     .await;
     let message = match fetched {
         Ok(()) => match reader.finish(dataset, origins) {

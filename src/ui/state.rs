@@ -4,8 +4,7 @@
 use super::i18n::Lang;
 use crate::domain::cluster::{ClusterIndex, ClusterOptions};
 use crate::domain::geo::{BBox, LonLat};
-use crate::domain::model::Dataset;
-use crate::domain::projection::WorldPoint;
+use crate::domain::model::{Dataset, SiteMark};
 use crate::domain::tile_sources::TileSource;
 use crate::domain::validate::DataIssue;
 use crate::domain::viewport::Viewport;
@@ -46,26 +45,32 @@ pub struct Loaded {
     pub origin: String,
     pub title: String,
     pub title_en: String,
-    /// Site positions in Web Mercator world coordinates, projected once per load.
-    pub site_world: Vec<WorldPoint>,
     /// Extent of every site and route (what "show all" fits).
     pub bounds: BBox,
     /// Each route's stops as site indices, resolved once per load (drawn every frame).
     pub route_stops: Vec<Vec<Option<usize>>>,
+    /// A [`Loaded::preview`]'s site positions (from `sites.points`); empty once the sites
+    /// are in, whose positions they then are (see [`Loaded::site_position`]).
+    pub preview_positions: Vec<LonLat>,
+    /// What the map draws of each site besides its position (symbol, ring).
+    pub site_marks: Vec<SiteMark>,
+    /// A fingerprint of the sites' positions: the same sites at the same positions keep
+    /// their cluster index (the preview's, once the full sites match it; activities added).
+    pub sites_key: u64,
 }
 
-/// What a [`Shown`] was built from: the site list (address, length) and the mask.
+/// What a [`Shown`] was built from: the sites' positions (fingerprint, count; a preview
+/// and the full sites at the same positions are the same) and the mask.
 #[derive(Clone, Debug)]
 pub struct ShownKey {
-    pub sites: (usize, usize),
+    pub sites: (u64, usize),
     pub mask: Option<Arc<Vec<bool>>>,
 }
 
 impl ShownKey {
     pub fn of(loaded: &Loaded, mask: Option<Arc<Vec<bool>>>) -> Self {
-        let sites = &loaded.dataset.sites;
         ShownKey {
-            sites: (sites.as_ptr() as usize, sites.len()),
+            sites: (loaded.sites_key, loaded.site_count()),
             mask,
         }
     }
@@ -106,7 +111,7 @@ impl Shown {
 
     /// The indices of the sites `mask` lets through (all without one).
     pub fn site_list(loaded: &Loaded, mask: Option<&[bool]>) -> Vec<usize> {
-        (0..loaded.dataset.sites.len())
+        (0..loaded.site_count())
             .filter(|&i| mask.is_none_or(|m| m.get(i).copied().unwrap_or(true)))
             .collect()
     }
@@ -115,22 +120,49 @@ impl Shown {
     pub fn positions(loaded: &Loaded, sites: &[usize]) -> Vec<LonLat> {
         sites
             .iter()
-            .map(|&i| loaded.dataset.sites[i].position)
+            .filter_map(|&i| loaded.site_position(i))
             .collect()
     }
 }
 
 impl Loaded {
     pub fn new(dataset: Dataset, origin: String, title: String, title_en: String) -> Self {
-        let site_world = dataset
-            .sites
-            .iter()
-            .map(|s| crate::domain::projection::lonlat_to_world(s.position))
-            .collect();
-        let points = dataset
-            .sites
-            .iter()
-            .map(|s| s.position)
+        let marks = dataset.sites.iter().map(SiteMark::of).collect();
+        Loaded::with_points(dataset, Vec::new(), marks, (origin, title, title_en))
+    }
+
+    /// What the map draws before the sites are read: their positions and marks from
+    /// `sites.points`, with the other layers of `dataset` (its `sites` are empty).
+    pub fn preview(
+        dataset: Dataset,
+        points: crate::domain::geodata::points::SitePoints,
+        origin: String,
+        title: String,
+        title_en: String,
+    ) -> Self {
+        Loaded::with_points(
+            dataset,
+            points.positions,
+            points.marks,
+            (origin, title, title_en),
+        )
+    }
+
+    /// `preview_positions` empty: the sites' own.
+    fn with_points(
+        dataset: Dataset,
+        preview_positions: Vec<LonLat>,
+        site_marks: Vec<SiteMark>,
+        (origin, title, title_en): (String, String, String),
+    ) -> Self {
+        let positions = || {
+            preview_positions
+                .iter()
+                .copied()
+                .chain(dataset.sites.iter().map(|s| s.position))
+        };
+        let sites_key = fingerprint(positions());
+        let points = positions()
             .chain(
                 dataset
                     .routes
@@ -145,11 +177,36 @@ impl Loaded {
             origin,
             title,
             title_en,
-            site_world,
             bounds,
             route_stops,
+            preview_positions,
+            site_marks,
+            sites_key,
         }
     }
+
+    /// How many sites the map shows (also in a preview, whose `dataset.sites` is empty).
+    pub fn site_count(&self) -> usize {
+        self.dataset.sites.len().max(self.preview_positions.len())
+    }
+
+    /// Site `i`'s position (also in a preview).
+    pub fn site_position(&self, i: usize) -> Option<LonLat> {
+        match self.dataset.sites.get(i) {
+            Some(site) => Some(site.position),
+            None => self.preview_positions.get(i).copied(),
+        }
+    }
+}
+
+/// A fingerprint of positions (their bits, in order): equal positions, equal fingerprint.
+fn fingerprint(positions: impl Iterator<Item = LonLat>) -> u64 {
+    let mut h = crate::domain::geodata::points::SourceHash::default();
+    for p in positions {
+        h.update(&p.lon.to_le_bytes());
+        h.update(&p.lat.to_le_bytes());
+    }
+    h.finish().0
 }
 
 impl Loaded {
@@ -160,9 +217,11 @@ impl Loaded {
             origin: self.origin.clone(),
             title: self.title.clone(),
             title_en: self.title_en.clone(),
-            site_world: self.site_world.clone(),
             bounds: self.bounds,
             route_stops: self.route_stops.clone(),
+            preview_positions: self.preview_positions.clone(),
+            site_marks: self.site_marks.clone(),
+            sites_key: self.sites_key,
         }
     }
 }
@@ -192,6 +251,10 @@ pub struct AppState {
     pub sheet: RwSignal<Sheet>,
     /// Which sites the filters let through (`None`: all). The map clusters only these.
     pub site_mask: RwSignal<Option<Arc<Vec<bool>>>>,
+    /// The map's first frame before `data` is in: the sites' positions and marks from
+    /// `sites.points` (ui/load.rs), while the sites themselves are still being read. Only
+    /// the map draws it; everything else waits for `data`. `None` once `data` is set.
+    pub preview: RwSignal<Option<Arc<Loaded>>>,
     /// What the map shows now (derived from `data` and `site_mask`).
     pub shown: RwSignal<Option<Arc<Shown>>>,
     /// Sites that share one position (a cluster that never splits), listed in the panel.
@@ -235,6 +298,7 @@ impl AppState {
             show_regions: RwSignal::new(false),
             sheet: RwSignal::new(Sheet::Half),
             site_mask: RwSignal::new(None),
+            preview: RwSignal::new(None),
             shown: RwSignal::new(None),
             stack: RwSignal::new(Vec::new()),
             tile_source: RwSignal::new(None),
@@ -248,6 +312,18 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             first_frame: RwSignal::new(false),
         }
+    }
+
+    /// What the map draws: the data, or before it is in, the preview (tracked).
+    pub fn map_data(&self) -> Option<Arc<Loaded>> {
+        self.data.get().or_else(|| self.preview.get())
+    }
+
+    /// [`Self::map_data`], untracked (in a draw, an event handler).
+    pub fn map_data_untracked(&self) -> Option<Arc<Loaded>> {
+        self.data
+            .get_untracked()
+            .or_else(|| self.preview.get_untracked())
     }
 }
 

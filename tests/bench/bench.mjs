@@ -27,7 +27,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, desktop } from '../e2e/harness.mjs';
-import { FRAME_CATEGORIES, LOAD_CATEGORIES, frameCpu, loadCpu } from './trace.mjs';
+import { FRAME_CATEGORIES, LOAD_CATEGORIES, frameCpu, loadCpu, longestTask } from './trace.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -287,6 +287,8 @@ function loadTimings(page) {
       fetch: measure('redmap:fetch'), parse: measure('redmap:parse'), validate: measure('redmap:validate'),
       later: measure('redmap:later'), copied: at('redmap:later-copied'),
       prepare: measure('redmap:prepare'), clusterIndex: measure('redmap:cluster-index'),
+      // The first frame drawn from sites.points (then sites.geojson read: `sites`), or not.
+      fromPoints: at('redmap:points-preview') != null, sites: measure('redmap:sites'),
       firstDraw, resources,
     };
   });
@@ -318,8 +320,10 @@ async function redmapRun(browser, base, size, { gestures = true, noActivities = 
   if (!cdp) {
     const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     load.cpu = loadCpu(trace, load.firstFrame);
-    const all = loadCpu(trace, load.dataLoaded, 'redmap:data-loaded', { later: 'redmap:later', validate: 'redmap:validate' });
-    if (load.cpu && all) Object.assign(load.cpu, { dataLoaded: all.total, later: all.later, validate: all.validate });
+    const all = loadCpu(trace, load.dataLoaded, 'redmap:data-loaded', { later: 'redmap:later', validate: 'redmap:validate', sites: 'redmap:sites' });
+    if (load.cpu && all) Object.assign(load.cpu, { dataLoaded: all.total, later: all.later, validate: all.validate, sites: all.sites });
+    // The longest the page stood still while the files were read after the first frame.
+    load.longestTask = { sites: longestTask(trace, 'redmap:sites'), later: longestTask(trace, 'redmap:later') };
   }
   if (cdp) {
     const { profile: p } = await cdp.send('Profiler.stop');
@@ -548,7 +552,9 @@ function report(res) {
   ]));
   console.log(`\nwhere the load goes (ms; the median load of ${runs}). fetch: the map's layer files (sites, routes, regions),`);
   console.log('each parsed as its bytes arrive (geodata::ChunkedLayer); prepare: Loaded::new; then, after the first frame, later:');
-  console.log('activities + visits read the same way; validate: check_dataset_with over everything. wasm MB: linear memory then');
+  console.log('activities + visits read the same way; validate: check_dataset_with over everything. wasm MB: linear memory then.');
+  console.log('from: what the first frame was drawn from: "points" = the sites layer\'s sites.points (positions, kinds, precision;');
+  console.log('src/domain/geodata/points.rs), sites.geojson then read after it ("sites after"); "geojson" = sites.geojson itself.');
   console.log(table(res.redmap, [
     ['size', (r) => r.size],
     ['loads', (r) => (r.firstFrameRuns || []).map(f0).join('/')],
@@ -558,6 +564,8 @@ function report(res) {
     ['cluster index', (r) => f0(r.load.clusterIndex?.ms)],
     ['first draw', (r) => f1(r.load.firstDraw)],
     ['first frame', (r) => f0(r.load.firstFrame)],
+    ['from', (r) => (r.load.fromPoints ? 'points' : 'geojson')],
+    ['sites after', (r) => f0(r.load.sites?.ms)],
     ['later', (r) => f0(r.load.later?.ms)],
     ['validate', (r) => f0(r.load.validate?.ms)],
     ['data loaded', (r) => f0(r.load.dataLoaded)],
@@ -577,11 +585,16 @@ function report(res) {
   ]));
   console.log('\nmain-thread CPU (ms, from Chrome traces: the page\'s own cost, without waiting for the other processes on this');
   console.log('machine). Load: the median run. Frames: the same pan and zoom again, traced; per pan frame: raster = the 2D');
-  console.log('canvas rasterised (in software here: no GPU) + layers updated; rAF = rAF callbacks (the map draw); input; GC');
+  console.log('canvas rasterised (in software here: no GPU) + layers updated; rAF = rAF callbacks (the map draw); input; GC.');
+  console.log('longest task: the longest main-thread task while sites.geojson was read after the first frame (wall ms; CPU ms of');
+  console.log('the task that used the most CPU): how long the page could not answer input or draw meanwhile');
   console.log(table(res.redmap, [
     ['size', (r) => r.size],
     ['first frame', (r) => f0(r.load.cpu?.total)],
     ['fetch', (r) => f0(r.load.cpu?.fetch)], ['cluster index', (r) => f0(r.load.cpu?.clusterIndex)],
+    ['sites after', (r) => f0(r.load.cpu?.sites)],
+    ['longest task', (r) => f0(r.load.longestTask?.sites?.wall)],
+    ['CPU', (r) => f0(r.load.longestTask?.sites?.cpu)],
     ['later', (r) => f0(r.load.cpu?.later)], ['validate', (r) => f0(r.load.cpu?.validate)],
     ['data loaded', (r) => f0(r.load.cpu?.dataLoaded)],
     ['pan p50', (r) => f1(r.panCpu?.median)], ['pan p95', (r) => f1(r.panCpu?.p95)],
@@ -661,6 +674,7 @@ supercluster: cold = the page's first index of the points (as a page load would)
     console.log(`  ${verdict(v.met)}  ${what}: ${f1(v.wall)}${cpuPart}${limits}`);
   }
   res.targetChecks = checks.map(([what, v]) => ({ what, ...v }));
+  console.log(`  (first frame at ${TARGETS.atSize} drawn from ${r.load.fromPoints ? 'sites.points; sites.geojson read after it' : 'sites.geojson'})`);
   const prof = res.redmap[res.redmap.length - 1].load.profile;
   if (prof) {
     console.log(`\nCPU profile of the ${res.redmap[res.redmap.length - 1].size} load (navigation -> first frame), self ms: ${JSON.stringify(prof.buckets)}`);

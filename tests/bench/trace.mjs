@@ -87,3 +87,18 @@ export function frameCpu(trace) {
     rasterMs: per(sums.raster), rafMs: per(sums.raf), inputMs: per(sums.input), gcMs: per(sums.gc),
   };
 }
+
+/** The longest main-thread task between the marks `<name>:start` and `<name>:end` (how long
+ *  the page could not answer input or draw while that phase ran): its wall ms and CPU ms
+ *  (wall also counts the time this busy machine gave the thread to other processes). */
+export function longestTask(trace, name) {
+  const { events, tasks } = mainThread(trace);
+  const mark = (n) => events.find((e) => e.name === n && e.cat?.includes('user_timing'))?.ts;
+  const [a, b] = [mark(`${name}:start`), mark(`${name}:end`)];
+  if (a == null || b == null) return null;
+  const inside = tasks.filter((t) => t.ts + t.dur > a && t.ts < b);
+  if (!inside.length) return null;
+  const longest = inside.reduce((a, t) => (t.dur > a.dur ? t : a));
+  const mostCpu = inside.reduce((a, t) => ((t.tdur ?? t.dur) > (a.tdur ?? a.dur) ? t : a));
+  return { wall: longest.dur / 1000, cpu: (mostCpu.tdur ?? mostCpu.dur) / 1000, tasks: inside.length };
+}

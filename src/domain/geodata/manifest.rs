@@ -25,6 +25,7 @@ struct RawLayer {
     title_en: Option<String>,
     visible: Option<bool>,
     order: Option<i64>,
+    points: Option<String>,
 }
 
 /// Parses the manifest; each bad layer is reported and left out.
@@ -68,6 +69,7 @@ pub(crate) fn manifest(text: &str, issues: &mut Issues) -> Option<Manifest> {
             title_en: l.title_en.unwrap_or_default(),
             visible: l.visible.unwrap_or(true),
             order: l.order.unwrap_or(index as i64),
+            points: l.points.filter(|_| kind == LayerType::Sites),
         });
     }
     let title = raw.title.unwrap_or_else(|| {

@@ -4,7 +4,7 @@
 //! record each value came from, through [`Origins`].
 
 use super::{distance_m, plausible_region_radius_m, point_in_polygon, unknown_value};
-use super::{DataIssue, Origin, Origins, Severity};
+use super::{DataIssue, Origins, Severity};
 use crate::domain::model::{ActivityTarget, Dataset, RegionGeometry, Site};
 use std::collections::HashMap;
 
@@ -24,55 +24,58 @@ pub fn check_dataset_with(data: &Dataset, origins: &Origins) -> Vec<DataIssue> {
 }
 
 fn unique_ids(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
-    let ids = (data
-        .sites
-        .iter()
-        .map(|s| s.id.as_str())
-        .enumerate()
-        .map(|(i, id)| (&o.sites, i, id)))
-    .chain(
-        data.routes
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (&o.routes, i, r.id.as_str())),
-    )
-    .chain(
-        data.regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (&o.regions, i, r.id.as_str())),
-    )
-    .chain(
-        data.activities
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (&o.activities, i, a.id.as_str())),
-    )
-    .chain(
-        data.visits
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (&o.visits, i, v.id.as_str())),
-    );
-    // Where each id was first used; the location text is only formatted for a duplicate
-    // (formatting it for every record cost 0.8 s at 100k sites).
-    let mut seen: HashMap<&str, (&Origin, usize)> = HashMap::with_capacity(ids.size_hint().0);
-    for (origin, i, id) in ids {
-        match seen.get(id) {
-            Some(&(first_origin, j)) => {
-                let at = format!("{} {}", first_origin.file, first_origin.path(j, "id"));
-                let message = format!("duplicate id \"{id}\" (first used at {at})");
-                out.push(origin.issue(Severity::Error, i, "id", message));
-            }
-            None => {
-                seen.insert(id, (origin, i));
-            }
+    let origins = [&o.sites, &o.routes, &o.regions, &o.activities, &o.visits];
+    let counts = [
+        data.sites.len(),
+        data.routes.len(),
+        data.regions.len(),
+        data.activities.len(),
+        data.visits.len(),
+    ];
+    let id = |layer: usize, i: usize| match layer {
+        0 => data.sites[i].id.as_str(),
+        1 => data.routes[i].id.as_str(),
+        2 => data.regions[i].id.as_str(),
+        3 => data.activities[i].id.as_str(),
+        _ => data.visits[i].id.as_str(),
+    };
+    // Record `g` of all layers in order: its layer and its index there.
+    let record = |g: u32| {
+        let mut i = g as usize;
+        let mut layer = 0;
+        while layer < counts.len() - 1 && i >= counts[layer] {
+            i -= counts[layer];
+            layer += 1;
         }
+        (layer, i)
+    };
+    // Every id with its record, sorted: equal ids lie together, the first use first. (A map
+    // of every id took 9 MB of wasm memory at 100k sites and 175k activities, at the end of
+    // the load, where it set the memory peak; this list takes 3 MB.)
+    let mut all: Vec<(&str, u32)> = (0..counts.len())
+        .flat_map(|layer| (0..counts[layer]).map(move |i| id(layer, i)))
+        .zip(0u32..)
+        .collect();
+    all.sort_unstable();
+    let mut duplicates: Vec<(u32, u32)> = all
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|run| run[1..].iter().map(move |&(_, g)| (g, run[0].1)))
+        .collect();
+    drop(all);
+    // Reported in record order; the location text is only formatted for a duplicate
+    // (formatting it for every record cost 0.8 s at 100k sites).
+    duplicates.sort_unstable();
+    for (g, first) in duplicates {
+        let ((layer, i), (first_layer, j)) = (record(g), record(first));
+        let first_origin = origins[first_layer];
+        let at = format!("{} {}", first_origin.file, first_origin.path(j, "id"));
+        let message = format!("duplicate id \"{}\" (first used at {at})", id(layer, i));
+        out.push(origins[layer].issue(Severity::Error, i, "id", message));
     }
 }
 
 fn references(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
-    let sites = data.site_index();
+    let sites = data.site_lookup();
     let regions: HashMap<&str, usize> = data
         .regions
         .iter()
@@ -80,7 +83,7 @@ fn references(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     // Hints scan every id; skip them for huge layers so one bad file cannot stall the check.
-    let site_ids: Vec<&str> = if sites.len() <= 5_000 {
+    let site_ids: Vec<&str> = if data.sites.len() <= 5_000 {
         data.sites.iter().map(|s| s.id.as_str()).collect()
     } else {
         vec![]
@@ -204,14 +207,17 @@ fn region_mismatch(
 /// probably stale after a site moved, or its stops are out of order.
 fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
     const NEAR_M: f64 = 1_000.0;
-    let sites = data.site_index();
+    if data.routes.is_empty() {
+        return;
+    }
+    let sites = data.site_lookup();
     for (i, route) in data.routes.iter().enumerate() {
         let vertices: Vec<_> = route.path.iter().flatten().copied().collect();
         if vertices.is_empty() {
             continue;
         }
         for (j, stop) in route.stops.iter().enumerate() {
-            let Some(site) = sites.get(stop.as_str()).map(|&k| &data.sites[k]) else {
+            let Some(site) = sites.get(stop.as_str()).map(|k| &data.sites[k]) else {
                 continue;
             };
             let near = vertices

@@ -5,7 +5,7 @@
 use super::canvas::{arrow, circle, halo_text, polyline, symbol, text_width_px};
 use super::style::*;
 use crate::domain::label::{place_labels, LabelCandidate, LabelLayout};
-use crate::domain::model::Dataset;
+use crate::domain::model::{Dataset, SiteMark};
 use crate::domain::projection::{metres_per_px, ScreenPoint};
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::Lang;
@@ -86,8 +86,9 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     let mut drawn = Vec::new();
     if let (true, Some(shown)) = (frame.show_sites, frame.shown) {
         drawn = super::items::visible(shown, v);
-        draw_rings(ctx, v, ds, &drawn);
-        draw_sites(ctx, ds, &drawn, frame);
+        let marks = &frame.loaded.site_marks;
+        draw_rings(ctx, v, marks, &drawn);
+        draw_sites(ctx, marks, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame);
     }
     super::trip_layer::draw_marks(ctx, v, &frame.trip);
@@ -192,7 +193,7 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usiz
 }
 
 /// Uncertainty rings, once a ring is big enough on screen to mean something.
-fn draw_rings(ctx: &Ctx, v: &Viewport, ds: &Dataset, drawn: &[Drawn]) {
+fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
     let m_per_px = metres_per_px(v.center.lat, v.zoom);
     let mut done = std::collections::HashSet::new();
     for d in drawn {
@@ -200,8 +201,8 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, ds: &Dataset, drawn: &[Drawn]) {
         let radius_m = d
             .ring_sites()
             .iter()
-            .filter_map(|&i| ds.sites.get(i))
-            .map(|s| s.precision.ring_radius_m())
+            .filter_map(|&i| marks.get(i))
+            .map(|m| m.ring_radius_m())
             .fold(0.0, f64::max);
         let r_px = radius_m / m_per_px;
         // Rings of sites sharing one placement coincide: draw each ring once.
@@ -225,7 +226,7 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, ds: &Dataset, drawn: &[Drawn]) {
     }
 }
 
-fn draw_sites(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
+fn draw_sites(ctx: &Ctx, marks: &[SiteMark], drawn: &[Drawn], frame: &Frame) {
     ctx.set_text_align("center");
     for d in drawn {
         match d.hit {
@@ -251,10 +252,10 @@ fn draw_sites(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
                 let _ = ctx.fill_text(&count.to_string(), d.at.x_px, d.at.y_px + 4.5);
             }
             Hit::Site(i) => {
-                let Some(site) = ds.sites.get(i) else {
+                let Some(mark) = marks.get(i) else {
                     continue;
                 };
-                let style = kind_style(site.kind);
+                let style = kind_style(mark.kind);
                 let hot = frame.hovered == Some(i) || frame.selected == Some(Selection::Site(i));
                 if frame.selected == Some(Selection::Site(i)) {
                     circle(ctx, d.at, SITE_R_PX + 7.0);
@@ -297,7 +298,7 @@ fn draw_labels(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
             anchor: at,
             width_px: text_width_px(ctx, name),
             height_px: 16.0,
-            priority: label_priority(ds, i, frame),
+            priority: label_priority(i, frame),
         })
         .collect();
     let layout = LabelLayout {
@@ -321,11 +322,11 @@ fn draw_labels(ctx: &Ctx, ds: &Dataset, drawn: &[Drawn], frame: &Frame) {
 /// Labels measured per frame at most; beyond this many single sites the map is a carpet.
 const MAX_LABELS: usize = 400;
 
-fn label_priority(ds: &Dataset, i: usize, frame: &Frame) -> f64 {
+fn label_priority(i: usize, frame: &Frame) -> f64 {
     if frame.selected == Some(Selection::Site(i)) || frame.hovered == Some(i) {
         return 3.0;
     }
-    match ds.sites.get(i).map(|s| s.precision.level) {
+    match frame.loaded.site_marks.get(i).map(|m| m.level) {
         Some(crate::domain::model::PrecisionLevel::Building) => 2.0,
         _ => 1.0,
     }
@@ -340,10 +341,10 @@ fn draw_hidden_selection(ctx: &Ctx, frame: &Frame, drawn: &[Drawn]) {
     if drawn.iter().any(|d| d.hit == Hit::Site(i)) {
         return;
     }
-    let Some(site) = frame.loaded.dataset.sites.get(i) else {
+    let Some(position) = frame.loaded.site_position(i) else {
         return;
     };
-    let p = frame.view.lonlat_to_screen(site.position);
+    let p = frame.view.lonlat_to_screen(position);
     circle(ctx, p, SITE_R_PX + 7.0);
     ctx.set_line_width(4.0);
     ctx.set_stroke_style_str(SELECTED_STROKE);

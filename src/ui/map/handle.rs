@@ -76,7 +76,7 @@ impl Map {
 
     pub fn draw_now(&self) {
         let s = self.0.state;
-        let Some(loaded) = s.data.get_untracked() else {
+        let Some(loaded) = s.map_data_untracked() else {
             return;
         };
         let Some(ctx) = self.context() else { return };

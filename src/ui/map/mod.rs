@@ -49,9 +49,8 @@ pub fn MapView() -> impl IntoView {
     let rebuilds: Rc<std::cell::Cell<u64>> = Rc::default();
     Effect::new(move || {
         let mask = state.site_mask.get();
-        let key = state
-            .data
-            .with(|d| d.as_ref().map(|d| ShownKey::of(d, mask.clone())));
+        let data = state.map_data();
+        let key = data.as_ref().map(|d| ShownKey::of(d, mask.clone()));
         if *built.borrow() == key && key.is_some() {
             return;
         }
@@ -79,14 +78,13 @@ pub fn MapView() -> impl IntoView {
         }
         rebuilds.set(rebuilds.get() + 1);
         state.shown.set(None);
-        let shown = state.data.with(|d| {
-            d.as_ref().map(|d| {
-                let indexing = crate::ui::perf::span("cluster-index");
-                let shown = Shown::new(d, mask.clone());
-                indexing.end();
-                Arc::new(shown)
-            })
+        let shown = data.as_ref().map(|d| {
+            let indexing = crate::ui::perf::span("cluster-index");
+            let shown = Shown::new(d, mask.clone());
+            indexing.end();
+            Arc::new(shown)
         });
+        drop(data);
         *built.borrow_mut() = key;
         state.shown.set(shown);
     });
@@ -95,6 +93,8 @@ pub fn MapView() -> impl IntoView {
     Effect::new(move || {
         state.view.track();
         state.shown.track();
+        // The data replacing the preview keeps its clusters (same positions): draw its labels.
+        state.data.track();
         state.selected.track();
         state.hovered.track();
         state.show_sites.track();
@@ -258,25 +258,41 @@ fn load_basemap(map: Map) {
 fn open_view_when_loaded(map: Map) {
     let state = map.0.state;
     let link = use_context::<Permalink>().unwrap_or_default();
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
+    // Stages: 0 nothing yet, 1 the view opened, 2 the link's selection made too. The view
+    // opens on the first thing the map draws (the preview from `sites.points`, or the data),
+    // unless the link opens on a place: that needs the records, so it waits for the data.
+    Effect::new(move |stage: Option<u8>| {
+        let stage = stage.unwrap_or(0);
+        if stage == 2 {
+            return 2;
         }
-        let Some(data) = state.data.get() else {
-            return false;
-        };
         // Fitting needs the canvas size: wait for the first resize.
         let v = state.view.get();
         if v.width_px < 1.0 || v.height_px < 1.0 {
-            return false;
+            return stage;
         }
-        let opened = match link.view {
-            Some(ViewParam { zoom, lat, lon }) => v
-                .with_center(crate::domain::geo::LonLat::new(lon, lat))
-                .with_zoom(zoom),
-            None => fit_visible(state, &v, &data.bounds),
+        if stage == 0 {
+            let on_place = (link.site.is_some() || link.route.is_some()) && link.view.is_none();
+            let first = if on_place {
+                state.data.get()
+            } else {
+                state.map_data()
+            };
+            let Some(first) = first else {
+                return 0;
+            };
+            let opened = match link.view {
+                Some(ViewParam { zoom, lat, lon }) => v
+                    .with_center(crate::domain::geo::LonLat::new(lon, lat))
+                    .with_zoom(zoom),
+                None => fit_visible(state, &v, &first.bounds),
+            };
+            state.view.set(opened);
+        }
+        let Some(data) = state.data.get() else {
+            return 1;
         };
-        state.view.set(opened);
+        let opened = state.view.get_untracked();
         select_from_link(state, &link, &data.dataset);
         // A link to a place without a view opens on the place, close enough to see it.
         if link.view.is_none() {
@@ -288,7 +304,7 @@ fn open_view_when_loaded(map: Map) {
                 }
             }
         }
-        true
+        2
     });
 }
 

@@ -38,9 +38,14 @@ pub fn FiltersPanel() -> impl IntoView {
         )
     });
     let shown = move || {
-        let total = state
+        // Before the sites are in (the map may already show them, from `sites.points`):
+        // "loading", never "0 of 0".
+        let Some(total) = state
             .data
-            .with(|d| d.as_ref().map_or(0, |d| d.dataset.sites.len()));
+            .with(|d| d.as_ref().map(|d| d.dataset.sites.len()))
+        else {
+            return state.lang.get().t().loading.to_string();
+        };
         let n = state.site_mask.with(|m| {
             m.as_ref()
                 .map_or(total, |m| m.iter().filter(|&&b| b).count())

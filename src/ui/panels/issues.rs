@@ -11,6 +11,15 @@ use leptos::prelude::*;
 pub fn LoadingIndicator() -> impl IntoView {
     let state = use_state();
     move || match state.load.get() {
+        // The map already shows the sites (from `sites.points`): a status line, not a box
+        // over the map.
+        LoadState::Loading { .. } if state.preview.with(Option::is_some) => {
+            let text = later(state.lang.get()).sites;
+            Some(
+                view! { <p class="loading-later" role="status" aria-live="polite">{text}</p> }
+                    .into_any(),
+            )
+        }
         LoadState::Loading { done, total } => {
             let lang = state.lang.get();
             Some(

@@ -5,7 +5,7 @@
 
 use super::AddToTripButton;
 use crate::domain::export::{file_name, route_plan, Format};
-use crate::domain::trip::{summarise_route, RouteSummary};
+use crate::domain::trip::summarise_routes;
 use crate::ui::i18n::trip::{distance, duration, stop_of, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{use_state, Selection};
@@ -25,13 +25,8 @@ pub fn RoutesPanel() -> impl IntoView {
     let state = use_state();
     let summaries = Memo::new(move |_| {
         state.data.with(|d| {
-            d.as_ref().map(|d| {
-                d.dataset
-                    .routes
-                    .iter()
-                    .map(|r| summarise_route(r, &d.dataset))
-                    .collect::<Vec<RouteSummary>>()
-            })
+            d.as_ref()
+                .map(|d| summarise_routes(&d.dataset, &d.route_stops))
         })
     });
     let selected_route = Memo::new(move |_| match state.selected.get() {
