@@ -103,6 +103,13 @@ test('a kind filter changes the counts, the legend and the URL', async () => {
     await museum.uncheck();
     await page.getByText('显示 20 / 20 个地点').waitFor();
     assert.doesNotMatch(page.url(), /kind=/);
+    // The kind counts add up to more than the 20 sites (a site can have several kinds),
+    // and the legend counts by main kind: both say so.
+    const counts = await page.locator('.kind-filter .count').allTextContents();
+    const sum = counts.map((c) => Number(c.replace(/\D/g, ''))).reduce((a, b) => a + b, 0);
+    assert.ok(sum > 20, `kind counts ${counts}`);
+    await page.getByText(/一个地点可属多个类型/).waitFor();
+    await page.getByText('按主要类型（地图符号）计数，每个地点计一次').waitFor();
   });
 });
 

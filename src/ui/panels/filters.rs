@@ -99,6 +99,11 @@ pub fn FiltersPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                {move || {
+                    let sum: usize = kind_counts.get().unwrap_or_default().iter().map(|(_, n)| n).sum();
+                    let sites = state.data.with(|d| d.as_ref().map_or(0, |d| d.dataset.sites.len()));
+                    (sum > sites).then(|| view! { <p class="hint kind-note">{t().kind_counts_note}</p> })
+                }}
             </fieldset>
             <Pickers />
             <div class="filter-row">

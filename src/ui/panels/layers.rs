@@ -61,6 +61,7 @@ pub fn LayersPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                <p class="hint legend-note">{t.legend_note}</p>
             </section>
         })
     }
