@@ -38,6 +38,8 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   const built = await stopNames(page);
   assert.equal(built.length, 4);
   assert.match(built[3], /Chen Qiyuan/);
+  // Walking (the default) between these towns is tens of km a leg: the planner says so.
+  await trip.getByText(/too far for this mode; choose coach or car\./).first().waitFor();
 
   // Keyboard: move the first stop down; focus follows the moved stop.
   await trip.getByRole('button', { name: `Move down: ${built[0]}` }).focus();

@@ -6,7 +6,7 @@
 use super::clock::{weekday, MIN_PER_DAY};
 use super::hours::{check_hours, HoursCheck};
 use super::model::Trip;
-use super::travel::{leg, Leg};
+use super::travel::{leg, Leg, Mode};
 use crate::domain::geo::LonLat;
 
 /// What the schedule needs to know of a stop's site.
@@ -46,6 +46,20 @@ pub enum Warning {
     },
     /// Stop `stop` has no site in the loaded data: not scheduled, still kept in the trip.
     NotInData { stop: usize },
+    /// The leg into stop `stop` is longer than anyone would go by the trip's mode (walking
+    /// 40 km): another mode is needed.
+    LongLeg { stop: usize, distance_m: f64 },
+    /// With no end time chosen, the day still runs past midnight (`finish_min`).
+    PastMidnight { finish_min: u32 },
+}
+
+/// The longest leg a class would take by `mode`, metres (a guide, not a limit).
+pub fn longest_sensible_leg_m(mode: Mode) -> Option<f64> {
+    match mode {
+        Mode::Walk => Some(8_000.0),
+        Mode::Bike => Some(30_000.0),
+        Mode::Coach | Mode::Car => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -88,6 +102,12 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
             HoursCheck::Open | HoursCheck::Unknown => {}
         }
         if let Some(l) = leg_in {
+            if longest_sensible_leg_m(trip.mode).is_some_and(|max| l.distance_m > max) {
+                out.warnings.push(Warning::LongLeg {
+                    stop: i,
+                    distance_m: l.distance_m,
+                });
+            }
             out.distance_m += l.distance_m;
             out.straight_m += l.straight_m;
             out.travel_min = out.travel_min.saturating_add(l.minutes);
@@ -104,6 +124,10 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
         previous = Some(input.position);
     }
     out.finish_min = clock;
+    if trip.end_min.is_none() && clock > MIN_PER_DAY {
+        out.warnings
+            .push(Warning::PastMidnight { finish_min: clock });
+    }
     if let Some(end_min) = effective_end(trip) {
         let late = out
             .stops
@@ -135,7 +159,7 @@ pub fn effective_end(trip: &Trip) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::domain::model::Date;
-    use crate::domain::trip::{Mode, TripStop};
+    use crate::domain::trip::TripStop;
 
     fn input(lon: f64, dwell_min: u32, hours: Option<&str>) -> Option<ScheduleInput> {
         Some(ScheduleInput {
@@ -183,6 +207,40 @@ mod tests {
             s.distance_m
         );
         assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_walk_of_tens_of_km_between_stops_is_warned_of_and_so_is_a_day_past_midnight() {
+        // 0.5° of longitude at the equator: ~56 km straight, far too far to walk.
+        let s = schedule(
+            &trip(3, 9 * 60),
+            &[
+                input(0.0, 60, None),
+                input(STEP, 30, None),
+                input(0.5, 30, None),
+            ],
+        );
+        assert!(
+            matches!(
+                s.warnings.as_slice(),
+                [Warning::LongLeg { stop: 2, distance_m }, Warning::PastMidnight { .. }]
+                    if *distance_m > 50_000.0
+            ),
+            "{:?}",
+            s.warnings
+        );
+        // By coach the same legs are fine and the day ends the same day.
+        let mut by_coach = trip(3, 9 * 60);
+        by_coach.mode = Mode::Coach;
+        let s = schedule(
+            &by_coach,
+            &[
+                input(0.0, 60, None),
+                input(STEP, 30, None),
+                input(0.5, 30, None),
+            ],
+        );
+        assert!(s.warnings.is_empty(), "{:?}", s.warnings);
     }
 
     #[test]

@@ -67,6 +67,28 @@ fn warning_text(w: Warning, lang: Lang) -> Option<String> {
                 format_hhmm(finish_min)
             ),
         },
+        Warning::LongLeg { stop, distance_m } => match lang {
+            Lang::En => format!(
+                "Stop {}: {} from the stop before, too far for this mode; choose coach or car.",
+                stop + 1,
+                distance(distance_m)
+            ),
+            Lang::Zh => format!(
+                "第 {} 站：距上一站 {}，此出行方式难以到达，请改为大巴或自驾。",
+                stop + 1,
+                distance(distance_m)
+            ),
+        },
+        Warning::PastMidnight { finish_min } => match lang {
+            Lang::En => format!(
+                "The day runs past midnight (it ends {}): fewer stops or another mode?",
+                format_hhmm(finish_min)
+            ),
+            Lang::Zh => format!(
+                "行程超过午夜（{} 结束），请减少站点或更换出行方式。",
+                format_hhmm(finish_min)
+            ),
+        },
         Warning::NotInData { .. } => return None,
     })
 }
