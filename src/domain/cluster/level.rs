@@ -66,17 +66,12 @@ pub(super) struct Level {
 }
 
 impl Level {
+    /// The level of `nodes` over their KD-tree (built by `KdBuild` from the same nodes).
     /// Stores the nodes in KD-tree order, so that clustering (which walks the nodes in
     /// order and queries each one's neighbourhood) touches memory that is close
     /// together: 100k points build ~1.4x faster than in input order. It also makes the
     /// greedy pass sweep space rather than follow input order, which is just as valid
     /// (supercluster's result depends on input order too).
-    pub(super) fn new(nodes: Vec<Node>, node_size: usize) -> Self {
-        let tree = KdTree::build(nodes.iter().map(|n| n.world), node_size);
-        Level::from_tree(&nodes, tree)
-    }
-
-    /// The level of `nodes` over their KD-tree (built by `KdTree::build` or `KdBuild`).
     pub(super) fn from_tree(nodes: &[Node], mut tree: KdTree) -> Self {
         let nodes = tree
             .take_order()
@@ -93,16 +88,10 @@ pub(super) fn radius_world(options: &ClusterOptions, zoom: u8) -> f64 {
     options.radius / (options.extent * f64::from(zoom).exp2())
 }
 
-/// Clusters the nodes of `above` (zoom + 1) for `zoom`, marking the absorbed ones with
-/// their parent, and returns the nodes of the new level. Greedy, as supercluster: in
-/// node order, each unvisited node absorbs its unvisited neighbours within the radius.
-pub(super) fn cluster_level(above: &mut Level, zoom: u8, options: &ClusterOptions) -> Vec<Node> {
-    let mut pass = LevelPass::new(above.nodes.len());
-    pass.step(above, zoom, options, usize::MAX);
-    pass.next
-}
-
-/// [`cluster_level`] in steps: where it got to, and the next level so far.
+/// Clusters the nodes of `above` (zoom + 1) for `zoom`, in steps, marking the absorbed
+/// ones with their parent: where it got to, and the nodes of the new level so far. Greedy,
+/// as supercluster: in node order, each unvisited node absorbs its unvisited neighbours
+/// within the radius.
 #[derive(Debug, Clone, Default)]
 pub(super) struct LevelPass {
     i: usize,
