@@ -139,13 +139,7 @@ mod tests {
 
     /// A deterministic scatter (xorshift) with some exact duplicates.
     fn scatter(n: usize) -> Vec<WorldPoint> {
-        let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::domain::test_data::unit_floats(0x9e37_79b9_7f4a_7c15);
         (0..n)
             .map(|i| {
                 if i % 10 == 0 {

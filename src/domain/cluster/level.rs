@@ -213,13 +213,7 @@ mod tests {
     /// Deterministic towns-and-villages scatter over Guangdong: 40 towns, points within
     /// ~0.05° of a town, every 7th point exactly on its town centre.
     fn guangdong(n: usize) -> Vec<LonLat> {
-        let mut s: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::domain::test_data::unit_floats(0x2545_f491_4f6c_dd1d);
         let towns: Vec<LonLat> = (0..40)
             .map(|_| LonLat::new(110.0 + 6.0 * next(), 21.0 + 4.0 * next()))
             .collect();

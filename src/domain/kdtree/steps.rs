@@ -80,13 +80,7 @@ mod tests {
     use super::*;
 
     fn scatter(n: usize) -> Vec<WorldPoint> {
-        let mut s: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::domain::test_data::unit_floats(0x2545_f491_4f6c_dd1d);
         (0..n)
             .map(|i| match i % 9 {
                 0 => WorldPoint { x: 0.25, y: 0.75 }, // duplicates
