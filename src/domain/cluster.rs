@@ -7,7 +7,8 @@
 //! it is carried down unchanged to lower zooms, so `children`, `leaves` and
 //! `expansion_zoom` find its members again in the level just above that zoom.
 //!
-//! [`ClusterBuilder`] builds the same index in steps (`cluster/build.rs`).
+//! The build itself is [`ClusterBuilder`] (`cluster/build.rs`), which can also run in
+//! steps; [`ClusterIndex::new`] runs it to the end at once.
 //!
 //! Input is a slice of `LonLat`; a point's id is its index in that slice (non-finite
 //! points are skipped). Depends on `geo`, `projection` and `kdtree`; must not depend on
@@ -20,8 +21,8 @@ mod query;
 pub use build::ClusterBuilder;
 
 use super::geo::LonLat;
-use super::projection::{lonlat_to_world, world_to_lonlat, WorldPoint};
-use level::{cluster_level, Level, Node, NOT_VISITED, NO_PARENT, POINT};
+use super::projection::{world_to_lonlat, WorldPoint};
+use level::Level;
 
 /// | option       | default | meaning                                                      |
 /// |--------------|---------|--------------------------------------------------------------|
@@ -119,37 +120,11 @@ pub struct ClusterIndex {
 }
 
 impl ClusterIndex {
-    /// Clusters `points` at every zoom. Options are made consistent first
-    /// (`max_zoom` ≤ 30, `min_zoom` ≤ `max_zoom`, `min_points` ≥ 2).
+    /// Clusters `points` at every zoom: [`ClusterBuilder`] run to the end in one go, so the
+    /// two can never differ. Options are made consistent first (`max_zoom` ≤ 30,
+    /// `min_zoom` ≤ `max_zoom`, `min_points` ≥ 2).
     pub fn new(points: &[LonLat], options: ClusterOptions) -> Self {
-        let options = build::consistent(options);
-        let inputs: Vec<Node> = (0..points.len())
-            .filter(|&i| points[i].is_finite())
-            .map(|i| Node {
-                world: lonlat_to_world(points[i]),
-                count: 1,
-                member: i as u32,
-                member_zoom: POINT,
-                visited_zoom: NOT_VISITED,
-                parent_seed: NO_PARENT,
-            })
-            .collect();
-        let mut levels = Vec::with_capacity(usize::from(options.max_zoom - options.min_zoom) + 2);
-        let mut above = Level::new(inputs, options.node_size);
-        for zoom in (options.min_zoom..=options.max_zoom).rev() {
-            let nodes = cluster_level(&mut above, zoom, &options);
-            levels.push(std::mem::replace(
-                &mut above,
-                Level::new(nodes, options.node_size),
-            ));
-        }
-        levels.push(above);
-        levels.reverse();
-        ClusterIndex {
-            options,
-            levels,
-            input_len: points.len(),
-        }
+        ClusterBuilder::new(points, options).finish()
     }
 
     pub fn options(&self) -> &ClusterOptions {

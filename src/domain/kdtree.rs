@@ -1,5 +1,5 @@
 //! A static 2-D KD-tree over points, in the manner of mourner/kdbush: built once by
-//! recursive median selection into one flat array, then only queried by box or radius.
+//! median selection into one flat array, then only queried by box or radius.
 //!
 //! The cluster index builds one of these per zoom level on every data load and filter
 //! change, so build speed matters more than anything; a flat sorted array with no node
@@ -9,7 +9,8 @@
 //! f32 is exact to ~1 px at zoom 16, the deepest zoom we cluster at, and callers keep
 //! their own f64 positions for drawing.
 //!
-//! [`KdBuild`] (`kdtree/steps.rs`) builds the same tree in steps.
+//! The build itself is [`KdBuild`] (`kdtree/steps.rs`), which can also run in steps;
+//! [`KdTree::build`] runs it to the end at once.
 //!
 //! Depends only on `projection::WorldPoint`. Must not know what the ids mean.
 
@@ -49,18 +50,9 @@ struct Query {
 impl KdTree {
     /// Builds over `points`; the id of each point is its index. Ranges of at most
     /// `node_size` entries are left unsorted and scanned linearly (64 is kdbush's default).
+    /// [`KdBuild`] run to the end in one go, so the two can never differ.
     pub fn build(points: impl Iterator<Item = WorldPoint>, node_size: usize) -> Self {
-        let mut entries: Vec<Entry> = points
-            .enumerate()
-            .map(|(i, p)| Entry {
-                x: p.x as f32,
-                y: p.y as f32,
-                id: i as u32,
-            })
-            .collect();
-        let node_size = node_size.max(1);
-        sort_kd(&mut entries, node_size, false);
-        KdTree { entries, node_size }
+        KdBuild::new(points, node_size).finish()
     }
 
     /// Ids in tree order, then renumbers them `0..len` so that they follow that order.
@@ -141,36 +133,13 @@ impl KdTree {
     }
 }
 
-/// Orders `entries` so that each range's middle element is its median on the axis,
-/// alternating x and y by depth (introselect: linear per level, n log n overall).
-fn sort_kd(entries: &mut [Entry], node_size: usize, by_y: bool) {
-    if entries.len() <= node_size {
-        return;
-    }
-    let mid = entries.len() / 2;
-    if by_y {
-        entries.select_nth_unstable_by(mid, |a, b| a.y.total_cmp(&b.y));
-    } else {
-        entries.select_nth_unstable_by(mid, |a, b| a.x.total_cmp(&b.x));
-    }
-    let (left, rest) = entries.split_at_mut(mid);
-    sort_kd(left, node_size, !by_y);
-    sort_kd(&mut rest[1..], node_size, !by_y);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// A deterministic scatter (xorshift) with some exact duplicates.
     fn scatter(n: usize) -> Vec<WorldPoint> {
-        let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::domain::test_data::unit_floats(0x9e37_79b9_7f4a_7c15);
         (0..n)
             .map(|i| {
                 if i % 10 == 0 {

@@ -1,4 +1,5 @@
-//! The bundled dataset (`geodata/`), loaded for unit tests. Test-only.
+//! The bundled dataset (`geodata/`), loaded for unit tests, and a deterministic source of
+//! made-up positions for them. Test-only.
 
 use super::geodata::read_dir;
 use super::model::Dataset;
@@ -9,4 +10,16 @@ pub fn bundled() -> Dataset {
     read_dir(std::path::Path::new(dir))
         .expect("bundled dataset")
         .0
+}
+
+/// Uniform numbers in [0, 1) from `seed` (non-zero), the same on every run (xorshift64):
+/// for scatters of made-up points, without a `rand` crate.
+pub fn unit_floats(seed: u64) -> impl FnMut() -> f64 {
+    let mut s = seed;
+    move || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    }
 }

@@ -44,20 +44,29 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// Builds a view from code in a chunk; `A` is what the caller passes in (signals, `()`).
 pub type ViewFn<A> = fn(A) -> AnyView;
 
-/// Declares a split point `$name` in chunk `$chunk` whose result is the view builder `$body`.
-macro_rules! split_point {
-    ($(#[$doc:meta])* $chunk:ident, $name:ident, $arg:ty, $body:expr) => {
+/// Declares a split point `$name` in chunk `$chunk` that hands back `$value` of type `$ty`
+/// (function pointers into the chunk). Without the `split` feature, a plain async function.
+macro_rules! split_value {
+    ($(#[$doc:meta])* $chunk:ident, $name:ident, $ty:ty, $value:expr) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<ViewFn<$arg>, ChunkError> {
-            Ok($body)
+        pub fn $name() -> Result<$ty, ChunkError> {
+            Ok($value)
         }
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name() -> Result<ViewFn<$arg>, ChunkError> {
-            Ok($body)
+        pub async fn $name() -> Result<$ty, ChunkError> {
+            Ok($value)
         }
+    };
+}
+
+/// Declares a split point `$name` in chunk `$chunk` whose result is the view builder `$body`
+/// (taking `$arg`), for [`lazy`].
+macro_rules! split_point {
+    ($(#[$doc:meta])* $chunk:ident, $name:ident, $arg:ty, $body:expr) => {
+        split_value!($(#[$doc])* $chunk, $name, ViewFn<$arg>, $body);
     };
 }
 
@@ -112,42 +121,20 @@ pub type ReadFileFn =
         Vec<u8>,
     ) -> std::pin::Pin<Box<dyn Future<Output = Option<super::import::FileRead>>>>;
 
-/// The organisers' file readers, in the `import` chunk with the mapping dialog: they are
-/// downloaded when a user first opens a file, not with the map.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import_reader() -> Result<ReadFileFn, ChunkError> {
-    Ok(super::import::read_file)
-}
-/// The organisers' file readers (one wasm file without the `split` feature).
-#[cfg(not(feature = "split"))]
-pub async fn import_reader() -> Result<ReadFileFn, ChunkError> {
-    Ok(super::import::read_file)
-}
+split_value!(
+    /// The organisers' file readers, in the `import` chunk with the mapping dialog: they are
+    /// downloaded when a user first opens a file, not with the map.
+    import,
+    import_reader,
+    ReadFileFn,
+    super::import::read_file
+);
 
 // ---- size-data (issue 2): data-side code that the first frame does not need, fetched right
 // after the first frame (src/ui/discover/search_index.rs), so it never delays it and is in
 // before anyone types. (Reading activities and visits, `load::read_later`, was tried as a
 // chunk too: it moved 3.3 KB raw / 1.2 KB gzip, as what it calls is shared with the first
 // frame's path, so it was not worth a download that can fail.)
-
-/// A split point `$name` in chunk `$chunk` that hands back `$value` (function pointers into
-/// the chunk), like `import_reader` above; more data-side split points go below.
-macro_rules! split_value {
-    ($(#[$doc:meta])* $chunk:ident, $name:ident, $ty:ty, $value:expr) => {
-        $(#[$doc])*
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<$ty, ChunkError> {
-            Ok($value)
-        }
-        $(#[$doc])*
-        #[cfg(not(feature = "split"))]
-        pub async fn $name() -> Result<$ty, ChunkError> {
-            Ok($value)
-        }
-    };
-}
 
 split_value!(
     /// Search: building the index, answering queries, reading the pinyin table.

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, desktop, phone, readGeodata } from '../e2e/harness.mjs';
+import { serve, launch, desktop, phone, readGeodata, writeBigCsv } from '../e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const csvPath = path.join(root, 'target', 'bench', 'import-49mb.csv');
@@ -29,24 +29,6 @@ const shotDir = path.join(root, 'target', 'screenshots');
 const argv = process.argv.slice(2);
 const onPhone = argv.includes('--phone');
 const shots = argv.includes('--screenshots');
-
-/** The same rows as `tests/e2e/import_big.test.mjs` (SYNTHETIC). Returns the row count. */
-function makeCsv() {
-  const lines = ['名称,经度,纬度,类型,地址,负责人,备注'];
-  let size = 0;
-  let i = 0;
-  while (size < 49 * 1024 * 1024) {
-    const lon = (108 + (i % 9973) * 0.0011).toFixed(6);
-    const lat = (21 + (i % 7919) * 0.0009).toFixed(6);
-    const line = `测试地点${i},${lon},${lat},纪念馆,广东省某市某区某某街道${i}号,负责人${i % 97},第${i}行的备注：一段说明文字用来把行加长到真实表格的宽度`;
-    lines.push(line);
-    size += Buffer.byteLength(line) + 1;
-    i += 1;
-  }
-  fs.mkdirSync(path.dirname(csvPath), { recursive: true });
-  fs.writeFileSync(csvPath, lines.join('\n') + '\n');
-  return i;
-}
 
 /** Long tasks, animation-frame gaps and progress values, recorded in the page. */
 function probe() {
@@ -75,7 +57,7 @@ async function main() {
   if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `trunk build --release` (or `make bench-import`)');
   }
-  const rows = makeCsv();
+  const rows = writeBigCsv(csvPath);
   const bundled = readGeodata('sites.geojson').features.length;
   const loadBefore = load();
   const { server, url } = await serve();

@@ -1,20 +1,12 @@
 // The foundation's promises, as a user sees them, on the release build in Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, openPage, desktop, phone, waitForFirstFrame, currentView, project,
-  readGeodata, screenshot,
+  useApp, serve, openPage, desktop, phone, waitForFirstFrame, currentView, project, readGeodata,
+  screenshot,
 } from './harness.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 const sites = readGeodata('sites.geojson').features;
 
@@ -30,7 +22,7 @@ async function canvasColours(page) {
 }
 
 test('opens with the title, the map drawn, no console errors', async () => {
-  const { page, errors, context } = await openPage(browser, base);
+  const { page, errors, context } = await openPage(app.browser, app.base);
   await assert.doesNotReject(page.getByRole('heading', { name: '红色教育地图' }).waitFor());
   await waitForFirstFrame(page);
   const map = page.getByRole('application');
@@ -42,7 +34,7 @@ test('opens with the title, the map drawn, no console errors', async () => {
 });
 
 test('the site layer reports its feature count', async () => {
-  const { page, context } = await openPage(browser, base);
+  const { page, context } = await openPage(app.browser, app.base);
   const toggle = page.getByRole('checkbox', { name: /^地点 \(/ });
   await toggle.waitFor();
   const label = await page.locator('label[for=layer-sites]').innerText();
@@ -54,7 +46,7 @@ test('the site layer reports its feature count', async () => {
 test('clicking a site on the map opens its details', async () => {
   const site = sites.find((f) => f.properties.precision.level === 'building');
   const [lon, lat] = site.geometry.coordinates;
-  const { page, context } = await openPage(browser, `${base}?v=14/${lat}/${lon}`);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=14/${lat}/${lon}`);
   await waitForFirstFrame(page);
   const view = await currentView(page);
   const box = await page.getByRole('application').boundingBox();
@@ -70,7 +62,7 @@ test('clicking a site on the map opens its details', async () => {
 
 test('a permalink to a site opens it; an unknown id says so', async () => {
   const site = sites[0];
-  const { page, context } = await openPage(browser, `${base}?site=${site.properties.id}`);
+  const { page, context } = await openPage(app.browser, `${app.base}?site=${site.properties.id}`);
   await page.getByRole('heading', { level: 2, name: site.properties.name }).waitFor();
   // It opens zoomed in on the site, and Esc closes the details wherever the focus is.
   assert.equal((await currentView(page)).zoom, 12);
@@ -78,14 +70,14 @@ test('a permalink to a site opens it; an unknown id says so', async () => {
   await page.keyboard.press('Escape');
   await page.getByText('点击地图上的地点查看详情').waitFor();
   assert.equal(new URL(page.url()).searchParams.get('site'), null);
-  await page.goto(`${base}?site=no-such-site`);
+  await page.goto(`${app.base}?site=no-such-site`);
   // Said twice: in the notice at the top of the panel and in the data problems.
   await assert.doesNotReject(page.getByText(/no site with id "no-such-site"/).first().waitFor());
   await context.close();
 });
 
 test('?data= with an unreachable URL shows a clear message, not a blank page', async () => {
-  const { page, context } = await openPage(browser, `${base}?data=/missing/sites.geojson`);
+  const { page, context } = await openPage(app.browser, `${app.base}?data=/missing/sites.geojson`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   const text = await alert.innerText();
@@ -108,7 +100,7 @@ test('?data= loads any GeoJSON FeatureCollection', async () => {
     }));
     return true;
   });
-  const { page, context } = await openPage(browser, `${extra.url}?data=/foreign.geojson`);
+  const { page, context } = await openPage(app.browser, `${extra.url}?data=/foreign.geojson`);
   await waitForFirstFrame(page);
   assert.match(await page.getByRole('application').getAttribute('aria-label'), /2 个地点/);
   await assert.doesNotReject(page.getByText(/数据问题 \(\d+\)/).waitFor());
@@ -117,7 +109,7 @@ test('?data= loads any GeoJSON FeatureCollection', async () => {
 });
 
 test('phone layout: the map and a bottom sheet', async () => {
-  const { page, errors, context } = await openPage(browser, base, phone);
+  const { page, errors, context } = await openPage(app.browser, app.base, phone);
   await waitForFirstFrame(page);
   const sheet = page.getByRole('complementary');
   const box = await sheet.boundingBox();
@@ -131,10 +123,10 @@ test('phone layout: the map and a bottom sheet', async () => {
 });
 
 test('switching to English is remembered', async () => {
-  const { page, context } = await openPage(browser, base, desktop);
+  const { page, context } = await openPage(app.browser, app.base, desktop);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { name: 'Red Education Map' }).waitFor();
-  await page.goto(base);
+  await page.goto(app.base);
   await assert.doesNotReject(page.getByRole('heading', { name: 'Red Education Map' }).waitFor());
   await screenshot(page, 'desktop-english.png');
   await context.close();

@@ -1,20 +1,12 @@
 // The coverage dashboard (issue 7) on the built app in Chromium: its numbers match the
 // bundled data files, reported vs mapped reads as the sources say, gaps follow the chosen
 // distance, the CSV download is Excel-ready, "show on map" moves the map.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, openPage, desktop, phone, readGeodata, screenshot } from './harness.mjs';
+import { useApp, openPage, desktop, phone, readGeodata, screenshot } from './harness.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 const sites = readGeodata('sites.geojson').features;
 const routes = readGeodata('routes.geojson').features;
@@ -24,7 +16,7 @@ const activities = readGeodata('activities.json').activities;
  *  answered 4xx/5xx, except the header's favicon.svg (a known issue of the shell, not
  *  of the dashboard); `errors` the console errors other than those failed loads. */
 async function openDashboard(options = desktop) {
-  const opened = await openPage(browser, `${base}?view=dashboard&lang=zh`, options);
+  const opened = await openPage(app.browser, `${app.base}?view=dashboard&lang=zh`, options);
   const failed = [];
   opened.page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/favicon.svg')) failed.push(`${r.status()} ${r.url()}`);

@@ -1,29 +1,20 @@
 // Places and discovery, as a user does them: search by pinyin opens the site, filters change
 // the counts, a permalink restores filters, the list works by keyboard, near me sorts by
 // distance (and a refusal is one message), and screenshots of the panel on desktop and phone.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serveDist, launchBrowser, openApp, DESKTOP, PHONE } from './harness.mjs';
+import { useApp, openApp, desktop, phone } from './harness.mjs';
 
 const YUEJIANG = '叶挺独立团团部旧址(阅江楼)';
 const SHOTS = new URL('../../target/screenshots/', import.meta.url);
-let server, browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  await fs.mkdir(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
+before(() => fs.mkdir(SHOTS, { recursive: true }));
 
 async function withPage(options, query, fn) {
-  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  const context = await app.browser.newContext({ locale: 'zh-CN', ...options });
   try {
-    const page = await openApp(context, server.url, query);
+    const page = await openApp(context, app.base, query);
     await fn(page, context);
     assert.deepEqual(page.errors, [], 'no uncaught errors');
   } finally {
@@ -34,7 +25,7 @@ async function withPage(options, query, fn) {
 const shot = (page, name) => page.screenshot({ path: new URL(name, SHOTS).pathname });
 
 test('a site chosen while the side panel is scrolled down brings its details into view', async () => {
-  await withPage(DESKTOP, '', async (page) => {
+  await withPage(desktop, '', async (page) => {
     // Open the filters and the site list so that the panel is taller than the window.
     await page.getByText('筛选', { exact: true }).click();
     await page.getByText('地点列表', { exact: true }).click();
@@ -61,7 +52,7 @@ test('a site chosen while the side panel is scrolled down brings its details int
 });
 
 test('search by pinyin initials opens the site and keeps it in the URL', async () => {
-  await withPage(DESKTOP, '', async (page) => {
+  await withPage(desktop, '', async (page) => {
     const box = page.getByRole('combobox', { name: '搜索地点、路线、地区' });
     await box.fill('yjl');
     const option = page.getByRole('option', { name: new RegExp('阅江楼') });
@@ -78,7 +69,7 @@ test('search by pinyin initials opens the site and keeps it in the URL', async (
 });
 
 test('full pinyin with tone marks and an English name find the same site', async () => {
-  await withPage(DESKTOP, '', async (page) => {
+  await withPage(desktop, '', async (page) => {
     const box = page.getByRole('combobox', { name: '搜索地点、路线、地区' });
     for (const q of ['Yuèjiāng', 'yue jiang', 'Yuejiang Tower']) {
       await box.fill(q);
@@ -92,7 +83,7 @@ test('full pinyin with tone marks and an English name find the same site', async
 });
 
 test('a kind filter changes the counts, the legend and the URL', async () => {
-  await withPage(DESKTOP, '', async (page) => {
+  await withPage(desktop, '', async (page) => {
     await page.getByText('显示 20 / 20 个地点').waitFor();
     const museum = page.getByRole('checkbox', { name: /纪念馆\/展馆/ });
     await museum.check();
@@ -115,13 +106,13 @@ test('a kind filter changes the counts, the legend and the URL', async () => {
 
 test('a permalink with filters restores them, and bad values give a message', async () => {
   const q = '?kind=revolutionary_site&region=qianxi&date=2021-03/2021-03&lang=zh';
-  await withPage(DESKTOP, q, async (page) => {
+  await withPage(desktop, q, async (page) => {
     await page.getByText('显示 2 / 20 个地点').waitFor();
     assert.equal(await page.getByRole('checkbox', { name: /革命旧址\/遗址/ }).isChecked(), true);
     assert.equal(await page.getByLabel('地区', { exact: true }).inputValue(), 'qianxi');
     await page.getByText('2021-03 – 2021-03').waitFor();
   });
-  await withPage(DESKTOP, '?kind=musem&region=atlantis', async (page) => {
+  await withPage(desktop, '?kind=musem&region=atlantis', async (page) => {
     await page.getByText('显示 20 / 20 个地点').waitFor();
     await page.getByText(/musem/).first().waitFor({ state: 'attached' });
     await page.getByText(/atlantis/).first().waitFor({ state: 'attached' });
@@ -129,7 +120,7 @@ test('a permalink with filters restores them, and bad values give a message', as
 });
 
 test('the time slider plays month by month', async () => {
-  await withPage(DESKTOP, '', async (page) => {
+  await withPage(desktop, '', async (page) => {
     await page.getByRole('button', { name: /逐月播放/ }).click();
     await page.getByText('2021-02 – 2021-02').waitFor();
     await page.getByText('2021-03 – 2021-03').waitFor({ timeout: 5000 });
@@ -141,7 +132,7 @@ test('the time slider plays month by month', async () => {
 });
 
 test('the site list works by keyboard', async () => {
-  await withPage(DESKTOP, '?list=activities', async (page) => {
+  await withPage(desktop, '?list=activities', async (page) => {
     const sort = page.getByLabel('排序');
     assert.equal(await sort.inputValue(), 'activities');
     await sort.focus();
@@ -160,7 +151,7 @@ test('the site list works by keyboard', async () => {
 
 test('near me sorts the list by distance; a refusal is one message', async () => {
   const qianxi = { geolocation: { latitude: 26.9, longitude: 106.3 }, permissions: ['geolocation'] };
-  await withPage({ ...DESKTOP, ...qianxi }, '', async (page) => {
+  await withPage({ ...desktop, ...qianxi }, '', async (page) => {
     await page.getByRole('button', { name: '我的附近' }).click();
     const first = page.getByRole('list', { name: '地点列表' }).getByRole('button').first();
     await first.waitFor();
@@ -168,24 +159,24 @@ test('near me sorts the list by distance; a refusal is one message', async () =>
     assert.match(await first.textContent(), /km 距您|m 距您/);
     assert.match(page.url(), /list=distance/);
   });
-  await withPage({ ...DESKTOP, permissions: [] }, '', async (page) => {
+  await withPage({ ...desktop, permissions: [] }, '', async (page) => {
     await page.getByRole('button', { name: '我的附近' }).click();
     await page.getByRole('status').filter({ hasText: /未获得定位权限|无法获取您的位置/ }).waitFor();
   });
 });
 
 test('screenshots: panel, filters and list on desktop and phone', async () => {
-  await withPage(DESKTOP, '?site=ye-ting-independent-regiment-hq', async (page) => {
+  await withPage(desktop, '?site=ye-ting-independent-regiment-hq', async (page) => {
     await page.getByRole('heading', { level: 2, name: YUEJIANG }).waitFor();
     await page.getByRole('heading', { name: '附近地点' }).waitFor();
     await page.waitForTimeout(800);
     await shot(page, 'details-desktop.png');
   });
-  await withPage(DESKTOP, '?list=name&kind=museum,revolutionary_site', async (page) => {
+  await withPage(desktop, '?list=name&kind=museum,revolutionary_site', async (page) => {
     await page.waitForTimeout(500);
     await shot(page, 'filters-list-desktop.png');
   });
-  await withPage(PHONE, '?site=ye-ting-independent-regiment-hq', async (page) => {
+  await withPage(phone, '?site=ye-ting-independent-regiment-hq', async (page) => {
     await page.getByRole('heading', { level: 2, name: YUEJIANG }).waitFor();
     await page.waitForTimeout(1500);
     await shot(page, 'details-phone.png');
@@ -194,7 +185,7 @@ test('screenshots: panel, filters and list on desktop and phone', async () => {
     await page.getByRole('option').first().waitFor();
     await shot(page, 'search-phone.png');
   });
-  await withPage(PHONE, '?list=activities', async (page) => {
+  await withPage(phone, '?list=activities', async (page) => {
     await page.getByRole('button', { name: '展开或收起面板' }).click();
     await page.waitForTimeout(800);
     await shot(page, 'filters-list-phone.png');

@@ -4,7 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +52,30 @@ export async function launch() {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => watchCsp(await newContext(options));
   return browser;
+}
+
+/**
+ * The set-up of a test file that uses the built app: serves dist/ (`extra(req, res)` may
+ * answer first, as in `serve`) and launches Chromium before the file's tests, closes both
+ * after them. Returns `{ base, browser, server }`, filled in by the time the tests run:
+ *
+ *     const app = useApp();
+ *     test('…', async () => { const { page } = await openPage(app.browser, app.base); … });
+ *
+ * `skip: true` starts nothing (for a file whose tests are all skipped).
+ */
+export function useApp({ extra = null, skip = false } = {}) {
+  const app = { base: null, browser: null, server: null };
+  before(async () => {
+    if (skip) return;
+    const { server, url } = await serve(distDir, extra);
+    Object.assign(app, { server, base: url, browser: await launch() });
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.close();
+  });
+  return app;
 }
 
 // ---- Content Security Policy: a violation on any page (or iframe) fails the running test ----
@@ -132,17 +156,28 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// ---- The same harness under the names some test files use ----
-
-/** Serves dist/: { url, close() }. */
-export async function serveDist(dir = distDir) {
-  const { server, url } = await serve(dir);
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+/**
+ * Writes a 49 MB CSV of ~270k made-up sites (SYNTHETIC: "测试地点 N", realistic row widths) to
+ * `file`, for the big-import test and benchmark; returns the row count.
+ */
+export function writeBigCsv(file) {
+  const lines = ['名称,经度,纬度,类型,地址,负责人,备注'];
+  let size = 0;
+  let i = 0;
+  while (size < 49 * 1024 * 1024) {
+    const lon = (108 + (i % 9973) * 0.0011).toFixed(6);
+    const lat = (21 + (i % 7919) * 0.0009).toFixed(6);
+    const line = `测试地点${i},${lon},${lat},纪念馆,广东省某市某区某某街道${i}号,负责人${i % 97},第${i}行的备注：一段说明文字用来把行加长到真实表格的宽度`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+    i += 1;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return i;
 }
 
-export const launchBrowser = launch;
-export const DESKTOP = desktop;
-export const PHONE = phone;
+// ---- A page that waits for the data ----
 
 /** Opens the app at `query` in `context` and waits until the data is on the map. */
 export async function openApp(context, baseUrl, query = '') {

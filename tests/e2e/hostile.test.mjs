@@ -3,21 +3,20 @@
 // or unknown URL parameters. Nothing may run (no dialog, window.__pwned unset, no new
 // <script>/<iframe> or on* attribute), the text shows literally, only http(s) links are
 // links; a bad URL gives a message and the default view, never a blank page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, desktop, distDir, waitForFirstFrame, screenshot } from './harness.mjs';
+import { useApp, desktop, distDir, waitForFirstFrame, screenshot } from './harness.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hostile');
 const read = (f) => JSON.parse(fs.readFileSync(path.join(fixtures, f), 'utf8'));
 const sites = read('sites.geojson').features.map((f) => f.properties);
 const foreign = read('foreign.geojson').features;
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve(undefined, (req, res) => {
+const app = useApp({
+  extra: (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith('/hostile/')) return false;
     const file = path.join(fixtures, path.basename(url.pathname));
@@ -25,23 +24,18 @@ before(async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(fs.readFileSync(file));
     return true;
-  }));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+  },
 });
 
 /** Opens `query` and records dialogs, console errors and uncaught exceptions. */
 async function open(query, options = desktop, prepare = null, rawQuery = '') {
-  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  const context = await app.browser.newContext({ locale: 'zh-CN', ...options });
   const page = await context.newPage();
   const seen = { dialogs: [], errors: [] };
   page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => seen.errors.push(String(e)));
   if (prepare) await prepare(page);
-  await page.goto(base + query + rawQuery);
+  await page.goto(app.base + query + rawQuery);
   return { context, page, seen };
 }
 
@@ -146,7 +140,7 @@ test('every site opens from a permalink with its hostile id', async () => {
   await waitForFirstFrame(page);
   const before = await executable(page);
   for (const s of sites.slice(0, 3)) {
-    await page.goto(`${base}?data=/hostile/dataset.json&site=${encodeURIComponent(s.id)}`);
+    await page.goto(`${app.base}?data=/hostile/dataset.json&site=${encodeURIComponent(s.id)}`);
     const heading = page.locator('#details-heading');
     await heading.filter({ hasText: s.name.slice(0, 20) }).waitFor();
     assert.equal(await heading.textContent(), s.name);

@@ -4,12 +4,12 @@
 // rows become a layer on the map (counted, searchable, with their properties in the
 // details, in the dashboard's figures); it survives a reload and is removed on request.
 // Also: a file over 50 MB is refused with a message, the thematic map, the chart as PNG.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, desktop, phone, readGeodata, screenshot } from './harness.mjs';
+import { useApp, desktop, phone, readGeodata, screenshot } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, 'fixtures', 'organiser_gbk.csv');
@@ -18,15 +18,7 @@ const bundledSites = readGeodata('sites.geojson').features.length;
 const bundledActivities = readGeodata('activities.json').activities.length;
 const regions = readGeodata('regions.geojson').features;
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 const siteCount = async (page) =>
   Number(await page.locator('canvas.map-canvas').getAttribute('data-site-count'));
@@ -37,12 +29,12 @@ async function waitForSites(page, n) {
 }
 
 async function open(options = desktop, query = '') {
-  const context = await browser.newContext(options);
+  const context = await app.browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${base}?lang=zh${query}`);
+  await page.goto(`${app.base}?lang=zh${query}`);
   await waitForSites(page, bundledSites);
   return { context, page, errors };
 }

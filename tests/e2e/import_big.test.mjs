@@ -2,48 +2,22 @@
 // freezing the page, progress shown"). Slow, so only with REDMAP_BIG=1:
 //   REDMAP_BIG=1 node --test tests/e2e/import_big.test.mjs
 // Prints the times and the longest main-thread task seen (PerformanceObserver 'longtask').
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, desktop, readGeodata } from './harness.mjs';
+import { useApp, desktop, readGeodata, writeBigCsv } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const big = path.join(here, '../../target/import-49mb.csv');
 const bundledSites = readGeodata('sites.geojson').features.length;
 
-let server, base, browser;
-before(async () => {
-  if (!process.env.REDMAP_BIG) return;
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-function makeCsv() {
-  const lines = ['名称,经度,纬度,类型,地址,负责人,备注'];
-  let size = 0;
-  let i = 0;
-  while (size < 49 * 1024 * 1024) {
-    const lon = (108 + (i % 9973) * 0.0011).toFixed(6);
-    const lat = (21 + (i % 7919) * 0.0009).toFixed(6);
-    const line = `测试地点${i},${lon},${lat},纪念馆,广东省某市某区某某街道${i}号,负责人${i % 97},第${i}行的备注：一段说明文字用来把行加长到真实表格的宽度`;
-    lines.push(line);
-    size += Buffer.byteLength(line) + 1;
-    i += 1;
-  }
-  fs.mkdirSync(path.dirname(big), { recursive: true });
-  fs.writeFileSync(big, lines.join('\n') + '\n');
-  return i;
-}
+const app = useApp({ skip: !process.env.REDMAP_BIG });
 
 test('a 49 MB CSV imports with progress; times and longest task printed', { skip: !process.env.REDMAP_BIG, timeout: 600000 }, async () => {
-  const rows = makeCsv();
-  const context = await browser.newContext(desktop);
+  const rows = writeBigCsv(big);
+  const context = await app.browser.newContext(desktop);
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longest = 0;
@@ -51,7 +25,7 @@ test('a 49 MB CSV imports with progress; times and longest task printed', { skip
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${base}?lang=zh`);
+  await page.goto(`${app.base}?lang=zh`);
   await page.waitForFunction((n) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n, bundledSites);
   await page.evaluate(() => { window.__longest = 0; });
   const t0 = Date.now();

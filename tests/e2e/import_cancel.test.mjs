@@ -2,20 +2,12 @@
 // the page answers (a click on the layer toggles is handled), and "取消导入" at any stage
 // leaves everything as it was: the sites on the map, the kept layers in local storage (an
 // earlier import included), no new layer listed. Then the same file imports in full.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, desktop, readGeodata } from './harness.mjs';
+import { useApp, desktop, readGeodata } from './harness.mjs';
 
 const bundledSites = readGeodata('sites.geojson').features.length;
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 /** 150k rows (SYNTHETIC), ~9 MB: each stage lasts long enough to cancel it. */
 function bigCsv(rows) {
@@ -31,11 +23,11 @@ const kept = (page) => page.evaluate(() => Object.fromEntries(
   Object.entries(localStorage).filter(([k]) => k.startsWith('redmap.import.'))));
 
 test('cancelling a long import at each stage leaves the data and the kept layers as they were', { timeout: 300000 }, async () => {
-  const context = await browser.newContext(desktop);
+  const context = await app.browser.newContext(desktop);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}?lang=zh`);
+  await page.goto(`${app.base}?lang=zh`);
   await page.waitForFunction((n) =>
     Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n, bundledSites, { timeout: 30000 });
   // An earlier, small import: kept, and on the map.

@@ -2,24 +2,16 @@
 // columns and even a column header, imported through the file picker and the mapping step.
 // Nothing may run (no dialog, window.__pwned unset, no new <script>/<iframe>/on* attribute),
 // the text shows literally in the preview, the problems list and the details.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, desktop, readGeodata, screenshot } from './harness.mjs';
+import { useApp, desktop, readGeodata, screenshot } from './harness.mjs';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hostile', 'hostile.csv');
 const bundledSites = readGeodata('sites.geojson').features.length;
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 const waitForSites = (page, n) => page.waitForFunction((n) =>
   Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n, n, { timeout: 30000 });
@@ -35,13 +27,13 @@ const executable = (page) => page.evaluate(() => ({
 }));
 
 test('a CSV of script-injection payloads imports as literal text and runs nothing', async () => {
-  const context = await browser.newContext(desktop);
+  const context = await app.browser.newContext(desktop);
   const page = await context.newPage();
   const dialogs = [];
   const errors = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}?lang=zh`);
+  await page.goto(`${app.base}?lang=zh`);
   await waitForSites(page, bundledSites);
   const before = await executable(page);
 

@@ -1,27 +1,19 @@
 // Nothing an organiser imported is lost without a word (issue 7): a kept layer that no
 // longer reads back is listed, stays in local storage, and a new import never takes its id.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, desktop, readGeodata } from './harness.mjs';
+import { useApp, desktop, readGeodata } from './harness.mjs';
 
 const bundledSites = readGeodata('sites.geojson').features.length;
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 test('an unreadable kept layer is listed and never overwritten by a new import', async () => {
-  const context = await browser.newContext(desktop);
+  const context = await app.browser.newContext(desktop);
   await context.addInitScript(() => {
     if (!localStorage.getItem('redmap.import.1')) localStorage.setItem('redmap.import.1', '{"broken":');
   });
   const page = await context.newPage();
-  await page.goto(`${base}?lang=zh`);
+  await page.goto(`${app.base}?lang=zh`);
   await page.waitForFunction((n) =>
     Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n, bundledSites, { timeout: 30000 });
   await page.getByText('redmap.import.1').first().waitFor();

@@ -1,20 +1,12 @@
 // Moving around the map as a user does: wheel, drag, keyboard, buttons, double-click,
 // clusters that split or list their sites, and a finger-sized tap on a phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, openPage, phone, waitForFirstFrame, currentView, project, readGeodata, screenshot,
+  useApp, openPage, phone, waitForFirstFrame, currentView, project, readGeodata, screenshot,
 } from './harness.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 const sites = readGeodata('sites.geojson').features;
 const XIQIAO = [112.96738, 22.94614]; // five sites share this town-level placement
@@ -39,7 +31,7 @@ async function mapBox(page) {
 }
 
 test('wheel zooms around the cursor; drag pans', async () => {
-  const { page, context } = await openPage(browser, `${base}?v=8/23.0/113.0`);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=8/23.0/113.0`);
   await waitForFirstFrame(page);
   const box = await mapBox(page);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -56,7 +48,7 @@ test('wheel zooms around the cursor; drag pans', async () => {
 });
 
 test('keyboard and buttons zoom and pan; fit all shows every site', async () => {
-  const { page, context } = await openPage(browser, `${base}?v=8/23.0/113.0`);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=8/23.0/113.0`);
   await waitForFirstFrame(page);
   await page.getByRole('application').focus();
   await page.keyboard.press('+');
@@ -77,7 +69,7 @@ test('keyboard and buttons zoom and pan; fit all shows every site', async () => 
 });
 
 test('double-click zooms in', async () => {
-  const { page, context } = await openPage(browser, `${base}?v=6/25/110`);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=6/25/110`);
   await waitForFirstFrame(page);
   const box = await mapBox(page);
   await page.mouse.dblclick(box.x + 200, box.y + 200);
@@ -87,7 +79,7 @@ test('double-click zooms in', async () => {
 
 test('a cluster of sites sharing one placement lists them', async () => {
   const [lon, lat] = XIQIAO;
-  const { page, context } = await openPage(browser, `${base}?v=13/${lat}/${lon}`);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=13/${lat}/${lon}`);
   await waitForFirstFrame(page);
   const view = await currentView(page);
   const box = await mapBox(page);
@@ -102,7 +94,7 @@ test('a cluster of sites sharing one placement lists them', async () => {
 });
 
 test('a cluster that splits zooms in when clicked', async () => {
-  const { page, context } = await openPage(browser, `${base}?v=7/23.0/113.0`);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=7/23.0/113.0`);
   await waitForFirstFrame(page);
   const before = await currentView(page);
   // The Nanhai sites form one bubble at zoom 7; its centre lies among them.
@@ -119,7 +111,7 @@ test('a cluster that splits zooms in when clicked', async () => {
 test('on a phone, a tap near a site (finger tolerance) opens it above the sheet', async () => {
   const site = sites.find((f) => f.properties.precision.level === 'building');
   const [lon, lat] = site.geometry.coordinates;
-  const { page, context } = await openPage(browser, `${base}?v=12/${lat}/${lon}`, phone);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=12/${lat}/${lon}`, phone);
   await waitForFirstFrame(page);
   const view = await currentView(page);
   const box = await mapBox(page);
@@ -137,7 +129,7 @@ test('on a phone, a tap near a site (finger tolerance) opens it above the sheet'
 });
 
 test('on a phone, pinching out zooms in and one-finger drag pans', async () => {
-  const { page, context } = await openPage(browser, `${base}?v=8/23.0/113.0`, phone);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=8/23.0/113.0`, phone);
   await waitForFirstFrame(page);
   const box = await mapBox(page);
   const cdp = await context.newCDPSession(page);

@@ -4,28 +4,20 @@
 // table cannot be had (blocked or corrupt), Chinese and English search still work and the box
 // says pinyin is unavailable; if the chunk cannot be had, the box says search is unavailable
 // and the next focus tries again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForFirstFrame, screenshot, phone } from './harness.mjs';
+import { useApp, openPage, waitForFirstFrame, screenshot, phone } from './harness.mjs';
 
 const YUEJIANG = /阅江楼/;
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 /** Opens the app with `setup(page)` run first (routes); records request paths. */
 async function open(setup = async () => {}, options) {
-  const { context, page, errors } = await openPage(browser, 'about:blank', options);
+  const { context, page, errors } = await openPage(app.browser, 'about:blank', options);
   const paths = [];
   page.on('request', (r) => paths.push(new URL(r.url()).pathname));
   await setup(page);
-  await page.goto(base);
+  await page.goto(app.base);
   await waitForFirstFrame(page);
   return { context, page, errors, paths, box: page.locator('#search-input') };
 }

@@ -4,19 +4,11 @@
 // the file importers, the thematic map, the base-map switcher's choices and the shared-trip
 // dialog are chunks fetched when first used. A chunk that cannot be downloaded shows a
 // message with "Try again" and the rest of the page keeps working.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForFirstFrame, desktop, phone } from './harness.mjs';
+import { useApp, openPage, waitForFirstFrame, desktop, phone } from './harness.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 const isChunk = (path) => /^\/(split|chunk)_[^/]*\.wasm$/.test(path);
 const split = (paths) => paths.filter((p) => p.startsWith('/split_')).map((p) => p.replace(/^\/split_(.*)-[0-9a-f]+\.wasm$/, '$1'));
@@ -30,11 +22,11 @@ const beforeFirstFrame = (page) => page.evaluate(() => {
 
 /** Opens `query` and records every request path from the start. */
 async function open(query, setup = async () => {}, options = desktop) {
-  const { context, page, errors } = await openPage(browser, 'about:blank', options);
+  const { context, page, errors } = await openPage(app.browser, 'about:blank', options);
   const paths = [];
   page.on('request', (r) => paths.push(new URL(r.url()).pathname));
   await setup(page);
-  await page.goto(`${base}${query}`);
+  await page.goto(`${app.base}${query}`);
   await waitForFirstFrame(page);
   return { context, page, errors, paths };
 }

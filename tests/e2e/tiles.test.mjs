@@ -1,19 +1,11 @@
 // Raster base maps: the switcher, drawing tiles, attribution, the GCJ-02 correction for
 // Amap, and quiet failure with no network. Tile servers are faked with Playwright routes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { serve, launch, openPage, waitForFirstFrame, screenshot } from './harness.mjs';
+import { useApp, openPage, waitForFirstFrame, screenshot } from './harness.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, url: base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 /** A 256×256 PNG of one colour. */
 function solidPng([r, g, b]) {
@@ -52,7 +44,7 @@ async function chooseBasemap(page, name) {
 }
 
 test('the base-map choices close with Esc (focus back on the button) and with a press outside', async () => {
-  const { page, context, errors } = await openPage(browser, base);
+  const { page, context, errors } = await openPage(app.browser, app.base);
   await waitForFirstFrame(page);
   const button = page.getByRole('button', { name: '底图' });
   const osm = page.getByRole('radio', { name: 'OpenStreetMap' });
@@ -70,7 +62,7 @@ test('the base-map choices close with Esc (focus back on the button) and with a 
 });
 
 test('OpenStreetMap tiles draw under the data, with their attribution', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}?v=9/23.03/113.14`);
+  const { page, context, errors } = await openPage(app.browser, `${app.base}?v=9/23.03/113.14`);
   const requested = [];
   await context.route('https://tile.openstreetmap.org/**', (route) => {
     requested.push(route.request().url());
@@ -96,7 +88,7 @@ test('OpenStreetMap tiles draw under the data, with their attribution', async ()
 });
 
 test('Amap tiles are laid out for GCJ-02, so WGS-84 sites sit on their street', async () => {
-  const { page, context } = await openPage(browser, `${base}?v=17/23.03/113.14`);
+  const { page, context } = await openPage(app.browser, `${app.base}?v=17/23.03/113.14`);
   const requested = [];
   await context.route(/autonavi\.com/, (route) => {
     requested.push(new URL(route.request().url()));
@@ -117,7 +109,7 @@ test('Amap tiles are laid out for GCJ-02, so WGS-84 sites sit on their street', 
 });
 
 test('with no network, failed tiles leave the offline map working', async () => {
-  const { page, context, errors } = await openPage(browser, `${base}?v=8/23.03/113.14`);
+  const { page, context, errors } = await openPage(app.browser, `${app.base}?v=8/23.03/113.14`);
   await context.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected'));
   await waitForFirstFrame(page);
   await chooseBasemap(page, 'OpenStreetMap');

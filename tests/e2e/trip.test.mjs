@@ -2,22 +2,21 @@
 // (it is still there), export GPX and read the download, open the share link in a fresh
 // browser context, and check a shared link never replaces a different trip unasked.
 // Run: node --test tests/e2e/trip.test.mjs (after `trunk build`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { serve, launch, openApp } from './trip_harness.mjs';
+import { useApp } from './harness.mjs';
+import { fixture, openApp } from './trip_harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = useApp({ extra: fixture });
 
 const stopNames = (page) => page.locator('.trip-stop .stop-name').allTextContents();
 const tripSection = (page) => page.getByRole('region', { name: /^My trip/ });
 
 test('plan, reorder, optimise, reload, export and share a 4-stop trip', async () => {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
-  const page = await openApp(context, `${server.url}?lang=en`);
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+  const page = await openApp(context, `${app.base}?lang=en`);
   const routes = page.getByRole('region', { name: /^Themed routes/ });
   // The Xiqiao route's stops all sit at the town's centre: no "0 m", the distance is unknown.
   const xiqiao = routes.getByRole('button', { name: /Xiqiao deputies' survey/ });
@@ -97,7 +96,7 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   assert.match(link, /\?trip=1~/);
   // Copied, or (the test browser gives no clipboard permission) a word to copy it by hand.
   await tripSection(page).getByText(/Link copied|Could not copy automatically/).waitFor();
-  const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const fresh = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
   const other = await openApp(fresh, `${link}&lang=en`);
   await tripSection(other).getByRole('heading', { name: 'My trip (4)' }).waitFor();
   await other.locator('.trip-stop').nth(3).waitFor();
@@ -119,7 +118,7 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   await tripSection(other).getByRole('heading', { name: 'My trip (3)' }).waitFor();
 
   // A malformed link says why and leaves the trip alone.
-  await other.goto(`${server.url}?lang=en&trip=1~x~0900~~~`);
+  await other.goto(`${app.base}?lang=en&trip=1~x~0900~~~`);
   await tripSection(other).getByText(/could not be read: mode/).waitFor();
   await tripSection(other).getByRole('heading', { name: 'My trip (3)' }).waitFor();
   await fresh.close();
@@ -144,10 +143,10 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
 });
 
 test('opening hours and the end of the day are warned of, unknown hours never', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Monday 2026-11-23, walking from 08:00, must end by 09:00.
   const code = '1~w~0800~0900~20261123~~museum-a*60~park-b*30~memorial-c*30~odd-d*30';
-  const page = await openApp(context, `${server.url}?lang=en&data=fixtures/hours.geojson&trip=${code}`);
+  const page = await openApp(context, `${app.base}?lang=en&data=fixtures/hours.geojson&trip=${code}`);
   const trip = tripSection(page);
   await trip.getByRole('heading', { name: 'My trip (4)' }).waitFor();
   const warnings = () => trip.locator('.trip-warnings li').allTextContents();
@@ -173,10 +172,10 @@ test('opening hours and the end of the day are warned of, unknown hours never', 
 });
 
 test('two tabs of the same browser keep one trip', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const a = await openApp(context, `${server.url}?lang=en&trip=1~w~0900~~~~qiandenghu-park~dungen-village~jiujiang-ferry`);
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await openApp(context, `${app.base}?lang=en&trip=1~w~0900~~~~qiandenghu-park~dungen-village~jiujiang-ferry`);
   await tripSection(a).getByRole('heading', { name: 'My trip (3)' }).waitFor();
-  const b = await openApp(context, `${server.url}?lang=en`);
+  const b = await openApp(context, `${app.base}?lang=en`);
   await tripSection(b).getByRole('heading', { name: 'My trip (3)' }).waitFor();
   await tripSection(a).getByRole('button', { name: 'Remove: Jiujiang ferry' }).click();
   await tripSection(b).getByRole('heading', { name: 'My trip (2)' }).waitFor();

@@ -1,17 +1,14 @@
-// The trip tests' view of the shared harness (harness.mjs): the app served with
-// tests/e2e/fixtures/ beside it as /fixtures/ (test data, never copied into dist), and a
-// page that waits until the data is on the map.
+// What the trip tests add to the shared harness (harness.mjs): tests/e2e/fixtures/ answered
+// as /fixtures/ beside the app (`useApp({ extra: fixture })`; test data, never copied into
+// dist), and a page that waits until the data is on the map.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve as serveShared, launch, distDir } from './harness.mjs';
-
-export { launch };
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /** Answers /fixtures/<file> from tests/e2e/fixtures; false for anything else. */
-function fixture(req, res) {
+export function fixture(req, res) {
   const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (!pathname.startsWith('/fixtures/')) return false;
   const file = path.join(fixtures, pathname.slice('/fixtures/'.length));
@@ -23,12 +20,6 @@ function fixture(req, res) {
   res.writeHead(200, { 'content-type': 'application/geo+json' });
   fs.createReadStream(file).pipe(res);
   return true;
-}
-
-/** Serves the build in `dir` (default dist/) with the fixtures: { url, close() }. */
-export async function serve(dir = distDir) {
-  const { server, url } = await serveShared(path.resolve(dir), fixture);
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Opens `url` and waits until the data is loaded (the map says how many sites it has). */

@@ -1,9 +1,8 @@
 // Visit counts in a site's details: bars by period with the figures, where data exist.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, readGeodata, screenshot } from './harness.mjs';
+import { useApp, openPage, readGeodata, screenshot } from './harness.mjs';
 
-let fixture, browser;
 const site = readGeodata('sites.geojson').features[0];
 const files = {
   'dataset.json': {
@@ -22,24 +21,19 @@ const files = {
   },
 };
 
-before(async () => {
-  fixture = await serve(undefined, (req, res) => {
+const app = useApp({
+  extra: (req, res) => {
     const name = req.url.replace(/^\/fx\//, '').split('?')[0];
     if (!req.url.startsWith('/fx/') || !files[name]) return false;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(files[name]));
     return true;
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  fixture?.server.close();
+  },
 });
 
 test('visit counts show as bars with their figures, and in a table', async () => {
-  const { page, context } = await openPage(browser,
-    `${fixture.url}?data=/fx/dataset.json&site=${site.properties.id}`);
+  const { page, context } = await openPage(app.browser,
+    `${app.base}?data=/fx/dataset.json&site=${site.properties.id}`);
   await page.getByRole('heading', { level: 2, name: site.properties.name }).waitFor();
   const chart = page.getByRole('img', { name: '参观人数' });
   await chart.waitFor();

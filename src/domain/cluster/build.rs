@@ -173,13 +173,7 @@ mod tests {
 
     /// Towns and villages: clustered points with exact duplicates, a few non-finite.
     fn scatter(n: usize) -> Vec<LonLat> {
-        let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::domain::test_data::unit_floats(0x9e37_79b9_7f4a_7c15);
         let towns: Vec<LonLat> = (0..60)
             .map(|_| LonLat::new(105.0 + 12.0 * next(), 20.0 + 10.0 * next()))
             .collect();

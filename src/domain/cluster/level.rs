@@ -66,17 +66,12 @@ pub(super) struct Level {
 }
 
 impl Level {
+    /// The level of `nodes` over their KD-tree (built by `KdBuild` from the same nodes).
     /// Stores the nodes in KD-tree order, so that clustering (which walks the nodes in
     /// order and queries each one's neighbourhood) touches memory that is close
     /// together: 100k points build ~1.4x faster than in input order. It also makes the
     /// greedy pass sweep space rather than follow input order, which is just as valid
     /// (supercluster's result depends on input order too).
-    pub(super) fn new(nodes: Vec<Node>, node_size: usize) -> Self {
-        let tree = KdTree::build(nodes.iter().map(|n| n.world), node_size);
-        Level::from_tree(&nodes, tree)
-    }
-
-    /// The level of `nodes` over their KD-tree (built by `KdTree::build` or `KdBuild`).
     pub(super) fn from_tree(nodes: &[Node], mut tree: KdTree) -> Self {
         let nodes = tree
             .take_order()
@@ -93,16 +88,10 @@ pub(super) fn radius_world(options: &ClusterOptions, zoom: u8) -> f64 {
     options.radius / (options.extent * f64::from(zoom).exp2())
 }
 
-/// Clusters the nodes of `above` (zoom + 1) for `zoom`, marking the absorbed ones with
-/// their parent, and returns the nodes of the new level. Greedy, as supercluster: in
-/// node order, each unvisited node absorbs its unvisited neighbours within the radius.
-pub(super) fn cluster_level(above: &mut Level, zoom: u8, options: &ClusterOptions) -> Vec<Node> {
-    let mut pass = LevelPass::new(above.nodes.len());
-    pass.step(above, zoom, options, usize::MAX);
-    pass.next
-}
-
-/// [`cluster_level`] in steps: where it got to, and the next level so far.
+/// Clusters the nodes of `above` (zoom + 1) for `zoom`, in steps, marking the absorbed
+/// ones with their parent: where it got to, and the nodes of the new level so far. Greedy,
+/// as supercluster: in node order, each unvisited node absorbs its unvisited neighbours
+/// within the radius.
 #[derive(Debug, Clone, Default)]
 pub(super) struct LevelPass {
     i: usize,
@@ -224,13 +213,7 @@ mod tests {
     /// Deterministic towns-and-villages scatter over Guangdong: 40 towns, points within
     /// ~0.05° of a town, every 7th point exactly on its town centre.
     fn guangdong(n: usize) -> Vec<LonLat> {
-        let mut s: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::domain::test_data::unit_floats(0x2545_f491_4f6c_dd1d);
         let towns: Vec<LonLat> = (0..40)
             .map(|_| LonLat::new(110.0 + 6.0 * next(), 21.0 + 4.0 * next()))
             .collect();

@@ -1,9 +1,9 @@
-//! Building a [`KdTree`] in steps, for callers that must not block for long (the browser's
-//! main thread re-clustering a few 100k points): the same median splits as
-//! [`KdTree::build`], done range by range from an explicit stack instead of by recursion,
-//! so the work can stop after any range and resume. Ranges are disjoint and each one's
-//! split depends only on its own entries, so the order they are done in does not change
-//! the result: a stepped build is the one-shot build, entry for entry (tested below).
+//! Building a [`KdTree`], in steps for callers that must not block for long (the browser's
+//! main thread re-clustering a few 100k points), or at once ([`KdTree::build`] runs this to
+//! the end): recursive median splits, done range by range from an explicit stack, so the
+//! work can stop after any range and resume. Ranges are disjoint and each one's split
+//! depends only on its own entries, so the order they are done in does not change the
+//! result: a stepped build is the recursive one, entry for entry (tested below).
 //!
 //! Depends only on the parent module; must not know what the ids mean.
 
@@ -21,8 +21,8 @@ pub struct KdBuild {
 }
 
 impl KdBuild {
-    /// Starts a build over `points` (the id of each point is its index), as
-    /// [`KdTree::build`] does.
+    /// Starts a build over `points` (the id of each point is its index). Ranges of at most
+    /// `node_size` entries are left unsorted and scanned linearly (64 is kdbush's default).
     pub fn new(points: impl Iterator<Item = WorldPoint>, node_size: usize) -> Self {
         let entries: Vec<Entry> = points
             .enumerate()
@@ -80,13 +80,7 @@ mod tests {
     use super::*;
 
     fn scatter(n: usize) -> Vec<WorldPoint> {
-        let mut s: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = crate::domain::test_data::unit_floats(0x2545_f491_4f6c_dd1d);
         (0..n)
             .map(|i| match i % 9 {
                 0 => WorldPoint { x: 0.25, y: 0.75 }, // duplicates
@@ -98,11 +92,31 @@ mod tests {
             .collect()
     }
 
+    /// The definition the steps must follow: each range's middle entry is its median on
+    /// the axis, alternating x and y by depth.
+    fn sort_recursively(entries: &mut [Entry], node_size: usize, by_y: bool) {
+        if entries.len() <= node_size {
+            return;
+        }
+        let mid = entries.len() / 2;
+        if by_y {
+            entries.select_nth_unstable_by(mid, |a, b| a.y.total_cmp(&b.y));
+        } else {
+            entries.select_nth_unstable_by(mid, |a, b| a.x.total_cmp(&b.x));
+        }
+        let (left, rest) = entries.split_at_mut(mid);
+        sort_recursively(left, node_size, !by_y);
+        sort_recursively(&mut rest[1..], node_size, !by_y);
+    }
+
     #[test]
-    fn a_stepped_build_is_the_one_shot_build() {
+    fn a_stepped_build_is_the_recursive_build() {
         for (n, node_size) in [(0, 64), (1, 0), (70, 64), (5000, 16), (20_000, 64)] {
             let points = scatter(n);
-            let once = KdTree::build(points.iter().copied(), node_size);
+            let mut entries = KdBuild::new(points.iter().copied(), node_size).entries;
+            let node_size = node_size.max(1);
+            sort_recursively(&mut entries, node_size, false);
+            let once = KdTree { entries, node_size };
             for budget in [1, 7, 1000, usize::MAX] {
                 let mut build = KdBuild::new(points.iter().copied(), node_size);
                 let mut steps = 1;
