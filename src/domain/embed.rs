@@ -38,12 +38,7 @@ pub fn full_map_pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::domain::test_data::pairs;
 
     #[test]
     fn embed_values() {

@@ -146,12 +146,7 @@ fn parse_id(key: &str, value: &str, problems: &mut Vec<String>) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::domain::test_data::pairs;
 
     #[test]
     fn reads_every_known_parameter() {

@@ -1,5 +1,5 @@
-//! The bundled dataset (`geodata/`), loaded for unit tests, and a deterministic source of
-//! made-up positions for them. Test-only.
+//! The bundled dataset (`geodata/`), loaded for unit tests, a deterministic source of
+//! made-up positions, and URL query pairs for them. Test-only.
 
 use super::geodata::read_dir;
 use super::model::Dataset;
@@ -22,4 +22,11 @@ pub fn unit_floats(seed: u64) -> impl FnMut() -> f64 {
         s ^= s << 17;
         (s >> 11) as f64 / (1u64 << 53) as f64
     }
+}
+
+/// URL query pairs, as the parsers of `?key=value` take them.
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }

@@ -168,18 +168,11 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 /// GETs `url` as text (UTF-8, as `Response.text()` decodes it). The error says which URL
 /// and why (HTTP status, network/CORS).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = get(url).await?;
     // The body as bytes copied once into wasm memory, then decoded there. (`text()` decodes
     // to a JS string, and passing that to Rust re-encodes it through a buffer of up to 3x
     // its length. On the 131 MB synthetic 100k dataset, `make bench` measured the fetch
     // phase at 3.9 s that way against 1.5 s now, and wasm memory at 402 MB against 289 MB.)
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| format!("{url}: body unreadable"))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|_| format!("{url}: body unreadable"))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = fetch_bytes(url).await?;
     Ok(crate::domain::geodata::text_from_bytes(bytes))
 }
 

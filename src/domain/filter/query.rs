@@ -141,12 +141,7 @@ fn parse_range(text: &str) -> Option<(Date, Date)> {
 mod tests {
     use super::*;
     use crate::domain::test_data::bundled;
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::domain::test_data::pairs;
 
     #[test]
     fn round_trips_through_the_url() {
