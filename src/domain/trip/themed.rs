@@ -26,6 +26,12 @@ impl RouteSummary {
     pub fn total_min(&self) -> u32 {
         self.travel_min.saturating_add(self.dwell_min)
     }
+
+    /// Whether the length says anything: stops that all sit at one approximate position
+    /// (a town's centre) draw a path of no length, and "0 m" would be a wrong number.
+    pub fn length_known(&self) -> bool {
+        self.stops < 2 || self.length_m >= 1.0
+    }
 }
 
 /// The route's summary on the loaded data.
@@ -118,6 +124,24 @@ mod tests {
             (s.travel_min, s.dwell_min, s.known_stops, s.stops),
             (39, 0, 0, 2)
         );
+        assert!(s.length_known());
+    }
+
+    #[test]
+    fn stops_at_one_position_have_no_known_length() {
+        let p = LonLat::new(113.0, 23.0);
+        let at_one = summarise_route(
+            &route(vec![vec![p, p, p]], &["x", "y", "z"], TravelMode::Walk),
+            &Dataset::default(),
+        );
+        assert_eq!(at_one.length_m, 0.0);
+        assert!(!at_one.length_known());
+        // One stop has no length to know.
+        let single = summarise_route(
+            &route(vec![vec![p]], &["x"], TravelMode::Walk),
+            &Dataset::default(),
+        );
+        assert!(single.length_known());
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn DetailsPanel() -> impl IntoView {
         let close = move |_| state.selected.set(None);
         let body = match state.selected.get() {
             Some(Selection::Site(i)) => site_view(&data.dataset, data.dataset.sites.get(i)?, lang, state.later_loading.get()).into_any(),
-            Some(Selection::Route(i)) => route_view(&data.dataset, data.dataset.routes.get(i)?, lang).into_any(),
+            Some(Selection::Route(i)) => route_view(&data.dataset, data.dataset.routes.get(i)?, data.route_stops.get(i).map_or(&[][..], Vec::as_slice), lang).into_any(),
             None if !state.stack.with(|s| s.is_empty()) => return Some(stack_view(&data.dataset, state.stack.get(), lang).into_any()),
             None => return Some(view! {
                 <section class="panel-section"><p class="hint">{lang.t().select_hint}</p></section>
@@ -287,16 +287,22 @@ fn extra_table(extra: &[(String, String)], heading: &'static str) -> Option<impl
     })
 }
 
-fn route_view(dataset: &Dataset, route: &Route, lang: Lang) -> impl IntoView {
+/// `stop_sites`: the route's stops as site indices, resolved once per load
+/// (`Loaded::route_stops`), not by an index of every site at each render.
+fn route_view(
+    dataset: &Dataset,
+    route: &Route,
+    stop_sites: &[Option<usize>],
+    lang: Lang,
+) -> impl IntoView {
     let state = use_state();
     let t = lang.t();
-    let index = dataset.site_index();
     let stops: Vec<(usize, Option<usize>, String)> = route
         .stops
         .iter()
         .enumerate()
         .map(|(n, id)| {
-            let i = index.get(id.as_str()).copied();
+            let i = stop_sites.get(n).copied().flatten();
             let name = i
                 .and_then(|i| dataset.sites.get(i))
                 .map(|s| pick(lang, &s.name, &s.name_en).to_string())

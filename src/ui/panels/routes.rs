@@ -41,9 +41,7 @@ pub fn RoutesPanel() -> impl IntoView {
         let items = data.dataset.routes.iter().zip(list).enumerate().map(|(i, (route, sum))| {
             let mode = pick(lang, sum.mode.label_zh(), sum.mode.label_en());
             let mode = if sum.mode_assumed { format!("{mode}, {}", s.assumed) } else { mode };
-            // Stops that all sit at one approximate position draw a path of no length:
-            // "0 m" would be a wrong number, so say the distance is unknown.
-            let meta = if sum.stops >= 2 && sum.length_m < 1.0 {
+            let meta = if !sum.length_known() {
                 format!(
                     "{} {} · {} · {} {}",
                     sum.stops, s.stop_word, s.length_unknown, s.visits_take, duration(lang, sum.dwell_min)
