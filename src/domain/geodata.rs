@@ -133,16 +133,37 @@ pub fn parse_manifest(file: &str, text: &str) -> (Option<Manifest>, Vec<DataIssu
 pub fn parse_foreign_geojson(file: &str, text: &str) -> (Dataset, Vec<DataIssue>) {
     let mut issues = Issues::new(file);
     let data = foreign::foreign(file, text, &mut issues);
+    let mut list = issues.list;
+    list.extend(foreign_checks(file, &data));
+    (data, list)
+}
+
+/// [`parse_foreign_geojson`] a feature at a time, for a reader that pauses between features
+/// (`import::GeoJsonImport`): `raw` is `features[index]`; the sites or route it gives are
+/// appended to `data` and its problems to `issues`, as the whole-file reader would.
+pub fn foreign_feature(
+    file: &str,
+    raw: &serde_json::value::RawValue,
+    index: usize,
+    data: &mut Dataset,
+    issues: &mut Vec<DataIssue>,
+) {
+    let mut found = Issues::new(file);
+    found.list = std::mem::take(issues);
+    foreign::feature(file, raw, index, &mut found, data);
+    *issues = found.list;
+}
+
+/// The cross-record checks (repeated ids...) that [`parse_foreign_geojson`] ends with.
+pub fn foreign_checks(file: &str, data: &Dataset) -> Vec<DataIssue> {
     let origins = Origins {
         sites: Origin::features(file),
         routes: Origin::features(file),
         ..Origins::default()
     };
-    let mut list = issues.list;
     // Indices are not tracked for foreign records (one feature may give several sites),
     // so cross-file issues point at the record's position in the loaded layer.
-    list.extend(check_dataset_with(&data, &origins));
-    (data, list)
+    check_dataset_with(data, &origins)
 }
 
 /// A file's bytes as text, decoded the way a browser's `Response.text()` does: UTF-8, a

@@ -23,6 +23,7 @@ mod columns;
 mod coord;
 mod csv_activity;
 mod csv_rows;
+mod geojson;
 mod gpx;
 mod headers;
 mod issue_place;
@@ -42,6 +43,7 @@ pub use build::{ImportSummary, Imported, IMPORTED_PRECISION_NOTE, IMPORTED_SAYS}
 pub use columns::{suggest_mapping, ColumnMapping, Field};
 pub use coord::{parse_angle, settle, split_pair, Angle, Axis, Fix};
 pub use csv_rows::{import_csv, CsvImport};
+pub use geojson::{import_geojson_whole, GeoJsonImport};
 pub use gpx::import_gpx;
 pub use headers::{field_for_header, normalise_header};
 pub use issue_place::{issues_csv, split_issue_path};
@@ -57,7 +59,6 @@ pub use text::{decode, decode_unicode, decode_with, Decoded, TextEncoding};
 pub use values::{parse_activity_type, parse_count, parse_date, parse_kind};
 
 use crate::domain::coords::CoordSystem;
-use crate::domain::geodata::parse_foreign_geojson;
 use crate::domain::validate::{DataIssue, Severity};
 
 /// The formats read.
@@ -194,38 +195,7 @@ pub fn import_text(
         }
         ImportFormat::Gpx => import_gpx(name, text, options),
         ImportFormat::Kml => import_kml(name, text, options),
-        ImportFormat::GeoJson => import_geojson(name, text, options),
-    }
-}
-
-/// Any GeoJSON, through the foreign-GeoJSON reader, then shifted to WGS-84 if the user
-/// says the positions are GCJ-02 or BD-09. `skipped` is not tracked for GeoJSON (one
-/// feature may give several sites); the issues list every feature left out.
-fn import_geojson(name: &str, text: &str, options: &ImportOptions) -> Imported {
-    let (mut dataset, issues) = parse_foreign_geojson(name, text);
-    let shift = |p: &mut crate::domain::model::LonLat| *p = options.coords.to_wgs84(*p);
-    dataset
-        .sites
-        .iter_mut()
-        .for_each(|s| shift(&mut s.position));
-    dataset
-        .routes
-        .iter_mut()
-        .flat_map(|r| r.path.iter_mut().flatten())
-        .for_each(shift);
-    let summary = ImportSummary {
-        format: ImportFormat::GeoJson,
-        records: dataset.sites.len() + dataset.routes.len(),
-        skipped: 0,
-        merged: 0,
-        sites: dataset.sites.len(),
-        routes: dataset.routes.len(),
-        activities: 0,
-    };
-    Imported {
-        dataset,
-        issues,
-        summary,
+        ImportFormat::GeoJson => GeoJsonImport::new(name, text, options).finish(),
     }
 }
 

@@ -61,6 +61,35 @@ impl Slicer {
     }
 }
 
+/// Runs `work` to its end in slices: `step(work)` does one bounded piece of it (true when
+/// all is done), timed as the perf span `phase` (`redmap:<phase>`); each time the slice is
+/// used up it yields to the browser, then gives up with `None` if `wanted()` has turned
+/// false (cancelled or superseded: the caller changes nothing), else reports
+/// `progress(work)`. The one loop of every long step (import, merge, clusters).
+pub async fn run_in_slices<T: ?Sized>(
+    slicer: &mut Slicer,
+    phase: &'static str,
+    wanted: &dyn Fn() -> bool,
+    work: &mut T,
+    mut step: impl FnMut(&mut T) -> bool,
+    mut progress: impl FnMut(&T),
+) -> Option<()> {
+    loop {
+        let timing = crate::ui::perf::span(phase);
+        let done = step(work);
+        timing.end();
+        if done {
+            return Some(());
+        }
+        if slicer.tick().await {
+            if !wanted() {
+                return None;
+            }
+            progress(work);
+        }
+    }
+}
+
 /// The promises waiting for the next message.
 type Waiting = Rc<RefCell<Vec<js_sys::Function>>>;
 
@@ -129,21 +158,18 @@ pub async fn shown_in_slices(
     let mut builder = ClusterBuilder::new(&positions, ClusterOptions::default());
     drop(positions);
     indexing.end();
-    loop {
-        let indexing = crate::ui::perf::span("cluster-steps");
-        let done = builder.step(CLUSTER_STEP);
-        indexing.end();
-        if done {
-            break;
-        }
-        if slicer.tick().await {
-            if !wanted() {
-                return None;
-            }
-            let (levels, all) = builder.levels_done();
+    run_in_slices(
+        slicer,
+        "cluster-steps",
+        wanted,
+        &mut builder,
+        |b| b.step(CLUSTER_STEP),
+        |b| {
+            let (levels, all) = b.levels_done();
             progress(levels, all);
-        }
-    }
+        },
+    )
+    .await?;
     Some(Shown {
         sites,
         clusters: builder.finish(),

@@ -5,13 +5,14 @@
 
 use super::fields::{At, Issues};
 use super::geometry::{read_geometry, Geometry};
-use super::raw::RawFeature;
-use super::read::read_features;
+use super::raw::{parse_record, RawFeature};
+use super::read::{accept, read_features};
 use super::values::check_position;
 use crate::domain::model::{
     AdminPlace, Dataset, LonLat, Precision, Route, RouteId, Site, SiteId, SiteKind, Source, Sources,
 };
 use crate::domain::validate::Severity;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// Property keys tried, in order, for a feature's name.
@@ -32,6 +33,31 @@ pub(crate) fn foreign(file: &str, text: &str, issues: &mut Issues) -> Dataset {
         data.routes.extend(part.routes);
     }
     data
+}
+
+/// One feature from its raw JSON (`features[index]`), read as [`foreign`] reads it: a
+/// feature that does not parse is reported at the path of the failing field.
+pub(crate) fn feature(
+    file: &str,
+    raw: &RawValue,
+    index: usize,
+    issues: &mut Issues,
+    data: &mut Dataset,
+) {
+    let at = At {
+        list: "features",
+        index,
+        props: true,
+    };
+    let Some(f) = parse_record::<RawFeature<Props>>(raw, at, issues) else {
+        return;
+    };
+    let (mut parts, mut indices) = (Vec::new(), Vec::new());
+    let mut convert = |f, at, issues: &mut Issues| {
+        add_feature(file, f, at, issues, data);
+        Some(())
+    };
+    accept(index, f, &mut convert, issues, &mut parts, &mut indices);
 }
 
 /// Adds what one feature gives (sites, or a route) to `data`.

@@ -11,7 +11,7 @@ use crate::domain::import::{
 };
 use crate::ui::i18n::import::{self as s, import as strings};
 use crate::ui::perf::span;
-use crate::ui::slices::Slicer;
+use crate::ui::slices::{run_in_slices, Slicer};
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -262,30 +262,30 @@ fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSy
         let options = ImportOptions { coords };
         let mut import =
             CsvImport::new(&file, pending.table, mapping, &options, pending.read_issues);
-        loop {
-            let converting = span("import-convert");
-            let done = import.step(ROWS_PER_STEP);
-            converting.end();
-            if done {
-                break;
-            }
-            if slicer.tick().await {
-                if !st.wanted(ticket) {
-                    return; // cancelled: nothing changed
-                }
-                st.progress(&file, Stage::Converting, import.done(), total);
-            }
+        let wanted = move || st.wanted(ticket);
+        let converted = run_in_slices(
+            &mut slicer,
+            "import-convert",
+            &wanted,
+            &mut import,
+            |i| i.step(ROWS_PER_STEP),
+            |i| st.progress(&file, Stage::Converting, i.done(), total),
+        )
+        .await;
+        if converted.is_none() {
+            return; // cancelled: nothing changed
         }
-        loop {
-            let releasing = span("import-release");
-            let done = import.release(RELEASE_STEP);
-            releasing.end();
-            if done {
-                break;
-            }
-            if slicer.tick().await && !st.wanted(ticket) {
-                return;
-            }
+        let released = run_in_slices(
+            &mut slicer,
+            "import-release",
+            &wanted,
+            &mut import,
+            |i| i.release(RELEASE_STEP),
+            |_| {},
+        )
+        .await;
+        if released.is_none() {
+            return;
         }
         slicer.pause().await;
         if !st.wanted(ticket) {

@@ -12,7 +12,7 @@ use crate::domain::import::{
     next_layer_id, ImportLayer, Imported, MergeBuilder, STORED_KEY_PREFIX,
 };
 use crate::ui::perf::span;
-use crate::ui::slices::{shown_in_slices, Slicer};
+use crate::ui::slices::{run_in_slices, shown_in_slices, Slicer};
 use crate::ui::state::{AppState, Loaded, Selection, Shown};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -69,23 +69,15 @@ async fn prepare(
         let total =
             base.dataset.sites.len() + visible.iter().map(|l| l.dataset.sites.len()).sum::<usize>();
         let mut merging = MergeBuilder::default();
-        loop {
-            let merge = span("import-merge");
-            let done = merging.step(&base.dataset, &visible, MERGE_STEP);
-            merge.end();
-            if done {
-                break;
-            }
-            if slicer.tick().await {
-                if !wanted() {
-                    return None;
-                }
-                progress(
-                    merging.sites_done() * (PERMILLE / 2) / total.max(1),
-                    PERMILLE,
-                );
-            }
-        }
+        run_in_slices(
+            slicer,
+            "import-merge",
+            wanted,
+            &mut merging,
+            |m| m.step(&base.dataset, &visible, MERGE_STEP),
+            |m| progress(m.sites_done() * (PERMILLE / 2) / total.max(1), PERMILLE),
+        )
+        .await?;
         if slicer.tick().await && !wanted() {
             return None;
         }

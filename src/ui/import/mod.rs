@@ -20,11 +20,11 @@ mod panel;
 
 use crate::domain::import::{
     check_size, decode_unicode, detect_format, encoding_notes, import_text, CsvTable, Decoded,
-    ImportFormat, ImportLayer, ImportOptions, Imported, TableReader, TextEncoding,
+    GeoJsonImport, ImportFormat, ImportLayer, ImportOptions, Imported, TableReader, TextEncoding,
 };
 use crate::domain::validate::{DataIssue, Severity};
 use crate::ui::perf::span;
-use crate::ui::slices::Slicer;
+use crate::ui::slices::{run_in_slices, Slicer};
 use crate::ui::state::{use_state, AppState, Loaded};
 use leptos::prelude::*;
 use std::future::Future;
@@ -36,6 +36,8 @@ pub use panel::ImportPanel;
 
 /// Records read between two looks at the clock (a few ms).
 const TABLE_STEP: usize = 1000;
+/// GeoJSON features read between two looks at the clock (a few ms).
+const FEATURE_STEP: usize = 200;
 
 /// A CSV file waiting for the user to confirm its columns.
 pub struct Pending {
@@ -185,29 +187,46 @@ async fn read_in_slices(
         }
     };
     let mut issues = encoding_notes(&name, &decoded);
+    let wanted = move || st.wanted(ticket);
+    let progress = |(read, all)| st.progress(&name, Stage::Reading, read, all);
     if format != ImportFormat::Csv {
-        let mut imported = import_text(&name, format, &decoded.text, &ImportOptions::default());
+        let text = decoded.text;
+        let options = ImportOptions::default();
+        let mut imported = match format {
+            ImportFormat::GeoJson => {
+                let mut import = GeoJsonImport::new(&name, &text, &options);
+                let step = |i: &mut GeoJsonImport<'_>| i.step(FEATURE_STEP);
+                let report = |i: &GeoJsonImport<'_>| progress(i.progress_bytes());
+                run_in_slices(
+                    &mut slicer,
+                    "import-geojson",
+                    &wanted,
+                    &mut import,
+                    step,
+                    report,
+                )
+                .await?;
+                import.finish()
+            }
+            _ => import_text(&name, format, &text, &options),
+        };
         issues.append(&mut imported.issues);
         imported.issues = issues;
         return Some(FileRead::Imported(imported));
     }
     let encoding = decoded.encoding;
     let mut reader = TableReader::new(&name, decoded.text);
-    loop {
-        let reading = span("import-table");
-        let done = reader.step(TABLE_STEP);
-        reading.end();
-        if done {
-            break;
-        }
-        if slicer.tick().await {
-            if !st.wanted(ticket) {
-                return None;
-            }
-            let (read, all) = reader.progress_bytes();
-            st.progress(&name, Stage::Reading, read, all);
-        }
-    }
+    let step = |r: &mut TableReader<_>| r.step(TABLE_STEP);
+    let report = |r: &TableReader<_>| progress(r.progress_bytes());
+    run_in_slices(
+        &mut slicer,
+        "import-table",
+        &wanted,
+        &mut reader,
+        step,
+        report,
+    )
+    .await?;
     let reading = span("import-table");
     let (table, mut found) = reader.finish();
     reading.end();
