@@ -1,9 +1,11 @@
-// redmap import benchmark (`make bench-import`): a 49 MB CSV (~270k rows, SYNTHETIC: names
-// "测试地点 N", the file `import_big.test.mjs` imports) imported into the release build
-// (dist/) in headless Chromium, on the bundled dataset. Prints numbers; asserts nothing
+// redmap import benchmark (`make bench-import`): a big file of each format imported into the
+// release build (dist/, or REDMAP_DIST) in headless Chromium, on the bundled dataset, one
+// fresh page per file: a 49 MB CSV (~270k rows, SYNTHETIC: names "测试地点 N", the file
+// `import_big.test.mjs` imports) and ~48 MB GeoJSON, GPX and KML files made from the
+// synthetic 100k dataset (tests/bench/import_files.mjs). Prints numbers; asserts nothing
 // (issue 7: "files up to 50 MB import without freezing the page, progress shown").
 //
-//   node tests/bench/import.mjs [--phone] [--screenshots]
+//   node tests/bench/import.mjs [--phone] [--screenshots] [--formats csv,geojson,gpx,kml]
 //
 // What it prints:
 // - the main thread's long tasks (PerformanceObserver 'longtask': tasks over 50 ms) during
@@ -17,11 +19,13 @@
 // - memory: wasm linear memory (`?bench=1`, never shrinks, so it is the peak) and the JS
 //   heap after a forced GC (CDP), at the end.
 // - the load average before and after (the machine is shared: times are wall-clock).
+// - at the end, one line per format: the longest main-thread task and frame gap.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, desktop, phone, readGeodata, writeBigCsv } from '../e2e/harness.mjs';
+import { writeBigFiles } from './import_files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const csvPath = path.join(root, 'target', 'bench', 'import-49mb.csv');
@@ -29,6 +33,8 @@ const shotDir = path.join(root, 'target', 'screenshots');
 const argv = process.argv.slice(2);
 const onPhone = argv.includes('--phone');
 const shots = argv.includes('--screenshots');
+const formatsArg = argv.includes('--formats') ? argv[argv.indexOf('--formats') + 1] : 'csv,geojson,gpx,kml';
+const formats = formatsArg.split(',').map((f) => f.trim()).filter(Boolean);
 
 /** Long tasks, animation-frame gaps and progress values, recorded in the page. */
 function probe() {
@@ -54,14 +60,41 @@ const f0 = (x) => (x == null ? '—' : x.toFixed(0));
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 async function main() {
-  if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
-    throw new Error('dist/ is missing: run `trunk build --release` (or `make bench-import`)');
+  const dist = process.env.REDMAP_DIST || path.join(root, 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`${dist} is missing: run \`trunk build --release\` (or \`make bench-import\`)`);
   }
-  const rows = writeBigCsv(csvPath);
+  const files = {};
+  if (formats.includes('csv')) files.csv = { file: csvPath, rows: writeBigCsv(csvPath) };
+  const others = formats.filter((f) => f !== 'csv');
+  if (others.length) {
+    const made = writeBigFiles(path.join(root, 'target', 'bench'));
+    for (const f of others) files[f] = { file: made[f] };
+  }
   const bundled = readGeodata('sites.geojson').features.length;
-  const loadBefore = load();
-  const { server, url } = await serve();
+  const { server, url } = await serve(dist);
   const browser = await launch();
+  const summary = [];
+  try {
+    for (const format of formats) {
+      summary.push(await runOne(browser, url, format, files[format], bundled));
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    for (const { file } of Object.values(files)) fs.rmSync(file, { force: true }); // remade next run
+  }
+  console.log('');
+  console.log(`summary (${onPhone ? '390x844' : '1280x800'}; load average now ${load()}):`);
+  console.log('  format    MB   sites+routes   longest task   longest frame gap   long tasks   time ms   wasm MB');
+  for (const r of summary) {
+    console.log(`  ${r.format.padEnd(8)} ${r.mb.toFixed(1).padStart(5)} ${String(r.added).padStart(14)} ${f0(r.max).padStart(14)} ${f0(r.gap).padStart(19)} ${String(r.count).padStart(12)} ${f0(r.ms).padStart(9)} ${f0(r.wasm).padStart(9)}`);
+  }
+}
+
+/** Imports one big file in a fresh page; prints its details and returns its numbers. */
+async function runOne(browser, url, format, { file, rows }, bundled) {
+  const loadBefore = load();
   const context = await browser.newContext(onPhone ? phone : desktop);
   const page = await context.newPage();
   await page.addInitScript(probe);
@@ -75,26 +108,31 @@ async function main() {
     return performance.now();
   });
   const wall0 = Date.now();
-  await page.getByLabel('选择要导入的文件').setInputFiles(csvPath);
-  await page.getByRole('dialog').waitFor({ timeout: 600000 });
-  const tDialog = await page.evaluate(() => performance.now());
-  await page.locator('.import-dialog .dash-button.primary').click();
-  const tClick = await page.evaluate(() => performance.now());
+  await page.getByLabel('选择要导入的文件').setInputFiles(file);
+  let tDialog = null;
+  let tClick = t0;
+  if (format === 'csv') {
+    await page.getByRole('dialog').waitFor({ timeout: 600000 });
+    tDialog = await page.evaluate(() => performance.now());
+    await page.locator('.import-dialog .dash-button.primary').click();
+    tClick = await page.evaluate(() => performance.now());
+  }
   if (shots) {
     await page.waitForFunction(() => {
       const p = document.querySelector('.import-progress progress');
       return p && Number(p.getAttribute('value')) > Number(p.getAttribute('max')) / 2;
     }, null, { timeout: 600000, polling: 100 }).catch(() => {});
     await page.locator('.import-progress').scrollIntoViewIfNeeded().catch(() => {});
-    await page.screenshot({ path: path.join(shotDir, `import-big-during-${onPhone ? 'phone' : 'desktop'}.png`) });
+    await page.screenshot({ path: path.join(shotDir, `import-big-${format}-during-${onPhone ? 'phone' : 'desktop'}.png`) });
   }
-  await page.waitForFunction((n) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n,
-    bundled + rows, { timeout: 900000, polling: 200 });
+  // Done: the new layer is listed (its checkbox, named after the file).
+  await page.getByRole('checkbox', { name: new RegExp(path.basename(file).replace(/\./g, '\\.')) })
+    .waitFor({ timeout: 900000 });
   const tDone = await page.evaluate(() => performance.now());
   const wallDone = Date.now();
   await page.waitForTimeout(1500); // what follows the merge (effects, the first frames)
   if (shots) {
-    await page.screenshot({ path: path.join(shotDir, `import-big-after-${onPhone ? 'phone' : 'desktop'}.png`) });
+    await page.screenshot({ path: path.join(shotDir, `import-big-${format}-after-${onPhone ? 'phone' : 'desktop'}.png`) });
   }
   const rec = await page.evaluate(() => ({
     tasks: window.__imp.tasks,
@@ -109,11 +147,10 @@ async function main() {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const finalCount = await count();
+  const routes = await page.locator('.import-layers li').first().textContent().catch(() => '');
   const loadAfter = load();
-  await browser.close();
-  server.close();
-  const fileMB = fs.statSync(csvPath).size / 2 ** 20;
-  fs.rmSync(csvPath); // 49 MB: made again by the next run
+  await context.close();
+  const fileMB = fs.statSync(file).size / 2 ** 20;
 
   // ---- attribution: for each long task, its time inside each step's measures
   const tasks = rec.tasks.filter(([s]) => s >= t0 - 1);
@@ -142,11 +179,15 @@ async function main() {
   const topGaps = gaps.sort((a, b) => b[1] - a[1]).slice(0, 5);
   const moves = rec.progress.filter(([t, v]) => t >= t0 && v !== null).length;
 
-  console.log(`redmap import benchmark: ${rows} rows, ${fileMB.toFixed(1)} MB CSV (SYNTHETIC), ${onPhone ? '390x844' : '1280x800'}, release build in headless Chromium`);
-  console.log(`load average (1/5/15 min): before ${loadBefore}, after ${loadAfter}; ${os.cpus().length} cores`);
-  console.log(`sites on the map: ${finalCount} (${bundled} bundled + ${rows} imported: ${finalCount === bundled + rows ? 'all' : 'NOT ALL'})`);
+  const added = finalCount - bundled;
   console.log('');
-  console.log(`times: read (pick -> dialog) ${f0(tDialog - t0)} ms; import (click -> on the map) ${f0(tDone - tClick)} ms; in all ${f0(wallDone - wall0)} ms`);
+  console.log(`==== ${format.toUpperCase()}: ${path.basename(file)}, ${fileMB.toFixed(1)} MB (SYNTHETIC), ${onPhone ? '390x844' : '1280x800'}, release build in headless Chromium`);
+  console.log(`load average (1/5/15 min): before ${loadBefore}, after ${loadAfter}; ${os.cpus().length} cores`);
+  const all = rows == null ? '' : `: ${finalCount === bundled + rows ? 'all' : 'NOT ALL'} ${rows} rows`;
+  console.log(`sites on the map: ${finalCount} (${bundled} bundled + ${added} imported${all}); layer: ${routes.replace(/\s+/g, ' ').slice(0, 120)}`);
+  console.log('');
+  const read = tDialog == null ? '' : `read (pick -> dialog) ${f0(tDialog - t0)} ms; `;
+  console.log(`times: ${read}import (${tDialog == null ? 'pick' : 'click'} -> listed) ${f0(tDone - tClick)} ms; in all ${f0(wallDone - wall0)} ms`);
   const total = tasks.reduce((a, [, d]) => a + d, 0);
   const max = tasks.reduce((a, [, d]) => Math.max(a, d), 0);
   console.log(`long tasks (> 50 ms): ${tasks.length}, longest ${f0(max)} ms, total ${f0(total)} ms`);
@@ -166,6 +207,7 @@ async function main() {
   for (const r of rowsOut.sort((a, b) => b.dur - a.dur).slice(0, 8)) {
     console.log(`  at ${f0(r.start).padStart(6)}: ${f0(r.dur).padStart(5)} ms = ${r.parts.map(([n, d]) => `${n} ${f0(d)}`).join(', ')}`);
   }
+  return { format, mb: fileMB, added, max, gap, count: tasks.length, ms: wallDone - wall0, wasm: rec.wasm / 2 ** 20 };
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -117,4 +117,36 @@ fn main() {
         ms(t),
         out.summary.routes
     );
+    big_files(&options);
+}
+
+/// The ~48 MB SYNTHETIC files of `node tests/bench/import_files.mjs` (target/bench/), if
+/// made: the XML tree alone (roxmltree), then the whole import, to see which part a
+/// sliced import must split.
+fn big_files(options: &ImportOptions) {
+    for ext in ["geojson", "gpx", "kml"] {
+        let path = format!("target/bench/import-48mb.{ext}");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            println!("{path}: missing (node tests/bench/import_files.mjs)");
+            continue;
+        };
+        let mb = text.len() as f64 / 1e6;
+        if ext != "geojson" {
+            let t = Instant::now();
+            let doc = roxmltree::Document::parse(&text).map(|d| d.descendants().count());
+            println!(
+                "{path} ({mb:.1} MB): XML tree {:.0} ms ({doc:?} nodes)",
+                ms(t)
+            );
+        }
+        let t = Instant::now();
+        let out = import_file(&path, text.as_bytes(), options);
+        println!(
+            "{path} ({mb:.1} MB): whole import {:.0} ms, {} sites, {} routes, {} issues",
+            ms(t),
+            out.summary.sites,
+            out.summary.routes,
+            out.issues.len()
+        );
+    }
 }

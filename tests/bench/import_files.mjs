@@ -1,0 +1,151 @@
+// SYNTHETIC import files of ~48 MB in each non-CSV format, made from the synthetic 100k
+// dataset (`cargo run --release --bin redmap-synth` -> target/synthetic/100k/sites.geojson;
+// every record says it is synthetic). Used by `make bench-import` (tests/bench/import.mjs),
+// the big-file e2e (REDMAP_BIG=1) and the native import bench (files under target/bench/).
+//
+//   node tests/bench/import_files.mjs [out-dir]   # writes import-48mb.{geojson,gpx,kml}
+//
+// - GeoJSON: the source's features, truncated to just under 48 MB (a FeatureCollection).
+// - GPX: a waypoint per site (name, desc, type, ele, time), then tracks of 2,000 points
+//   each along the sites, up to ~48 MB.
+// - KML: a Placemark per site in one Folder per province (name, description with HTML,
+//   ExtendedData, Point), then LineString placemarks along the sites, up to ~48 MB.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SOURCE = path.join(root, 'target', 'synthetic', '100k', 'sites.geojson');
+/** The target size of each file: 48 MiB (under the 50 MiB import limit). */
+export const TARGET_BYTES = 48 * 1024 * 1024;
+const WAYPOINT_SHARE = 0.8;
+const TRACK_POINTS = 2000;
+
+function sourceFeatures() {
+  if (!fs.existsSync(SOURCE)) {
+    throw new Error(`${SOURCE} is missing: run \`cargo run --release --bin redmap-synth\``);
+  }
+  return JSON.parse(fs.readFileSync(SOURCE, 'utf8')).features;
+}
+
+const esc = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Writes `parts` (strings) to `file` until `limit` bytes; returns the count written. */
+function writeUpTo(file, head, parts, tail, limit) {
+  const out = [head];
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
+  let n = 0;
+  for (const p of parts) {
+    const len = Buffer.byteLength(p);
+    if (size + len > limit) break;
+    out.push(p);
+    size += len;
+    n += 1;
+  }
+  out.push(tail);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, out.join(''));
+  return n;
+}
+
+/** A GeoJSON FeatureCollection of the source's first features, under 48 MB. */
+export function writeBigGeojson(file, features = sourceFeatures()) {
+  const parts = features.map((f, i) => (i === 0 ? '\n' : ',\n') + JSON.stringify(f));
+  return writeUpTo(file, '{"type":"FeatureCollection","features":[', parts, '\n]}\n', TARGET_BYTES);
+}
+
+function* tracks(features, make) {
+  for (let t = 0; ; t++) {
+    const pts = [];
+    for (let k = 0; k < TRACK_POINTS; k++) {
+      const f = features[(t * TRACK_POINTS + k) % features.length];
+      pts.push(f.geometry.coordinates);
+    }
+    yield make(t, pts);
+  }
+}
+
+/** A GPX of waypoints (80% of the bytes) and tracks of 2,000 points. */
+export function writeBigGpx(file, features = sourceFeatures()) {
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="redmap SYNTHETIC bench" xmlns="http://www.topografix.com/GPX/1/1">\n';
+  const tail = '</gpx>\n';
+  const wpts = features.map((f, i) => {
+    const p = f.properties;
+    const [lon, lat] = f.geometry.coordinates;
+    return `<wpt lat="${lat}" lon="${lon}"><ele>${i % 900}</ele><time>2024-05-01T08:00:00Z</time>`
+      + `<name>${esc(p.name)}</name><desc>${esc(p.summary)} ${esc(p.address)}</desc><type>${esc(p.kind)}</type></wpt>\n`;
+  });
+  const budget = TARGET_BYTES * WAYPOINT_SHARE;
+  let used = Buffer.byteLength(head);
+  const kept = [];
+  for (const w of wpts) {
+    used += Buffer.byteLength(w);
+    if (used > budget) break;
+    kept.push(w);
+  }
+  const trk = tracks(features, (t, pts) => `<trk><name>合成轨迹 ${t}</name><trkseg>\n`
+    + pts.map(([lon, lat], k) => `<trkpt lat="${lat}" lon="${lon}"><ele>${k % 300}</ele></trkpt>\n`).join('')
+    + '</trkseg></trk>\n');
+  function* all() { yield* kept; yield* trk; }
+  return writeUpTo(file, head, all(), tail, TARGET_BYTES);
+}
+
+/** A KML of point placemarks in province folders (80% of the bytes) and line placemarks. */
+export function writeBigKml(file, features = sourceFeatures()) {
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>合成 SYNTHETIC</name>\n';
+  const tail = '</Document></kml>\n';
+  const byProvince = new Map();
+  for (const f of features) {
+    const key = f.properties.admin?.province ?? '?';
+    if (!byProvince.has(key)) byProvince.set(key, []);
+    byProvince.get(key).push(f);
+  }
+  const budget = TARGET_BYTES * WAYPOINT_SHARE;
+  let used = Buffer.byteLength(head);
+  const kept = [];
+  for (const [province, list] of byProvince) {
+    if (used > budget) break;
+    const open = `<Folder><name>${esc(province)}</name>\n`;
+    kept.push(open);
+    used += Buffer.byteLength(open);
+    for (const f of list) {
+      const p = f.properties;
+      const [lon, lat] = f.geometry.coordinates;
+      const pm = `<Placemark id="${esc(p.id)}"><name>${esc(p.name)}</name>`
+        + `<description><![CDATA[<b>${p.summary}</b><br/>${p.address}]]></description>`
+        + `<ExtendedData><Data name="kind"><value>${esc(p.kind)}</value></Data><Data name="region"><value>${esc(p.region)}</value></Data></ExtendedData>`
+        + `<Point><coordinates>${lon},${lat},0</coordinates></Point></Placemark>\n`;
+      used += Buffer.byteLength(pm);
+      kept.push(pm);
+      if (used > budget) break;
+    }
+    kept.push('</Folder>\n');
+    used += 10;
+  }
+  const lines = tracks(features, (t, pts) => `<Placemark><name>合成路线 ${t}</name><LineString><coordinates>\n`
+    + pts.map(([lon, lat]) => `${lon},${lat},0`).join(' ') + '\n</coordinates></LineString></Placemark>\n');
+  function* all() { yield* kept; yield* lines; }
+  return writeUpTo(file, head, all(), tail, TARGET_BYTES);
+}
+
+/** Writes the three files into `dir`; returns { geojson, gpx, kml } paths. */
+export function writeBigFiles(dir) {
+  const features = sourceFeatures();
+  const files = {
+    geojson: path.join(dir, 'import-48mb.geojson'),
+    gpx: path.join(dir, 'import-48mb.gpx'),
+    kml: path.join(dir, 'import-48mb.kml'),
+  };
+  writeBigGeojson(files.geojson, features);
+  writeBigGpx(files.gpx, features);
+  writeBigKml(files.kml, features);
+  return files;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? path.join(root, 'target', 'bench');
+  const files = writeBigFiles(dir);
+  for (const f of Object.values(files)) {
+    console.log(`${f}: ${(fs.statSync(f).size / 2 ** 20).toFixed(1)} MB`);
+  }
+}
