@@ -38,16 +38,19 @@ mod table_reader;
 mod text;
 mod values;
 mod xml;
+mod xml_split;
+#[cfg(test)]
+mod xml_steps_tests;
 
 pub use build::{ImportSummary, Imported, IMPORTED_PRECISION_NOTE, IMPORTED_SAYS};
 pub use columns::{suggest_mapping, ColumnMapping, Field};
 pub use coord::{parse_angle, settle, split_pair, Angle, Axis, Fix};
 pub use csv_rows::{import_csv, CsvImport};
 pub use geojson::{import_geojson_whole, GeoJsonImport};
-pub use gpx::import_gpx;
+pub use gpx::{import_gpx, GpxImport};
 pub use headers::{field_for_header, normalise_header};
 pub use issue_place::{issues_csv, split_issue_path};
-pub use kml::import_kml;
+pub use kml::{import_kml, KmlImport};
 pub use layer_export::{layer_csv, layer_geojson};
 pub use limits::{check_size, MAX_IMPORT_BYTES};
 pub use merge::{merge_layers, MergeBuilder, Merged};
@@ -60,6 +63,35 @@ pub use values::{parse_activity_type, parse_count, parse_date, parse_kind};
 
 use crate::domain::coords::CoordSystem;
 use crate::domain::validate::{DataIssue, Severity};
+
+/// An import read a slice at a time (GeoJSON, GPX, KML), so that the browser can paint
+/// and take input between slices; each gives what its whole-file reader gives.
+pub trait SlicedImport {
+    /// Does about one slice more (`size`: features for GeoJSON, bytes for GPX and KML);
+    /// true when all is read.
+    fn step(&mut self, size: usize) -> bool;
+    /// Work done and in all, for progress.
+    fn progress_bytes(&self) -> (usize, usize);
+    /// The layer and every problem (reads what is left first).
+    fn finish(self) -> Imported;
+}
+
+macro_rules! sliced_import {
+    ($($t:ident),*) => {$(
+        impl SlicedImport for $t<'_> {
+            fn step(&mut self, size: usize) -> bool {
+                $t::step(self, size)
+            }
+            fn progress_bytes(&self) -> (usize, usize) {
+                $t::progress_bytes(self)
+            }
+            fn finish(self) -> Imported {
+                $t::finish(self)
+            }
+        }
+    )*};
+}
+sliced_import!(GeoJsonImport, GpxImport, KmlImport);
 
 /// The formats read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,8 +225,8 @@ pub fn import_text(
             let mapping = suggest_mapping(&table);
             import_csv(name, table, mapping, options, issues)
         }
-        ImportFormat::Gpx => import_gpx(name, text, options),
-        ImportFormat::Kml => import_kml(name, text, options),
+        ImportFormat::Gpx => GpxImport::new(name, text, options).finish(),
+        ImportFormat::Kml => KmlImport::new(name, text, options).finish(),
         ImportFormat::GeoJson => GeoJsonImport::new(name, text, options).finish(),
     }
 }

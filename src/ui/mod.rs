@@ -6,6 +6,7 @@ pub mod bench;
 pub mod dashboard;
 pub mod discover;
 pub mod download;
+pub mod drop_guard;
 pub mod embed;
 pub mod fetch;
 pub mod i18n;
@@ -26,5 +27,6 @@ pub mod url;
 /// Entry point called by `main`: panic hook, then mount the app on `<body>`.
 pub fn start() {
     panic::install();
+    drop_guard::install();
     leptos::mount::mount_to_body(app::App);
 }

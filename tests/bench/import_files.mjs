@@ -7,9 +7,9 @@
 //
 // - GeoJSON: the source's features, truncated to just under 48 MB (a FeatureCollection).
 // - GPX: a waypoint per site (name, desc, type, ele, time), then tracks of 2,000 points
-//   each along the sites, up to ~48 MB.
+//   each (a walk of ~8 km from a site), up to ~48 MB.
 // - KML: a Placemark per site in one Folder per province (name, description with HTML,
-//   ExtendedData, Point), then LineString placemarks along the sites, up to ~48 MB.
+//   ExtendedData, Point), then LineString placemarks of 2,000 points, up to ~48 MB.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,12 +54,16 @@ export function writeBigGeojson(file, features = sourceFeatures()) {
   return writeUpTo(file, '{"type":"FeatureCollection","features":[', parts, '\n]}\n', TARGET_BYTES);
 }
 
+/** Tracks as a GPS logs them: 2,000 points a few metres apart, each track starting at a
+ * site. (Points jumping between sites across China made lines that take Chromium's software
+ * canvas seconds per frame to stroke: not what an organiser's file holds.) */
 function* tracks(features, make) {
   for (let t = 0; ; t++) {
+    const [lon0, lat0] = features[(t * 37) % features.length].geometry.coordinates;
     const pts = [];
     for (let k = 0; k < TRACK_POINTS; k++) {
-      const f = features[(t * TRACK_POINTS + k) % features.length];
-      pts.push(f.geometry.coordinates);
+      const a = k / 40 + t;
+      pts.push([+(lon0 + k * 0.00004 + 0.0003 * Math.sin(a)).toFixed(6), +(lat0 + 0.0003 * Math.cos(a)).toFixed(6)]);
     }
     yield make(t, pts);
   }

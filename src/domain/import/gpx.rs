@@ -6,7 +6,8 @@
 use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
 use super::values::parse_kind;
-use super::xml::{child_text, children, is, parse, text_of, Lines};
+use super::xml::{child_text, children, is, parse, text_of, Lines, Place};
+use super::xml_split::XmlSplit;
 use super::{ImportFormat, ImportOptions};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
@@ -24,7 +25,11 @@ const KNOWN: [&str; 8] = [
     "link",
 ];
 
-/// Reads a GPX file.
+/// The records, in the order they are read: every waypoint, then routes, then tracks.
+const RECORDS: &[&str] = &["wpt", "rte", "trk"];
+
+/// Reads a GPX file whole (one tree): the reference [`GpxImport`] is checked against, and
+/// what it falls back to for a file its scanner does not follow.
 pub fn import_gpx(file: &str, text: &str, options: &ImportOptions) -> Imported {
     let mut b = Builder::new(file, ImportFormat::Gpx, options.coords);
     let doc = match parse(text) {
@@ -43,29 +48,159 @@ pub fn import_gpx(file: &str, text: &str, options: &ImportOptions) -> Imported {
         b.issue(Severity::Error, "", message);
         return b.finish();
     }
-    let lines = Lines::new(text);
-    for (k, wpt) in children(root, "wpt").enumerate() {
-        let path = format!("wpt[{k}] (line {})", lines.of(wpt));
-        waypoint(&mut b, wpt, &path);
-    }
-    for (k, rte) in children(root, "rte").enumerate() {
-        let path = format!("rte[{k}] (line {})", lines.of(rte));
-        let points = points(&mut b, &lines, children(rte, "rtept"), &path, "rtept");
-        route(&mut b, rte, vec![points], &path);
-    }
-    for (k, trk) in children(root, "trk").enumerate() {
-        let path = format!("trk[{k}] (line {})", lines.of(trk));
-        let parts = children(trk, "trkseg")
-            .enumerate()
-            .map(|(s, seg)| {
-                let seg_path = format!("{path}.trkseg[{s}]");
-                points(&mut b, &lines, children(seg, "trkpt"), &seg_path, "trkpt")
-            })
-            .collect();
-        route(&mut b, trk, parts, &path);
+    let mut lines = Lines::new(text);
+    for (kind, name) in RECORDS.iter().enumerate() {
+        for (k, node) in children(root, name).enumerate() {
+            let mut place = Place {
+                lines: &mut lines,
+                base: 0,
+                shift: 0,
+            };
+            record(&mut b, kind, k, node, &mut place);
+        }
     }
     b.finish()
 }
+
+/// Record `k` of its kind (0 waypoint, 1 route, 2 track).
+fn record(b: &mut Builder, kind: usize, k: usize, node: Node, place: &mut Place) {
+    let path = format!("{}[{k}] (line {})", RECORDS[kind], place.of(node));
+    match kind {
+        0 => waypoint(b, node, &path),
+        1 => {
+            let points = points(b, place, children(node, "rtept"), &path, "rtept");
+            route(b, node, vec![points], &path);
+        }
+        _ => {
+            let parts = children(node, "trkseg")
+                .enumerate()
+                .map(|(s, seg)| {
+                    let seg_path = format!("{path}.trkseg[{s}]");
+                    points(b, place, children(seg, "trkpt"), &seg_path, "trkpt")
+                })
+                .collect();
+            route(b, node, parts, &path);
+        }
+    }
+}
+
+/// A GPX file being read a slice at a time: cut into records ([`XmlSplit`]), then each
+/// record parsed and converted, waypoints first, as [`import_gpx`] does; the same result.
+pub struct GpxImport<'t> {
+    text: &'t str,
+    options: ImportOptions,
+    b: Builder,
+    split: XmlSplit<'t>,
+    lines: Lines<'t>,
+    /// Records by kind (waypoints, routes, tracks), then the next one to convert.
+    order: Vec<usize>,
+    next: usize,
+    /// The next record's index among those of its kind.
+    k: usize,
+    converted_bytes: usize,
+    whole: Option<Imported>,
+}
+
+impl<'t> GpxImport<'t> {
+    pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
+        GpxImport {
+            text,
+            options: *options,
+            b: Builder::new(file, ImportFormat::Gpx, options.coords),
+            split: XmlSplit::new(text, RECORDS, true),
+            lines: Lines::new(text),
+            order: Vec::new(),
+            next: 0,
+            k: 0,
+            converted_bytes: 0,
+            whole: None,
+        }
+    }
+
+    /// Reads about `budget_bytes` more of the file; true when it is all read.
+    pub fn step(&mut self, budget_bytes: usize) -> bool {
+        if self.whole.is_some() {
+            return true;
+        }
+        if !self.split.is_done() {
+            if self.split.step(budget_bytes.saturating_mul(SCAN_FACTOR)) && !self.checked() {
+                self.read_whole();
+            }
+            return self.whole.is_some();
+        }
+        let mut spent = 0;
+        while self.next < self.order.len() && spent < budget_bytes.max(1) {
+            let r = self.split.records[self.order[self.next]];
+            if self.next > 0 && self.split.records[self.order[self.next - 1]].kind != r.kind {
+                self.k = 0;
+            }
+            let (doc, shift) = self.split.record_doc(&r);
+            let Ok(tree) = parse(&doc) else {
+                self.read_whole();
+                return true;
+            };
+            let Some(node) = tree
+                .descendants()
+                .find(|n| n.is_element() && n.range().start == shift)
+            else {
+                self.read_whole();
+                return true;
+            };
+            let mut place = Place {
+                lines: &mut self.lines,
+                base: r.start,
+                shift,
+            };
+            record(&mut self.b, r.kind, self.k, node, &mut place);
+            self.k += 1;
+            self.next += 1;
+            spent += r.end - r.start;
+        }
+        self.converted_bytes += spent;
+        self.next == self.order.len()
+    }
+
+    /// Work done and in all (bytes scanned, then bytes converted), for progress.
+    pub fn progress_bytes(&self) -> (usize, usize) {
+        let (scanned, all) = self.split.progress_bytes();
+        (scanned + self.converted_bytes, 2 * all)
+    }
+
+    /// The layer and its issues (what [`import_gpx`] gives for the same text).
+    pub fn finish(mut self) -> Imported {
+        while !self.step(usize::MAX / SCAN_FACTOR) {}
+        match self.whole {
+            Some(whole) => whole,
+            None => self.b.finish(),
+        }
+    }
+
+    /// After the scan: the skeleton is well-formed GPX; the records in reading order.
+    fn checked(&mut self) -> bool {
+        if self.split.gave_up() {
+            return false;
+        }
+        let root_is_gpx = parse(self.split.skeleton()).is_ok_and(|d| is(d.root_element(), "gpx"));
+        let mut order: Vec<usize> = (0..self.split.records.len()).collect();
+        order.sort_by_key(|&i| self.split.records[i].kind);
+        self.b.reserve(order.len());
+        self.order = order;
+        root_is_gpx
+    }
+
+    /// Whether the file had to be read whole (tests: the usual files never are).
+    #[cfg(test)]
+    pub(crate) fn fell_back(&self) -> bool {
+        self.whole.is_some()
+    }
+
+    fn read_whole(&mut self) {
+        self.whole = Some(import_gpx(&self.b.file, self.text, &self.options));
+    }
+}
+
+/// Bytes scanned per byte of conversion budget (scanning is much cheaper than parsing).
+const SCAN_FACTOR: usize = 8;
 
 /// A point's position from its lat/lon attributes (and whether they had to be swapped),
 /// or the reason it has none.
@@ -121,7 +256,7 @@ fn extra(node: Node) -> Vec<(String, String)> {
 
 fn points<'a, 'i: 'a>(
     b: &mut Builder,
-    lines: &Lines,
+    place: &mut Place,
     nodes: impl Iterator<Item = Node<'a, 'i>>,
     path: &str,
     name: &str,
@@ -135,7 +270,7 @@ fn points<'a, 'i: 'a>(
                 out.push(b.coords.to_wgs84(p));
             }
             Err(e) => {
-                let pt_path = format!("{path}.{name}[{k}] (line {})", lines.of(pt));
+                let pt_path = format!("{path}.{name}[{k}] (line {})", place.of(pt));
                 b.issue(
                     Severity::Error,
                     &pt_path,

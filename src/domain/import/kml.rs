@@ -6,14 +6,16 @@
 
 use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
-use super::xml::{child, child_text, is, parse, strip_html, text_of, Lines};
+use super::xml::{child, child_text, is, parse, strip_html, text_of, Lines, Place};
+use super::xml_split::XmlSplit;
 use super::{ImportFormat, ImportOptions};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
 use roxmltree::{Node, NodeId};
 use std::collections::HashMap;
 
-/// Reads a KML file.
+/// Reads a KML file whole (one tree): the reference [`KmlImport`] is checked against, and
+/// what it falls back to for a file its scanner does not follow.
 pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
     let mut b = Builder::new(file, ImportFormat::Kml, options.coords);
     let doc = match parse(text) {
@@ -23,23 +25,158 @@ pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
             return b.finish();
         }
     };
-    let lines = Lines::new(text);
+    let mut lines = Lines::new(text);
     let mut folders = Folders::default();
     let placemarks: Vec<Node> = doc.descendants().filter(|n| is(*n, "Placemark")).collect();
     if placemarks.is_empty() {
-        b.issue(
-            Severity::Warning,
-            "",
-            "no Placemark in the file: nothing to import",
-        );
+        no_placemark(&mut b);
     }
     for (k, pm) in placemarks.into_iter().enumerate() {
-        let path = format!("Placemark[{k}] (line {})", lines.of(pm));
+        let mut place = Place {
+            lines: &mut lines,
+            base: 0,
+            shift: 0,
+        };
+        let path = format!("Placemark[{k}] (line {})", place.of(pm));
         let folder = folders.path(pm);
         placemark(&mut b, pm, &path, folder);
     }
     b.finish()
 }
+
+fn no_placemark(b: &mut Builder) {
+    b.issue(
+        Severity::Warning,
+        "",
+        "no Placemark in the file: nothing to import",
+    );
+}
+
+/// A KML file being read a slice at a time: cut into placemarks ([`XmlSplit`]), then each
+/// parsed and converted in order, as [`import_kml`] does; the same result.
+pub struct KmlImport<'t> {
+    text: &'t str,
+    options: ImportOptions,
+    b: Builder,
+    split: XmlSplit<'t>,
+    lines: Lines<'t>,
+    /// The folder path of each run of placemarks (from the skeleton).
+    run_folders: Vec<Option<String>>,
+    next: usize,
+    converted_bytes: usize,
+    whole: Option<Imported>,
+}
+
+impl<'t> KmlImport<'t> {
+    pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
+        KmlImport {
+            text,
+            options: *options,
+            b: Builder::new(file, ImportFormat::Kml, options.coords),
+            split: XmlSplit::new(text, &["Placemark"], false),
+            lines: Lines::new(text),
+            run_folders: Vec::new(),
+            next: 0,
+            converted_bytes: 0,
+            whole: None,
+        }
+    }
+
+    /// Reads about `budget_bytes` more of the file; true when it is all read.
+    pub fn step(&mut self, budget_bytes: usize) -> bool {
+        if self.whole.is_some() {
+            return true;
+        }
+        if !self.split.is_done() {
+            if self.split.step(budget_bytes.saturating_mul(SCAN_FACTOR)) && !self.checked() {
+                self.read_whole();
+            }
+            return self.whole.is_some();
+        }
+        let mut spent = 0;
+        while self.next < self.split.records.len() && spent < budget_bytes.max(1) {
+            let r = self.split.records[self.next];
+            let (doc, shift) = self.split.record_doc(&r);
+            let Ok(tree) = parse(&doc) else {
+                self.read_whole();
+                return true;
+            };
+            let Some(pm) = tree
+                .descendants()
+                .find(|n| n.is_element() && n.range().start == shift)
+            else {
+                self.read_whole();
+                return true;
+            };
+            let mut place = Place {
+                lines: &mut self.lines,
+                base: r.start,
+                shift,
+            };
+            let path = format!("Placemark[{}] (line {})", self.next, place.of(pm));
+            let folder = self.run_folders.get(r.run).cloned().flatten();
+            placemark(&mut self.b, pm, &path, folder);
+            self.next += 1;
+            spent += r.end - r.start;
+        }
+        self.converted_bytes += spent;
+        self.next == self.split.records.len()
+    }
+
+    /// Work done and in all (bytes scanned, then bytes converted), for progress.
+    pub fn progress_bytes(&self) -> (usize, usize) {
+        let (scanned, all) = self.split.progress_bytes();
+        (scanned + self.converted_bytes, 2 * all)
+    }
+
+    /// The layer and its issues (what [`import_kml`] gives for the same text).
+    pub fn finish(mut self) -> Imported {
+        while !self.step(usize::MAX / SCAN_FACTOR) {}
+        match self.whole {
+            Some(whole) => whole,
+            None => self.b.finish(),
+        }
+    }
+
+    /// After the scan: the skeleton is well-formed, and each run of placemarks has its
+    /// folder path (the names of the Folders and Documents around its placeholder).
+    fn checked(&mut self) -> bool {
+        if self.split.gave_up() {
+            return false;
+        }
+        let Ok(skeleton) = parse(self.split.skeleton()) else {
+            return false;
+        };
+        let mut folders = Folders::default();
+        self.run_folders = skeleton
+            .descendants()
+            .filter(|n| is(*n, "Placemark"))
+            .map(|p| folders.path(p))
+            .collect();
+        let runs = self.split.records.last().map_or(0, |r| r.run + 1);
+        if self.run_folders.len() != runs {
+            return false;
+        }
+        if self.split.records.is_empty() {
+            no_placemark(&mut self.b);
+        }
+        self.b.reserve(self.split.records.len());
+        true
+    }
+
+    /// Whether the file had to be read whole (tests: the usual files never are).
+    #[cfg(test)]
+    pub(crate) fn fell_back(&self) -> bool {
+        self.whole.is_some()
+    }
+
+    fn read_whole(&mut self) {
+        self.whole = Some(import_kml(&self.b.file, self.text, &self.options));
+    }
+}
+
+/// Bytes scanned per byte of conversion budget (scanning is much cheaper than parsing).
+const SCAN_FACTOR: usize = 8;
 
 /// The geometry of a placemark, gathered from any nesting of MultiGeometry.
 #[derive(Default)]

@@ -49,26 +49,49 @@ pub fn child_text(node: Node, name: &str) -> Option<String> {
     child(node, name).and_then(text_of)
 }
 
-/// Line numbers by byte offset, from one pass over the text. (roxmltree's
-/// `text_pos_at` scans from the start on every call: quadratic over a file of 100k
-/// placemarks, minutes instead of milliseconds.)
-pub struct Lines(Vec<usize>);
+/// Line numbers by byte offset, counted forward from the last one asked (records are met in
+/// order). (roxmltree's `text_pos_at` scans from the start on every call: quadratic over
+/// a file of 100k placemarks, minutes instead of milliseconds.)
+pub struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: usize,
+}
 
-impl Lines {
-    pub fn new(text: &str) -> Self {
-        Lines(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
-        )
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
     }
 
-    /// The 1-based line `node` starts on.
-    pub fn of(&self, node: Node) -> usize {
-        let start = node.range().start;
-        self.0.partition_point(|&nl| nl < start) + 1
+    /// The 1-based line of byte `pos`.
+    pub fn at(&mut self, pos: usize) -> usize {
+        let pos = pos.min(self.text.len());
+        if pos < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.text[self.at..pos]).count();
+        self.at = pos;
+        self.line
+    }
+}
+
+/// Where the nodes of a (record's own) document are in the whole text: a node at `p` is
+/// at `p - shift + base`.
+pub struct Place<'l, 't> {
+    pub lines: &'l mut Lines<'t>,
+    pub base: usize,
+    pub shift: usize,
+}
+
+impl Place<'_, '_> {
+    /// The 1-based line `node` starts on in the whole text.
+    pub fn of(&mut self, node: Node) -> usize {
+        let start = node.range().start.saturating_sub(self.shift);
+        self.lines.at(self.base + start)
     }
 }
 
@@ -125,8 +148,14 @@ mod tests {
             .find(|n| is(*n, "placemark"))
             .expect("placemark");
         assert_eq!(child_text(pm, "name").as_deref(), Some("甲 & 乙"));
-        assert_eq!(Lines::new(text).of(pm), 2);
-        assert_eq!(Lines::new(text).of(doc.root_element()), 1);
+        let mut lines = Lines::new(text);
+        let mut place = Place {
+            lines: &mut lines,
+            base: 0,
+            shift: 0,
+        };
+        assert_eq!(place.of(pm), 2);
+        assert_eq!(place.of(doc.root_element()), 1);
         assert!(parse("<kml><open></kml>").is_err());
     }
 

@@ -114,5 +114,8 @@ pub fn fit_to(state: AppState, data: &Dataset) {
     if bbox.is_empty() {
         return;
     }
-    state.view.update(|v| *v = v.fit_bounds(&bbox, 48.0));
+    // Above the phone's bottom sheet, which covers the lower part of the map.
+    state
+        .view
+        .update(|v| *v = crate::ui::map::fit_visible(state, v, &bbox));
 }

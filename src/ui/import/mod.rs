@@ -19,8 +19,9 @@ mod merging;
 mod panel;
 
 use crate::domain::import::{
-    check_size, decode_unicode, detect_format, encoding_notes, import_text, CsvTable, Decoded,
-    GeoJsonImport, ImportFormat, ImportLayer, ImportOptions, Imported, TableReader, TextEncoding,
+    check_size, decode_unicode, detect_format, encoding_notes, CsvTable, Decoded, GeoJsonImport,
+    GpxImport, ImportFormat, ImportLayer, ImportOptions, Imported, KmlImport, SlicedImport,
+    TableReader, TextEncoding,
 };
 use crate::domain::validate::{DataIssue, Severity};
 use crate::ui::perf::span;
@@ -38,6 +39,8 @@ pub use panel::ImportPanel;
 const TABLE_STEP: usize = 1000;
 /// GeoJSON features read between two looks at the clock (a few ms).
 const FEATURE_STEP: usize = 200;
+/// GPX/KML bytes parsed between two looks at the clock (a few ms; scanned: 8 times that).
+const XML_STEP_BYTES: usize = 64 * 1024;
 
 /// A CSV file waiting for the user to confirm its columns.
 pub struct Pending {
@@ -189,26 +192,23 @@ async fn read_in_slices(
     let mut issues = encoding_notes(&name, &decoded);
     let wanted = move || st.wanted(ticket);
     let progress = |(read, all)| st.progress(&name, Stage::Reading, read, all);
+    let progress = &progress;
     if format != ImportFormat::Csv {
         let text = decoded.text;
         let options = ImportOptions::default();
         let mut imported = match format {
             ImportFormat::GeoJson => {
-                let mut import = GeoJsonImport::new(&name, &text, &options);
-                let step = |i: &mut GeoJsonImport<'_>| i.step(FEATURE_STEP);
-                let report = |i: &GeoJsonImport<'_>| progress(i.progress_bytes());
-                run_in_slices(
-                    &mut slicer,
-                    "import-geojson",
-                    &wanted,
-                    &mut import,
-                    step,
-                    report,
-                )
-                .await?;
-                import.finish()
+                let import = GeoJsonImport::new(&name, &text, &options);
+                sliced(&mut slicer, &wanted, import, FEATURE_STEP, progress).await?
             }
-            _ => import_text(&name, format, &text, &options),
+            ImportFormat::Gpx => {
+                let import = GpxImport::new(&name, &text, &options);
+                sliced(&mut slicer, &wanted, import, XML_STEP_BYTES, progress).await?
+            }
+            _ => {
+                let import = KmlImport::new(&name, &text, &options);
+                sliced(&mut slicer, &wanted, import, XML_STEP_BYTES, progress).await?
+            }
         };
         issues.append(&mut imported.issues);
         imported.issues = issues;
@@ -237,6 +237,24 @@ async fn read_in_slices(
         read_issues: issues,
         encoding,
     }))
+}
+
+/// Runs a GeoJSON, GPX or KML import to its end in slices of `size`, with progress;
+/// `None` if it was cancelled meanwhile.
+async fn sliced<I: SlicedImport>(
+    slicer: &mut Slicer,
+    wanted: &dyn Fn() -> bool,
+    mut import: I,
+    size: usize,
+    progress: &dyn Fn((usize, usize)),
+) -> Option<Imported> {
+    let step = |i: &mut I| i.step(size);
+    let report = |i: &I| progress(i.progress_bytes());
+    run_in_slices(slicer, "import-parse", wanted, &mut import, step, report).await?;
+    let finishing = span("import-finish");
+    let imported = import.finish();
+    finishing.end();
+    Some(imported)
 }
 
 /// Reads one file the user gave: refused with a message, imported at once (GeoJSON, GPX,

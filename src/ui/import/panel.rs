@@ -267,4 +267,8 @@ fn drop_zone(st: ImportState) {
         leave.remove();
         drop.remove();
     });
+    // A file dropped before this code had arrived (kept by the main module's guard).
+    if let Some(file) = crate::ui::drop_guard::take() {
+        start_file(st, file);
+    }
 }

@@ -379,8 +379,9 @@ fn follow_selection(map: Map) {
     });
 }
 
-/// Fits `bbox` into the part of the map the phone's bottom sheet leaves visible.
-fn fit_visible(state: AppState, v: &Viewport, bbox: &BBox) -> Viewport {
+/// Fits `bbox` into the part of the map the phone's bottom sheet leaves visible (also used
+/// for a newly imported layer, `ui::import::layers::fit_to`).
+pub(crate) fn fit_visible(state: AppState, v: &Viewport, bbox: &BBox) -> Viewport {
     let covered_px = v.height_px * sheet_fraction(state);
     let above_sheet = v.with_size(v.width_px, v.height_px - covered_px, v.dpr);
     let fitted = above_sheet.fit_bounds(bbox, FIT_PADDING_PX);
