@@ -31,14 +31,16 @@ bench:
 	$(MAKE) --no-print-directory target/bench/release-index.html target/synthetic/100k/dataset.json
 	node tests/bench/bench.mjs $(BENCH_ARGS)
 
-# `make bench-import`: a 49 MB CSV (~270k rows, SYNTHETIC) imported into the release build in
-# headless Chromium; prints the long tasks during the import (count, longest, total, and which
-# step each was in), the longest frame gap, progress updates, times and memory
-# (tests/bench/import.mjs). Asserts nothing. BENCH_ARGS="--phone --screenshots".
+# `make bench-import`: a 49 MB CSV (~270k rows, SYNTHETIC) and ~48 MB GeoJSON, GPX and KML files
+# (made from the synthetic 100k sites, tests/bench/import_files.mjs) imported into the release
+# build in headless Chromium, one fresh page each; prints the long tasks during each import
+# (count, longest, total, and which step each was in), the longest frame gap, progress updates,
+# times and memory, then one summary line per format (tests/bench/import.mjs). Asserts nothing.
+# BENCH_ARGS="--phone --screenshots --formats geojson,gpx".
 bench-import:
 	.ci/tools.sh build
 	@cmp -s dist/index.html target/bench/release-index.html 2>/dev/null || rm -f target/bench/release-index.html
-	$(MAKE) --no-print-directory target/bench/release-index.html
+	$(MAKE) --no-print-directory target/bench/release-index.html target/synthetic/100k/dataset.json
 	node tests/bench/import.mjs $(BENCH_ARGS)
 
 target/bench/release-index.html: $(BENCH_SOURCES)

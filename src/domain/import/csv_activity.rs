@@ -81,7 +81,7 @@ impl CsvImport {
             participants_qualifier: participants.and_then(|p| p.1),
             organiser: None,
             note,
-            sources: self.b.sources().into(),
+            sources: self.b.sources(),
         };
         self.b.data.activities.push(activity);
     }
