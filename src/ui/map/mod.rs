@@ -132,9 +132,8 @@ pub fn MapView() -> impl IntoView {
     let (g1, g2, g3, g4) = (gesture.clone(), gesture.clone(), gesture.clone(), gesture);
     let t = move || state.lang.get().t();
     let label = move || {
-        let n = state
-            .data
-            .with(|d| d.as_ref().map(|d| d.dataset.sites.len()).unwrap_or(0));
+        // What the map shows: the sites drawn from `sites.points` count before they are read.
+        let n = state.map_data().map_or(0, |d| d.site_count());
         format!(
             "{} — {}",
             t().map_label,
