@@ -56,7 +56,8 @@ pub fn start(state: AppState, data_url: Option<String>) {
         match read_data().await {
             Ok(read) => read(state, first).await,
             Err(ChunkError) => {
-                state.preview.set(None);
+                // A preview stays on the map (its points are right; only their details are
+                // missing), under the message saying why nothing more comes.
                 state.later_loading.set(false);
                 state.load.set(LoadState::Failed(READER_MISSING.to_owned()));
             }

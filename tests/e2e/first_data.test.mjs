@@ -69,6 +69,9 @@ test('a reader chunk that cannot be downloaded says so instead of a blank page',
   const alert = page.locator('.load-error');
   await alert.waitFor({ timeout: 30000 });
   assert.match(await alert.innerText(), /reads data files could not be downloaded/);
+  // The points drawn first stay on the map (and it still moves), with no sites to open.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  assert.match(await page.getByRole('application').getAttribute('aria-label'), new RegExp(`${sites.length} sites`));
   await screenshot(page, 'first-data-reader-failed.png');
   await context.close();
 });
