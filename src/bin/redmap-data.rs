@@ -9,6 +9,10 @@
 //! (`domain::geodata::points`: what the map draws first) and says how to list it in the
 //! manifest. Run it again whenever the GeoJSON changes (a stale one is ignored).
 //!
+//! `redmap-data basemap <dir>` writes `<dir>/basemap.bin` from the base map's GeoJSON files
+//! in `<dir>` (`domain::basemap::packed`: what the app draws the land from). Run it again
+//! whenever they change (`cargo test` says when it is stale for `geodata/basemap`).
+//!
 //! `redmap-data csp` prints the page's Content Security Policy (`domain::csp::policy`), the
 //! text `assets/csp-policy.txt` must hold (the build writes it into `index.html`).
 
@@ -18,8 +22,8 @@ use redmap::domain::validate::{DataIssue, IssueCounts};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: redmap-data validate <dir> | redmap-data points <dir> | redmap-data csp";
+const USAGE: &str = "usage: redmap-data validate <dir> | redmap-data points <dir> | \
+    redmap-data basemap <dir> | redmap-data csp";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
     {
         ["validate", dir] => validate(dir),
         ["points", dir] => points(Path::new(dir)),
+        ["basemap", dir] => basemap(Path::new(dir)),
         ["csp"] => {
             println!("{}", redmap::domain::csp::policy());
             ExitCode::SUCCESS
@@ -78,6 +83,39 @@ fn summary(dir: &str, data: &Dataset, issues: &[DataIssue]) -> String {
         c.warnings,
         c.infos,
     )
+}
+
+/// `basemap <dir>`: `basemap.bin` from the base map's GeoJSON files in `dir`.
+fn basemap(dir: &Path) -> ExitCode {
+    use redmap::domain::basemap::{pack, FILES, PACKED_FILE};
+    let read =
+        |name: &&str| std::fs::read_to_string(dir.join(name)).map(|text| (name.to_string(), text));
+    let result = FILES
+        .iter()
+        .map(|name| read(name).map_err(|e| format!("{name}: {e}")))
+        .collect::<Result<Vec<_>, _>>()
+        .and_then(|files| {
+            let files: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect();
+            let bytes = pack(&files)?;
+            std::fs::write(dir.join(PACKED_FILE), &bytes)
+                .map_err(|e| format!("{PACKED_FILE}: {e}"))?;
+            println!(
+                "{PACKED_FILE}: {} bytes from {}",
+                bytes.len(),
+                FILES.join(", ")
+            );
+            Ok(())
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("redmap-data: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// `points <dir>`: the sites layer's `sites.points`, next to its GeoJSON.

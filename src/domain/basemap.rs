@@ -2,7 +2,11 @@
 //! projected once to Web Mercator world coordinates, ready to draw every frame.
 //!
 //! Pure: parsing with the `geojson` crate (the files are small and trusted-ish, so the
-//! generic value tree is fine here). Must not depend on the UI.
+//! generic value tree is fine here). Must not depend on the UI. The app itself reads the
+//! parsed layers from one binary file ([`packed`], made by `redmap-data basemap`), so that
+//! no JSON reader is needed for the map's first frame.
+
+pub mod packed;
 
 use super::geo::{BBox, LonLat};
 use super::projection::{lonlat_to_world, WorldPoint};
@@ -23,7 +27,39 @@ pub enum BaseKind {
     Other,
 }
 
+/// The files of `geodata/basemap/` the map draws, in drawing order; `basemap.bin` holds
+/// them parsed, in this order.
+pub const FILES: &[&str] = &[
+    "land.geojson",
+    "provinces.geojson",
+    "lakes.geojson",
+    "rivers.geojson",
+];
+
+/// The file holding the parsed [`FILES`] ([`packed`]), next to them.
+pub const PACKED_FILE: &str = "basemap.bin";
+
+/// The parsed `files` (name, text), in their order, as [`packed`] writes them.
+pub fn pack(files: &[(&str, &str)]) -> Result<Vec<u8>, String> {
+    let layers = files
+        .iter()
+        .map(|(name, text)| parse_layer(name, text))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(packed::encode(&layers))
+}
+
 impl BaseKind {
+    /// Every kind, in the order `basemap.bin` numbers them.
+    pub const ALL: [BaseKind; 7] = [
+        BaseKind::Land,
+        BaseKind::Provinces,
+        BaseKind::Borders,
+        BaseKind::Lakes,
+        BaseKind::Rivers,
+        BaseKind::Places,
+        BaseKind::Other,
+    ];
+
     pub fn from_file_name(name: &str) -> BaseKind {
         let n = name.to_ascii_lowercase();
         if n.contains("lines") || n.contains("border") {

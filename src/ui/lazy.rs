@@ -197,6 +197,24 @@ split_point!(
     |()| view! { <super::panels::DetailsPanel /> }.into_any()
 );
 
+// ---- firstdata (session 4, issue 2): reading data files out of the first view. The map's
+// first frame is drawn from `sites.points` by code in the main module (`ui::load`); the
+// readers of the manifest, GeoJSON and JSON files (serde_json and everything typed over it),
+// the check of the sites against the points drawn and the cross-file checks are this chunk,
+// downloaded right after that frame (at once when nothing can be drawn without it).
+
+/// Reads on from where `ui::load::start` got to, through to the cross-file checks.
+pub type ReadDataFn =
+    fn(super::state::AppState, super::load::Start) -> std::pin::Pin<Box<dyn Future<Output = ()>>>;
+
+split_value!(
+    /// The data reader (`ui::load::read`).
+    read_data,
+    read_data,
+    ReadDataFn,
+    super::load::read::run
+);
+
 /// True once the first view is done: the map's first frame is drawn, or the load failed, or
 /// it finished without anything to draw (then a second later). What the first frame does not
 /// need is downloaded from then on.

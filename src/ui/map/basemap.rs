@@ -12,13 +12,8 @@ pub struct Basemap {
     pub layers: Vec<BaseLayer>,
 }
 
-/// The files of `geodata/basemap/`, in drawing order (a missing file is skipped quietly).
-pub const FILES: &[&str] = &[
-    "land.geojson",
-    "provinces.geojson",
-    "lakes.geojson",
-    "rivers.geojson",
-];
+/// The files of `geodata/basemap/`, in drawing order (the app reads them from `basemap.bin`).
+pub use crate::domain::basemap::FILES;
 
 pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
     let t = v.transform();

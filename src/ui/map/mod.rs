@@ -95,6 +95,8 @@ pub fn MapView() -> impl IntoView {
         state.shown.track();
         // The data replacing the preview keeps its clusters (same positions): draw its labels.
         state.data.track();
+        // The routes and regions join the preview's points (ui::load::read).
+        state.preview.track();
         state.selected.track();
         state.hovered.track();
         state.show_sites.track();
@@ -130,9 +132,8 @@ pub fn MapView() -> impl IntoView {
     let (g1, g2, g3, g4) = (gesture.clone(), gesture.clone(), gesture.clone(), gesture);
     let t = move || state.lang.get().t();
     let label = move || {
-        let n = state
-            .data
-            .with(|d| d.as_ref().map(|d| d.dataset.sites.len()).unwrap_or(0));
+        // What the map shows: the sites drawn from `sites.points` count before they are read.
+        let n = state.map_data().map_or(0, |d| d.site_count());
         format!(
             "{} — {}",
             t().map_label,
@@ -238,18 +239,21 @@ fn observe_size(map: Map) {
     });
 }
 
-/// Fetches the base-map files (bundled data only); a failure leaves a plain background.
+/// Fetches the base map: its layers parsed ahead of time into one binary file
+/// (`domain::basemap::packed`, no JSON reader in the first view); a failure leaves a plain
+/// background (and a line in the console).
 fn load_basemap(map: Map) {
     leptos::task::spawn_local(async move {
-        for file in basemap::FILES {
-            let url = format!("geodata/basemap/{file}");
-            let Ok(text) = fetch::fetch_text(&url).await else {
-                continue;
-            };
-            if let Ok(layer) = crate::domain::basemap::parse_layer(file, &text) {
-                map.0.basemap.borrow_mut().layers.push(layer);
+        let url = format!("geodata/basemap/{}", crate::domain::basemap::PACKED_FILE);
+        let read = fetch::fetch_bytes(&url)
+            .await
+            .and_then(|bytes| crate::domain::basemap::packed::decode(&bytes));
+        match read {
+            Ok(layers) => {
+                map.0.basemap.borrow_mut().layers = layers;
                 map.request_draw();
             }
+            Err(message) => web_sys::console::warn_1(&format!("{url}: {message}").into()),
         }
     });
 }
