@@ -2,9 +2,9 @@
 //! indicator and the list of data problems.
 
 use super::i18n::Lang;
-use super::lazy::{self, lazy};
+use super::lazy;
 use super::map::MapView;
-use super::panels::{LoadError, LoadingIndicator, NearMeControl, SearchBox};
+use super::panels::{LoadError, LoadingIndicator, SearchBox};
 use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
@@ -61,30 +61,22 @@ fn MapPage() -> impl IntoView {
         }
     });
 
+    // The places of the dashboard, the handout and the shared-trip dialog come with the
+    // `late` chunk, right after the map's first frame (src/ui/map/late.rs).
+    let late = lazy::after_first_frame();
     view! {
         <div class="app" class:embed=embed>
             {(!embed).then(|| view! { <Header /> })}
             <main class="main">
                 <div class="map-area">
                     <MapView />
-                    <super::thematic::ThematicOverlay />
-                    <NearMeControl />
                     <LoadingIndicator />
-                    <super::notices::Notices />
-                    {embed.then(|| view! { <super::embed::OpenFullMap /> <super::embed::EmbedDetails /> <div class="embed-error"><LoadError /></div> })}
+                    {embed.then(|| view! { <div class="embed-error"><LoadError /></div> })}
                 </div>
                 {(!embed).then(|| view! { <SidePanel /> })}
-                <Show when=move || state.dashboard.get()>
-                    {lazy(lazy::dashboard_view, (), "dashboard")}
-                </Show>
+                {lazy::lazy_when(late, lazy::shell_overlays, true, "late-chunk")}
             </main>
-            <Show when=move || state.trip.handout.get()>
-                {lazy(lazy::handout_view, (), "handout")}
-            </Show>
-            // A link brought a trip while the user has their own: the dialog is a chunk.
-            <Show when=move || state.trip.incoming.with(|i| i.is_some())>
-                {lazy(lazy::shared_trip_dialog, (), "shared-dialog-chunk")}
-            </Show>
+            {lazy::lazy_when(late, lazy::shell_overlays, false, "late-chunk")}
         </div>
     }
 }
@@ -114,10 +106,10 @@ fn Header() -> impl IntoView {
             <button
                 class="header-button"
                 aria-pressed=move || state.dashboard.get().to_string()
-                aria-label=move || super::i18n::dashboard::dashboard(state.lang.get()).open_label
+                aria-label=move || t().dashboard_label
                 on:click=move |_| super::dashboard::set_open(!state.dashboard.get_untracked())
             >
-                {move || super::i18n::dashboard::dashboard(state.lang.get()).open}
+                {move || t().dashboard}
             </button>
             <button
                 class="header-button"

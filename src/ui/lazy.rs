@@ -197,6 +197,42 @@ split_point!(
     |()| view! { <super::panels::DetailsPanel /> }.into_any()
 );
 
+// ---- firstcode (session 4, issue 2): what the map and the shell need only after the map's
+// first frame (or on a user's first gesture), out of the main module.
+
+/// Reads one base-map file (GeoJSON, through the `geojson` crate and serde_json's value
+/// tree): file name, text.
+pub type ReadBasemapFn = fn(&str, &str) -> Result<crate::domain::basemap::BaseLayer, String>;
+
+split_value!(
+    /// The base map's reader: the files are fetched at once, read when this is in (right
+    /// after the first frame; the land, lakes and rivers are drawn from then on).
+    late,
+    basemap_reader,
+    ReadBasemapFn,
+    crate::domain::basemap::parse_layer
+);
+
+split_point!(
+    /// What sits over the map besides the canvas: zoom and fit buttons, the base-map
+    /// switcher's button, "near me", the scale bar, the attribution, the tooltip, notices,
+    /// the thematic overlay, the embedded map's link and card; and what follows the map
+    /// (flying to a selection, the view in the URL).
+    late,
+    map_overlays,
+    super::map::late::Args,
+    super::map::late::overlays
+);
+
+split_point!(
+    /// The places of the dashboard (`true`: in `<main>`), the handout and the shared-trip
+    /// dialog (`false`) in the shell; each is a chunk of its own once opened.
+    late,
+    shell_overlays,
+    bool,
+    super::map::late::shell_overlays
+);
+
 /// True once the first view is done: the map's first frame is drawn, or the load failed, or
 /// it finished without anything to draw (then a second later). What the first frame does not
 /// need is downloaded from then on.

@@ -7,6 +7,7 @@ pub mod draw;
 mod handle;
 mod input;
 pub mod items;
+pub mod late;
 pub mod style;
 pub mod switcher;
 pub mod tiles;
@@ -14,10 +15,9 @@ pub mod trip_layer;
 
 use crate::domain::geo::BBox;
 use crate::domain::permalink::{self, Permalink, ViewParam};
-use crate::domain::projection::ScreenPoint;
-use crate::domain::scale_bar::scale_bar;
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::count_of;
+use crate::ui::lazy;
 use crate::ui::state::{use_state, AppState, Selection, Shown, ShownKey};
 use crate::ui::{fetch, url};
 use handle::Map;
@@ -112,11 +112,13 @@ pub fn MapView() -> impl IntoView {
         crate::ui::bench::install(state); // `?bench=1` only: see ui/bench.rs
     }
     observe_size(map.clone());
-    load_basemap(map.clone());
+    let first_frame = lazy::after_first_frame();
+    load_basemap(map.clone(), first_frame);
     open_view_when_loaded(map.clone());
-    follow_selection(map.clone());
-    follow_focus(map.clone());
-    keep_url_in_step(state);
+    let late = late::Args {
+        map: StoredValue::new_local(map.clone()),
+        embed: crate::ui::embed::from_url(),
+    };
 
     let (m1, m2, m3, m4, m5, m6, m7) = (
         map.clone(),
@@ -157,70 +159,9 @@ pub fn MapView() -> impl IntoView {
             on:dblclick=move |ev| input::double_click(&m6, ev)
             on:keydown=move |ev| input::key_down(&m7, ev)
         ></canvas>
-        <Controls map=map />
-        <Tooltip />
-        <ScaleBar />
-        <div class="attribution">{move || switcher::attribution(state)}</div>
-    }
-}
-
-#[component]
-fn Controls(map: Map) -> impl IntoView {
-    let state = use_state();
-    let t = move || state.lang.get().t();
-    let (a, b, c) = (map.clone(), map.clone(), map);
-    let centre = move || {
-        let v = state.view.get_untracked();
-        ScreenPoint::new(v.width_px / 2.0, v.height_px / 2.0)
-    };
-    let fit = move |_| {
-        if let Some(data) = state.data.get_untracked() {
-            c.animate_to(
-                state
-                    .view
-                    .get_untracked()
-                    .fit_bounds(&data.bounds, FIT_PADDING_PX),
-            );
-        }
-    };
-    view! {
-        <div class="map-controls">
-            <button on:click=move |_| a.zoom_by(centre(), 1.0) aria-label=move || t().zoom_in title=move || t().zoom_in>"+"</button>
-            <button on:click=move |_| b.zoom_by(centre(), -1.0) aria-label=move || t().zoom_out title=move || t().zoom_out>"−"</button>
-            <button on:click=fit aria-label=move || t().fit_all title=move || t().fit_all>"⤢"</button>
-            <switcher::BasemapSwitcher />
-        </div>
-    }
-}
-
-#[component]
-fn Tooltip() -> impl IntoView {
-    let state = use_state();
-    move || {
-        let i = state.hovered.get()?;
-        let data = state.data.get()?;
-        let site = data.dataset.sites.get(i)?;
-        let at = state.view.get().lonlat_to_screen(site.position);
-        let name = if state.lang.get() == crate::ui::i18n::Lang::En {
-            site.name_en.clone()
-        } else {
-            site.name.clone()
-        };
-        Some(view! {
-            <div class="tooltip" role="tooltip" style:left=format!("{}px", at.x_px) style:top=format!("{}px", at.y_px)>{name}</div>
-        })
-    }
-}
-
-#[component]
-fn ScaleBar() -> impl IntoView {
-    let state = use_state();
-    move || {
-        let v = state.view.get();
-        (v.width_px > 0.0).then(|| {
-            let bar = scale_bar(&v, 120.0);
-            view! { <div class="scale-bar" style:width=format!("{}px", bar.width_px.round())>{bar.label}</div> }
-        })
+        // Over the map, right after its first frame: controls, scale bar, tooltip... (the
+        // `late` chunk, see late.rs).
+        {lazy::lazy_when(lazy::after_first_frame(), lazy::map_overlays, late, "late-chunk")}
     }
 }
 
@@ -238,20 +179,53 @@ fn observe_size(map: Map) {
     });
 }
 
-/// Fetches the base-map files (bundled data only); a failure leaves a plain background.
-fn load_basemap(map: Map) {
+/// Fetches the base-map files (bundled data only) at once, and reads them with the `late`
+/// chunk's reader once `ready` (the first frame is drawn): the GeoJSON reader is not in the
+/// first view. A file that cannot be fetched or read leaves a plain background there.
+fn load_basemap(map: Map, ready: Signal<bool>) {
+    let pending: Rc<RefCell<Vec<(&'static str, String)>>> = Rc::default();
+    let reader: Rc<std::cell::Cell<Option<lazy::ReadBasemapFn>>> = Rc::default();
+    let (m, p, r) = (map.clone(), pending.clone(), reader.clone());
     leptos::task::spawn_local(async move {
         for file in basemap::FILES {
             let url = format!("geodata/basemap/{file}");
-            let Ok(text) = fetch::fetch_text(&url).await else {
-                continue;
-            };
-            if let Ok(layer) = crate::domain::basemap::parse_layer(file, &text) {
-                map.0.basemap.borrow_mut().layers.push(layer);
-                map.request_draw();
+            if let Ok(text) = fetch::fetch_text(&url).await {
+                p.borrow_mut().push((file, text));
+                read_basemap(&m, &p, r.get());
             }
         }
     });
+    let started = std::cell::Cell::new(false);
+    Effect::new(move || {
+        if !ready.get() || started.replace(true) {
+            return;
+        }
+        let (map, pending, reader) = (map.clone(), pending.clone(), reader.clone());
+        leptos::task::spawn_local(async move {
+            // On failure the loader has logged why; the map goes on without its base map
+            // (the overlays from the same chunk say it failed and offer to try again).
+            if let Ok(read) = lazy::basemap_reader().await {
+                reader.set(Some(read));
+                read_basemap(&map, &pending, Some(read));
+            }
+        });
+    });
+}
+
+/// Reads the fetched base-map files, once the reader is in, onto the map.
+fn read_basemap(
+    map: &Map,
+    pending: &RefCell<Vec<(&'static str, String)>>,
+    read: Option<lazy::ReadBasemapFn>,
+) {
+    let Some(read) = read else { return };
+    let files = std::mem::take(&mut *pending.borrow_mut());
+    for (file, text) in files {
+        if let Ok(layer) = read(file, &text) {
+            map.0.basemap.borrow_mut().layers.push(layer);
+            map.request_draw();
+        }
+    }
 }
 
 /// When data arrives: the URL's view and selection if it has them, else fit all the data.
