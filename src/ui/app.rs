@@ -40,19 +40,6 @@ fn MapPage() -> impl IntoView {
     super::discover::provide(state);
     load::start(state, link.data_url.clone());
     super::panels::trip::start_trip(state);
-    super::reveal::follow_selection();
-
-    // Esc closes the details wherever the focus is (a search box handles its own Esc).
-    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-            .is_some();
-        if ev.key() == "Escape" && !in_field && state.selected.get_untracked().is_some() {
-            state.selected.set(None);
-        }
-    });
-
     // Keep <html lang> in step with the UI language, for screen readers and fonts.
     Effect::new(move || {
         let lang = state.lang.get();
@@ -74,9 +61,9 @@ fn MapPage() -> impl IntoView {
                     {embed.then(|| view! { <div class="embed-error"><LoadError /></div> })}
                 </div>
                 {(!embed).then(|| view! { <SidePanel /> })}
-                {lazy::lazy_when(late, lazy::shell_overlays, true, "late-chunk")}
+                {lazy::lazy_kept(late, lazy::shell_overlays, true, "late-chunk")}
             </main>
-            {lazy::lazy_when(late, lazy::shell_overlays, false, "late-chunk")}
+            {lazy::lazy_kept(late, lazy::shell_overlays, false, "late-chunk")}
         </div>
     }
 }
@@ -151,8 +138,10 @@ fn SidePanel() -> impl IntoView {
             ></button>
             <LoadError />
             // The sections are a chunk downloaded once the map's first frame is drawn; the
-            // panel keeps its size meanwhile (a loading line in it).
-            {lazy::lazy_when(lazy::after_first_frame(), lazy::side_panel_body, (), "side-panel-body")}
+            // panel keeps its size meanwhile (a loading line in it). Built once: rebuilt on a
+            // language switch, the import section's listeners outlived its disposed state and
+            // panicked ("reactive value ... already been disposed", src/ui/import/panel.rs).
+            {lazy::lazy_kept(lazy::after_first_frame(), lazy::side_panel_body, (), "side-panel-body")}
         </aside>
     }
 }

@@ -285,6 +285,22 @@ where
     A: Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
 {
+    lazy_view(ready, load, arg, class, true)
+}
+
+/// [`lazy_when`]; `relang`: the view is built again when the language changes (else only
+/// the loading line and the failure message follow the language).
+fn lazy_view<A, Fut>(
+    ready: Signal<bool>,
+    load: fn() -> Fut,
+    arg: A,
+    class: &'static str,
+    relang: bool,
+) -> impl IntoView
+where
+    A: Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
+{
     let state = use_state();
     let status = RwSignal::new(Status::<A>::Loading);
     let start = move || {
@@ -313,8 +329,12 @@ where
         }
     });
     move || {
+        let status = status.get();
+        if let (Status::Ready(build), false) = (status, relang) {
+            return untrack(|| build(arg));
+        }
         let s = strings(state.lang.get());
-        match status.get() {
+        match status {
             Status::Ready(build) => untrack(|| build(arg)),
             Status::Loading => view! {
                 <div class=format!("{class} chunk-placeholder")>
@@ -331,4 +351,23 @@ where
             .into_any(),
         }
     }
+}
+
+// ---- firstcode (session 4, issue 2) ----
+
+/// [`lazy_when`] for a view that follows the language by itself and must not be built again
+/// when it changes: the map's overlays and the shell's places (`late` chunk) and the side
+/// panel, whose state (an open switcher, the thematic map's saved layers, an import in
+/// progress, window listeners) would be lost or outlive its owner.
+pub fn lazy_kept<A, Fut>(
+    ready: Signal<bool>,
+    load: fn() -> Fut,
+    arg: A,
+    class: &'static str,
+) -> impl IntoView
+where
+    A: Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
+{
+    lazy_view(ready, load, arg, class, false)
 }

@@ -2,9 +2,10 @@
 //! (src/ui/lazy.rs), downloaded right after that frame, so that none of it is in the first
 //! view (issue 2). Over the map: the zoom and fit buttons with the base-map switcher's button,
 //! "near me", the scale bar, the attribution, the tooltip, notices, the thematic overlay and
-//! the embedded map's link and card; behind it, the effects that fly to a selection or a
-//! requested place and keep the view and selection in the URL. In the shell: the places of
-//! the dashboard, the handout and the shared-trip dialog.
+//! the embedded map's link and card. Behind it, the effects that fly to a selection or a
+//! requested place, keep the view and selection in the URL, scroll the details into view and
+//! close them on Esc. In the shell: the places of the dashboard, the handout and the
+//! shared-trip dialog.
 //!
 //! The canvas, its pointer, wheel and keyboard handlers and the first frame's view stay in
 //! the main module (`MapView`): the map can be panned and zoomed as soon as it is drawn.
@@ -34,6 +35,8 @@ pub fn overlays(args: Args) -> AnyView {
     follow_selection(map.clone());
     follow_focus(map.clone());
     keep_url_in_step(state);
+    crate::ui::reveal::follow_selection();
+    close_on_escape(state);
     view! {
         <Controls map=map />
         <Tooltip />
@@ -70,6 +73,20 @@ pub fn shell_overlays(in_main: bool) -> AnyView {
         </Show>
     }
     .into_any()
+}
+
+/// Esc closes the details wherever the focus is (a search box handles its own Esc).
+fn close_on_escape(state: crate::ui::state::AppState) {
+    // Page-long: this view is built once (`lazy_kept`), so the listener is never doubled.
+    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            .is_some();
+        if ev.key() == "Escape" && !in_field && state.selected.get_untracked().is_some() {
+            state.selected.set(None);
+        }
+    });
 }
 
 #[component]

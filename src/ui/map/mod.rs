@@ -161,7 +161,7 @@ pub fn MapView() -> impl IntoView {
         ></canvas>
         // Over the map, right after its first frame: controls, scale bar, tooltip... (the
         // `late` chunk, see late.rs).
-        {lazy::lazy_when(lazy::after_first_frame(), lazy::map_overlays, late, "late-chunk")}
+        {lazy::lazy_kept(lazy::after_first_frame(), lazy::map_overlays, late, "late-chunk")}
     }
 }
 
