@@ -1,7 +1,7 @@
 //! What the map and the shell show or do only after the map's first frame: the `late` chunk
 //! (src/ui/lazy.rs), downloaded right after that frame, so that none of it is in the first
 //! view (issue 2). Over the map: the zoom and fit buttons with the base-map switcher's button,
-//! "near me", the scale bar, the attribution, the tooltip, notices, the thematic overlay and
+//! "near me", the scale bar, the tooltip, notices, the thematic overlay and
 //! the embedded map's link and card. Behind it, the effects that fly to a selection or a
 //! requested place, keep the view and selection in the URL, scroll the details into view and
 //! close them on Esc. In the shell: the places of the dashboard, the handout and the
@@ -41,7 +41,6 @@ pub fn overlays(args: Args) -> AnyView {
         <Controls map=map />
         <Tooltip />
         <ScaleBar />
-        <div class="attribution">{move || switcher::attribution(state)}</div>
         <crate::ui::thematic::ThematicOverlay />
         <crate::ui::panels::NearMeControl />
         <crate::ui::notices::Notices />

@@ -159,6 +159,8 @@ pub fn MapView() -> impl IntoView {
             on:dblclick=move |ev| input::double_click(&m6, ev)
             on:keydown=move |ev| input::key_down(&m7, ev)
         ></canvas>
+        // The tiles drawn in the first frame come with their attribution.
+        <div class="attribution">{move || switcher::attribution(state)}</div>
         // Over the map, right after its first frame: controls, scale bar, tooltip... (the
         // `late` chunk, see late.rs).
         {lazy::lazy_kept(lazy::after_first_frame(), lazy::map_overlays, late, "late-chunk")}
