@@ -2,9 +2,9 @@
 //! indicator and the list of data problems.
 
 use super::i18n::Lang;
-use super::lazy::{self, lazy};
+use super::lazy;
 use super::map::MapView;
-use super::panels::{LoadError, LoadingIndicator, NearMeControl, SearchBox};
+use super::panels::{LoadError, LoadingIndicator, SearchBox};
 use super::state::{AppState, Sheet};
 use super::{load, url};
 use crate::domain::permalink;
@@ -40,19 +40,6 @@ fn MapPage() -> impl IntoView {
     super::discover::provide(state);
     load::start(state, link.data_url.clone());
     super::panels::trip::start_trip(state);
-    super::reveal::follow_selection();
-
-    // Esc closes the details wherever the focus is (a search box handles its own Esc).
-    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_field = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-            .is_some();
-        if ev.key() == "Escape" && !in_field && state.selected.get_untracked().is_some() {
-            state.selected.set(None);
-        }
-    });
-
     // Keep <html lang> in step with the UI language, for screen readers and fonts.
     Effect::new(move || {
         let lang = state.lang.get();
@@ -61,30 +48,22 @@ fn MapPage() -> impl IntoView {
         }
     });
 
+    // The places of the dashboard, the handout and the shared-trip dialog come with the
+    // `late` chunk, right after the map's first frame (src/ui/map/late.rs).
+    let late = lazy::after_first_frame();
     view! {
         <div class="app" class:embed=embed>
             {(!embed).then(|| view! { <Header /> })}
             <main class="main">
                 <div class="map-area">
                     <MapView />
-                    <super::thematic::ThematicOverlay />
-                    <NearMeControl />
                     <LoadingIndicator />
-                    <super::notices::Notices />
-                    {embed.then(|| view! { <super::embed::OpenFullMap /> <super::embed::EmbedDetails /> <div class="embed-error"><LoadError /></div> })}
+                    {embed.then(|| view! { <div class="embed-error"><LoadError /></div> })}
                 </div>
                 {(!embed).then(|| view! { <SidePanel /> })}
-                <Show when=move || state.dashboard.get()>
-                    {lazy(lazy::dashboard_view, (), "dashboard")}
-                </Show>
+                {lazy::lazy_kept(late, lazy::shell_overlays, true, "late-chunk")}
             </main>
-            <Show when=move || state.trip.handout.get()>
-                {lazy(lazy::handout_view, (), "handout")}
-            </Show>
-            // A link brought a trip while the user has their own: the dialog is a chunk.
-            <Show when=move || state.trip.incoming.with(|i| i.is_some())>
-                {lazy(lazy::shared_trip_dialog, (), "shared-dialog-chunk")}
-            </Show>
+            {lazy::lazy_kept(late, lazy::shell_overlays, false, "late-chunk")}
         </div>
     }
 }
@@ -114,10 +93,10 @@ fn Header() -> impl IntoView {
             <button
                 class="header-button"
                 aria-pressed=move || state.dashboard.get().to_string()
-                aria-label=move || super::i18n::dashboard::dashboard(state.lang.get()).open_label
+                aria-label=move || t().dashboard_label
                 on:click=move |_| super::dashboard::set_open(!state.dashboard.get_untracked())
             >
-                {move || super::i18n::dashboard::dashboard(state.lang.get()).open}
+                {move || t().dashboard}
             </button>
             <button
                 class="header-button"
@@ -159,8 +138,10 @@ fn SidePanel() -> impl IntoView {
             ></button>
             <LoadError />
             // The sections are a chunk downloaded once the map's first frame is drawn; the
-            // panel keeps its size meanwhile (a loading line in it).
-            {lazy::lazy_when(lazy::after_first_frame(), lazy::side_panel_body, (), "side-panel-body")}
+            // panel keeps its size meanwhile (a loading line in it). Built once: rebuilt on a
+            // language switch, the import section's listeners outlived its disposed state and
+            // panicked ("reactive value ... already been disposed", src/ui/import/panel.rs).
+            {lazy::lazy_kept(lazy::after_first_frame(), lazy::side_panel_body, (), "side-panel-body")}
         </aside>
     }
 }

@@ -215,6 +215,29 @@ split_value!(
     super::load::read::run
 );
 
+// ---- firstcode (session 4, issue 2): what the map and the shell need only after the map's
+// first frame (or on a user's first gesture), out of the main module.
+
+split_point!(
+    /// What sits over the map besides the canvas: zoom and fit buttons, the base-map
+    /// switcher's button, "near me", the scale bar, the attribution, the tooltip, notices,
+    /// the thematic overlay, the embedded map's link and card; and what follows the map
+    /// (flying to a selection, the view in the URL).
+    late,
+    map_overlays,
+    super::map::late::Args,
+    super::map::late::overlays
+);
+
+split_point!(
+    /// The places of the dashboard (`true`: in `<main>`), the handout and the shared-trip
+    /// dialog (`false`) in the shell; each is a chunk of its own once opened.
+    late,
+    shell_overlays,
+    bool,
+    super::map::late::shell_overlays
+);
+
 /// True once the first view is done: the map's first frame is drawn, or the load failed, or
 /// it finished without anything to draw (then a second later). What the first frame does not
 /// need is downloaded from then on.
@@ -267,6 +290,22 @@ where
     A: Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
 {
+    lazy_view(ready, load, arg, class, true)
+}
+
+/// [`lazy_when`]; `relang`: the view is built again when the language changes (else only
+/// the loading line and the failure message follow the language).
+fn lazy_view<A, Fut>(
+    ready: Signal<bool>,
+    load: fn() -> Fut,
+    arg: A,
+    class: &'static str,
+    relang: bool,
+) -> impl IntoView
+where
+    A: Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
+{
     let state = use_state();
     let status = RwSignal::new(Status::<A>::Loading);
     let start = move || {
@@ -295,8 +334,12 @@ where
         }
     });
     move || {
+        let status = status.get();
+        if let (Status::Ready(build), false) = (status, relang) {
+            return untrack(|| build(arg));
+        }
         let s = strings(state.lang.get());
-        match status.get() {
+        match status {
             Status::Ready(build) => untrack(|| build(arg)),
             Status::Loading => view! {
                 <div class=format!("{class} chunk-placeholder")>
@@ -313,4 +356,23 @@ where
             .into_any(),
         }
     }
+}
+
+// ---- firstcode (session 4, issue 2) ----
+
+/// [`lazy_when`] for a view that follows the language by itself and must not be built again
+/// when it changes: the map's overlays and the shell's places (`late` chunk) and the side
+/// panel, whose state (an open switcher, the thematic map's saved layers, an import in
+/// progress, window listeners) would be lost or outlive its owner.
+pub fn lazy_kept<A, Fut>(
+    ready: Signal<bool>,
+    load: fn() -> Fut,
+    arg: A,
+    class: &'static str,
+) -> impl IntoView
+where
+    A: Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<ViewFn<A>, ChunkError>> + 'static,
+{
+    lazy_view(ready, load, arg, class, false)
 }

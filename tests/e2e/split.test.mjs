@@ -41,9 +41,10 @@ test('the start page: no chunk before the first frame, then the side panel; the 
   // The side panel's sections arrive (a loading line holds their place meanwhile).
   await page.getByRole('heading', { name: 'Layers' }).waitFor({ timeout: 30000 });
   await page.waitForTimeout(300);
-  // ... and the search results' (the box is in the main module), and the data reader
-  // (src/ui/load/read.rs); nothing else.
-  assert.deepEqual(split(paths).sort(), ['read_data', 'search', 'side_panel'], `only the side panel's, search's and the reader's chunks: ${split(paths)}`);
+  // ... and the search results' (the box is in the main module), the data reader
+  // (src/ui/load/read.rs), and the map's overlays and the shell's places (`late`,
+  // src/ui/map/late.rs); nothing else.
+  assert.deepEqual(split(paths).sort(), ['late', 'read_data', 'search', 'side_panel'], `only the side panel's, search's, the reader's and the late chunks: ${split(paths)}`);
 
   const before = paths.length;
   await page.getByRole('button', { name: 'Open the coverage dashboard' }).click();
@@ -60,7 +61,7 @@ test('the side panel on a phone: the bottom sheet\'s sections come right after t
   assert.deepEqual((await beforeFirstFrame(page)).filter(isChunk), []);
   await page.getByRole('heading', { name: 'Layers' }).waitFor({ timeout: 30000 });
   await page.waitForTimeout(300);
-  assert.deepEqual(split(paths).sort(), ['read_data', 'search', 'side_panel']);
+  assert.deepEqual(split(paths).sort(), ['late', 'read_data', 'search', 'side_panel']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,8 +4,6 @@ use super::Lang;
 use crate::domain::coverage::{Basis, NotComparable};
 
 pub struct DashboardStrings {
-    pub open: &'static str,
-    pub open_label: &'static str,
     pub title: &'static str,
     pub back: &'static str,
     pub present: &'static str,
@@ -64,8 +62,6 @@ pub struct DashboardStrings {
 }
 
 pub static ZH: DashboardStrings = DashboardStrings {
-    open: "统计",
-    open_label: "打开统计看板",
     title: "统计看板",
     back: "返回地图",
     present: "演示模式",
@@ -126,8 +122,6 @@ pub static ZH: DashboardStrings = DashboardStrings {
 };
 
 pub static EN: DashboardStrings = DashboardStrings {
-    open: "Dashboard",
-    open_label: "Open the coverage dashboard",
     title: "Coverage dashboard",
     back: "Back to the map",
     present: "Present",

@@ -109,6 +109,9 @@ pub struct Strings {
     pub tianditu_key: &'static str,
     pub tiles_note: &'static str,
     pub gcj_note: &'static str,
+    /// The header's button that opens the coverage dashboard (its own strings are a chunk's).
+    pub dashboard: &'static str,
+    pub dashboard_label: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -161,6 +164,8 @@ pub static ZH: Strings = Strings {
     tianditu_key: "天地图密钥 (tk)",
     tiles_note: "在线底图需要网络；加载失败时仍显示离线底图。",
     gcj_note: "GCJ-02 坐标系：地点已校正到高德底图上。",
+    dashboard: "统计",
+    dashboard_label: "打开统计看板",
 };
 
 pub static EN: Strings = Strings {
@@ -213,6 +218,8 @@ pub static EN: Strings = Strings {
     tianditu_key: "Tianditu key (tk)",
     tiles_note: "Online maps need a network; if tiles fail the offline map still shows.",
     gcj_note: "GCJ-02: sites are corrected to sit on the Amap streets.",
+    dashboard: "Dashboard",
+    dashboard_label: "Open the coverage dashboard",
 };
 
 /// "已加载文件 3/6" / "3/6 files loaded".

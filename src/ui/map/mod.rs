@@ -7,6 +7,7 @@ pub mod draw;
 mod handle;
 mod input;
 pub mod items;
+pub mod late;
 pub mod style;
 pub mod switcher;
 pub mod tiles;
@@ -14,10 +15,9 @@ pub mod trip_layer;
 
 use crate::domain::geo::BBox;
 use crate::domain::permalink::{self, Permalink, ViewParam};
-use crate::domain::projection::ScreenPoint;
-use crate::domain::scale_bar::scale_bar;
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::count_of;
+use crate::ui::lazy;
 use crate::ui::state::{use_state, AppState, Selection, Shown, ShownKey};
 use crate::ui::{fetch, url};
 use handle::Map;
@@ -116,9 +116,10 @@ pub fn MapView() -> impl IntoView {
     observe_size(map.clone());
     load_basemap(map.clone());
     open_view_when_loaded(map.clone());
-    follow_selection(map.clone());
-    follow_focus(map.clone());
-    keep_url_in_step(state);
+    let late = late::Args {
+        map: StoredValue::new_local(map.clone()),
+        embed: crate::ui::embed::from_url(),
+    };
 
     let (m1, m2, m3, m4, m5, m6, m7) = (
         map.clone(),
@@ -158,70 +159,11 @@ pub fn MapView() -> impl IntoView {
             on:dblclick=move |ev| input::double_click(&m6, ev)
             on:keydown=move |ev| input::key_down(&m7, ev)
         ></canvas>
-        <Controls map=map />
-        <Tooltip />
-        <ScaleBar />
+        // The tiles drawn in the first frame come with their attribution.
         <div class="attribution">{move || switcher::attribution(state)}</div>
-    }
-}
-
-#[component]
-fn Controls(map: Map) -> impl IntoView {
-    let state = use_state();
-    let t = move || state.lang.get().t();
-    let (a, b, c) = (map.clone(), map.clone(), map);
-    let centre = move || {
-        let v = state.view.get_untracked();
-        ScreenPoint::new(v.width_px / 2.0, v.height_px / 2.0)
-    };
-    let fit = move |_| {
-        if let Some(data) = state.data.get_untracked() {
-            c.animate_to(
-                state
-                    .view
-                    .get_untracked()
-                    .fit_bounds(&data.bounds, FIT_PADDING_PX),
-            );
-        }
-    };
-    view! {
-        <div class="map-controls">
-            <button on:click=move |_| a.zoom_by(centre(), 1.0) aria-label=move || t().zoom_in title=move || t().zoom_in>"+"</button>
-            <button on:click=move |_| b.zoom_by(centre(), -1.0) aria-label=move || t().zoom_out title=move || t().zoom_out>"−"</button>
-            <button on:click=fit aria-label=move || t().fit_all title=move || t().fit_all>"⤢"</button>
-            <switcher::BasemapSwitcher />
-        </div>
-    }
-}
-
-#[component]
-fn Tooltip() -> impl IntoView {
-    let state = use_state();
-    move || {
-        let i = state.hovered.get()?;
-        let data = state.data.get()?;
-        let site = data.dataset.sites.get(i)?;
-        let at = state.view.get().lonlat_to_screen(site.position);
-        let name = if state.lang.get() == crate::ui::i18n::Lang::En {
-            site.name_en.clone()
-        } else {
-            site.name.clone()
-        };
-        Some(view! {
-            <div class="tooltip" role="tooltip" style:left=format!("{}px", at.x_px) style:top=format!("{}px", at.y_px)>{name}</div>
-        })
-    }
-}
-
-#[component]
-fn ScaleBar() -> impl IntoView {
-    let state = use_state();
-    move || {
-        let v = state.view.get();
-        (v.width_px > 0.0).then(|| {
-            let bar = scale_bar(&v, 120.0);
-            view! { <div class="scale-bar" style:width=format!("{}px", bar.width_px.round())>{bar.label}</div> }
-        })
+        // Over the map, right after its first frame: controls, scale bar, tooltip... (the
+        // `late` chunk, see late.rs).
+        {lazy::lazy_kept(lazy::after_first_frame(), lazy::map_overlays, late, "late-chunk")}
     }
 }
 

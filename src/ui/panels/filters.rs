@@ -90,7 +90,7 @@ pub fn FiltersPanel() -> impl IntoView {
                                 if on { f.kinds.push(kind) }
                             })
                         };
-                        let lang = state.lang.get_untracked();
+                        let lang = state.lang.get();
                         view! {
                             <li>
                                 <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />

@@ -124,7 +124,7 @@ fn list_view(
 ) -> impl IntoView {
     let state = use_state();
     let d = use_discover();
-    let lang = state.lang.get_untracked();
+    let lang = state.lang.get();
     let t = discover(lang);
     let data = state.data.get_untracked()?;
     if sites.is_empty() {

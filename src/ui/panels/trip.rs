@@ -115,7 +115,7 @@ fn NoticeLine() -> impl IntoView {
                         <button class="link-button" on:click=move |_| {
                             ts.trip.set(before.clone());
                             ts.notice.set(None);
-                        }>{strings(state.lang.get_untracked()).undo}</button>
+                        }>{strings(state.lang.get()).undo}</button>
                     })}
                     <button class="close-button small" aria-label=strings(state.lang.get()).close
                         on:click=move |_| ts.notice.set(None)>"×"</button>
