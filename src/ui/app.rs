@@ -160,7 +160,7 @@ fn SidePanel() -> impl IntoView {
             <LoadError />
             // The sections are a chunk downloaded once the map's first frame is drawn; the
             // panel keeps its size meanwhile (a loading line in it).
-            {lazy::lazy_when(lazy::after_first_frame(), lazy::side_panel_body, (), "side-panel-body")}
+            {lazy::lazy_when(lazy::after_first_frame(), lazy::side_panel, (), "side-panel-body")}
         </aside>
     }
 }

@@ -242,6 +242,14 @@ fn observe_size(map: Map) {
 fn load_basemap(map: Map) {
     leptos::task::spawn_local(async move {
         for file in basemap::FILES {
+            // Lakes and rivers are detail: the side panel comes first (phone, ui::lazy).
+            use crate::domain::basemap::BaseKind;
+            if matches!(
+                BaseKind::from_file_name(file),
+                BaseKind::Lakes | BaseKind::Rivers
+            ) {
+                crate::ui::lazy::after_side_panel().await;
+            }
             let url = format!("geodata/basemap/{file}");
             let Ok(text) = fetch::fetch_text(&url).await else {
                 continue;
