@@ -7,6 +7,7 @@ use super::style::*;
 use crate::domain::label::{place_labels, LabelCandidate, LabelLayout};
 use crate::domain::model::{Dataset, SiteMark};
 use crate::domain::projection::{metres_per_px, ScreenPoint};
+use crate::domain::ring_fill::ring_fill_factor;
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::Lang;
 use crate::ui::state::{Loaded, Selection, Shown};
@@ -192,10 +193,13 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usiz
     ctx.set_text_align("start");
 }
 
-/// Uncertainty rings, once a ring is big enough on screen to mean something.
+/// Uncertainty rings, once a ring is big enough on screen to mean something. Their inside
+/// fades out as they grow past the screen, and the small ones are filled as one shape, so
+/// that neither a big ring nor overlapping ones veil the map (`domain::ring_fill`).
 fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
     let m_per_px = metres_per_px(v.center.lat, v.zoom);
     let mut done = std::collections::HashSet::new();
+    let mut rings = Vec::new();
     for d in drawn {
         // A stack's sites share one placement: its ring is the widest of theirs.
         let radius_m = d
@@ -214,16 +218,31 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
         if r_px < SITE_R_PX * 2.0 || r_px > 4.0 * v.width_px.max(v.height_px) || !done.insert(key) {
             continue;
         }
-        circle(ctx, d.at, r_px);
-        ctx.set_fill_style_str(RING_FILL);
-        ctx.fill();
-        let dash = js_sys::Array::of2(&6.0.into(), &4.0.into());
-        let _ = ctx.set_line_dash(&dash);
-        ctx.set_line_width(1.5);
-        ctx.set_stroke_style_str(RING_STROKE);
-        ctx.stroke();
-        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        rings.push((d.at, r_px, ring_fill_factor(r_px, v.width_px, v.height_px)));
     }
+    // Full-strength insides as one path (their overlaps are tinted once), fading ones alone.
+    ctx.set_fill_style_str(RING_FILL);
+    ctx.begin_path();
+    for &(at, r_px, _) in rings.iter().filter(|r| r.2 >= 1.0) {
+        ctx.move_to(at.x_px + r_px, at.y_px);
+        let _ = ctx.arc(at.x_px, at.y_px, r_px, 0.0, std::f64::consts::TAU);
+    }
+    ctx.fill();
+    for &(at, r_px, factor) in rings.iter().filter(|r| r.2 > 0.0 && r.2 < 1.0) {
+        circle(ctx, at, r_px);
+        ctx.set_global_alpha(factor);
+        ctx.fill();
+        ctx.set_global_alpha(1.0);
+    }
+    let dash = js_sys::Array::of2(&6.0.into(), &4.0.into());
+    let _ = ctx.set_line_dash(&dash);
+    ctx.set_line_width(1.5);
+    ctx.set_stroke_style_str(RING_STROKE);
+    for &(at, r_px, _) in &rings {
+        circle(ctx, at, r_px);
+        ctx.stroke();
+    }
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
 
 fn draw_sites(ctx: &Ctx, marks: &[SiteMark], drawn: &[Drawn], frame: &Frame) {
