@@ -359,8 +359,8 @@ pub fn after_side_panel() -> impl Future<Output = ()> {
     })
 }
 
-/// [`after_side_panel`] as a signal, for effects.
+/// Whether the side panel is settled, as a signal for effects (an embedded map, which has
+/// no side panel, has no search box either: [`after_side_panel`] is for what it loads).
 pub fn side_panel_settled() -> Signal<bool> {
-    let settled = PANEL.with_borrow(|p| p.settled.clone());
-    Signal::derive(move || settled.get() || super::embed::from_url())
+    PANEL.with_borrow(|p| p.settled.clone()).into()
 }
