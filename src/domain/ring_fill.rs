@@ -1,10 +1,9 @@
 //! How strongly the map tints the inside of position-uncertainty rings ("±3000 m"). A ring a
 //! few dozen pixels wide is a useful light disc; one as big as the screen is a uniform tint
-//! that only dims the map (at zoom 14 a ±3000 m ring is ~350 px, and the rings of several
-//! sites placed at one town point overlapped into a dark red veil). So:
-//! - the inside fades out as the ring grows from about a third of the screen's smaller side
-//!   to enclosing the whole screen, after which only the dashed outline is drawn;
-//! - all rings are filled as one shape (their union), so overlapping rings never stack up.
+//! that only dims the map (at zoom 14 a ±3000 m ring is ~350 px, and the ±25 km ring of a
+//! district-level site at the same town point covered everything). So the inside fades out
+//! as the ring grows from about a third of the screen's smaller side to enclosing the whole
+//! screen, after which only the dashed outline is drawn.
 //!
 //! Pure arithmetic in CSS px; the canvas drawing is `ui::map::draw`. Must not depend on the UI.
 

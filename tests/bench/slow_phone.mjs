@@ -13,8 +13,9 @@
 // (its target is throttled too, see `throttleWorkers`), as it would on a real phone.
 //
 // Per run it prints: the first frame (ms from navigation), the side panel's content (ms after
-// the first frame), the files fetched between the two (how many, KB on the wire), and when the
-// lower-priority files finished (pinyin table, rivers/lakes, activities), after the first frame.
+// the first frame), the code files fetched until the side panel's code was in (how many, KB on
+// the wire), and when the lower-priority files finished (pinyin table, rivers/lakes,
+// activities), after the first frame.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -109,7 +110,10 @@ async function once(browser, base) {
         path: new URL(e.name).pathname.slice(1),
         start: e.startTime, end: e.responseEnd, bytes: e.transferSize || e.encodedBodySize,
       }));
-      const between = res.filter((r) => r.start >= ff && r.start < panel && /\.(wasm|js)$/.test(r.path));
+      // Code fetched from the first frame until the side panel's code was in (the app's mark
+      // redmap:side-panel; builds without it: until its content was shown).
+      const codeIn = at('redmap:side-panel') ?? panel;
+      const between = res.filter((r) => r.start >= ff && r.start < codeIn && /\.(wasm|js)$/.test(r.path));
       const done = (re) => {
         const r = res.filter((x) => re.test(x.path));
         return r.length ? Math.max(...r.map((x) => x.end)) - ff : null;
@@ -123,7 +127,7 @@ async function once(browser, base) {
         pinyin: done(/pinyin\.bin$/),
         riversLakes: done(/(rivers|lakes)\.geojson$/),
         activities: done(/activities\.json$/),
-        list: between.map((r) => r.path),
+        list: between.map((r) => `${r.path.replace(/-[0-9a-f]{16}/, '')} ${Math.round(r.start - ff)}-${Math.round(r.end - ff)} ms`),
       };
     });
   } finally {

@@ -194,12 +194,11 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usiz
 }
 
 /// Uncertainty rings, once a ring is big enough on screen to mean something. Their inside
-/// fades out as they grow past the screen, and the small ones are filled as one shape, so
-/// that neither a big ring nor overlapping ones veil the map (`domain::ring_fill`).
+/// fades out as they grow past the screen (`domain::ring_fill`), so that a ring as big as
+/// the screen does not veil the map: then only the dashed outline is drawn.
 fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
     let m_per_px = metres_per_px(v.center.lat, v.zoom);
     let mut done = std::collections::HashSet::new();
-    let mut rings = Vec::new();
     for d in drawn {
         // A stack's sites share one placement: its ring is the widest of theirs.
         let radius_m = d
@@ -218,31 +217,18 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
         if r_px < SITE_R_PX * 2.0 || r_px > 4.0 * v.width_px.max(v.height_px) || !done.insert(key) {
             continue;
         }
-        rings.push((d.at, r_px, ring_fill_factor(r_px, v.width_px, v.height_px)));
-    }
-    // Full-strength insides as one path (their overlaps are tinted once), fading ones alone.
-    ctx.set_fill_style_str(RING_FILL);
-    ctx.begin_path();
-    for &(at, r_px, _) in rings.iter().filter(|r| r.2 >= 1.0) {
-        ctx.move_to(at.x_px + r_px, at.y_px);
-        let _ = ctx.arc(at.x_px, at.y_px, r_px, 0.0, std::f64::consts::TAU);
-    }
-    ctx.fill();
-    for &(at, r_px, factor) in rings.iter().filter(|r| r.2 > 0.0 && r.2 < 1.0) {
-        circle(ctx, at, r_px);
-        ctx.set_global_alpha(factor);
+        circle(ctx, d.at, r_px);
+        ctx.set_global_alpha(ring_fill_factor(r_px, v.width_px, v.height_px));
+        ctx.set_fill_style_str(RING_FILL);
         ctx.fill();
         ctx.set_global_alpha(1.0);
-    }
-    let dash = js_sys::Array::of2(&6.0.into(), &4.0.into());
-    let _ = ctx.set_line_dash(&dash);
-    ctx.set_line_width(1.5);
-    ctx.set_stroke_style_str(RING_STROKE);
-    for &(at, r_px, _) in &rings {
-        circle(ctx, at, r_px);
+        let dash = js_sys::Array::of2(&6.0.into(), &4.0.into());
+        let _ = ctx.set_line_dash(&dash);
+        ctx.set_line_width(1.5);
+        ctx.set_stroke_style_str(RING_STROKE);
         ctx.stroke();
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
     }
-    let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
 
 fn draw_sites(ctx: &Ctx, marks: &[SiteMark], drawn: &[Drawn], frame: &Frame) {
