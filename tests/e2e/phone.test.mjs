@@ -92,6 +92,8 @@ test('the handout is readable on a phone, and still an A4 table in print', async
       const cells = [...document.querySelectorAll('.handout-table tbody th, .handout-table tbody td')];
       return {
         page: pageBox.width,
+        sideways: document.querySelector('.handout').scrollWidth - document.querySelector('.handout').clientWidth,
+        inside: pageBox.left >= 0 && pageBox.right <= innerWidth,
         overflow: document.querySelector('.handout-page').scrollWidth - document.querySelector('.handout-page').clientWidth,
         outside: cells.filter((c) => c.getBoundingClientRect().right > pageBox.right + 0.5).length,
         smallest: Math.min(...cells.map((c) => parseFloat(getComputedStyle(c).fontSize))),
@@ -100,6 +102,7 @@ test('the handout is readable on a phone, and still an A4 table in print', async
     });
     assert.ok(look.page >= 370, `the page uses the phone's width (${look.page} px)`);
     assert.ok(look.overflow <= 1 && look.outside === 0, `nothing runs off the page: ${JSON.stringify(look)}`);
+    assert.ok(look.sideways <= 0 && look.inside, `the page fits the screen's width: ${JSON.stringify(look)}`);
     assert.ok(look.smallest >= 14, `text is at least 14 px (${look.smallest})`);
     // The map is cut to the trip, not the phone's tall strip of canvas.
     assert.ok(look.map.w > look.map.h, `the map is landscape (${look.map.w}x${look.map.h})`);
