@@ -47,10 +47,11 @@ if (html.includes('__TRUNK_ADDRESS__') || html.includes('__TRUNK_WS_BASE__')) {
 
 // 1. Inline scripts -> files under 'self'.
 const registerSw = release ? `
-// Offline: the service worker (sw.js) caches this build. It is registered once the map has
-// drawn its data (or after 15 s), so that caching the build does not compete with the first
-// view. When a newer build's worker takes over a page that an older one controlled, the page
-// reloads, so it never mixes two builds.
+// Offline: the service worker (sw.js) caches this build. It is registered once the side
+// panel has arrived after the map's first frame (the mark redmap:side-panel; an embedded map,
+// which has no side panel, at its first frame; else after 15 s), so that caching the whole
+// build competes with neither on a slow phone. When a newer build's worker takes over a page
+// that an older one controlled, the page reloads, so it never mixes two builds.
 if ('serviceWorker' in navigator) {
   const hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
@@ -64,7 +65,9 @@ if ('serviceWorker' in navigator) {
       .catch((e) => console.warn('redmap: offline mode unavailable:', e));
   };
   const drawn = new PerformanceObserver((list) => {
-    if (list.getEntriesByName('redmap:first-frame').length) { drawn.disconnect(); register(); }
+    const panel = list.getEntriesByName('redmap:side-panel').length > 0;
+    const frame = list.getEntriesByName('redmap:first-frame').length > 0;
+    if (panel || (frame && !document.querySelector('.side-panel'))) { drawn.disconnect(); register(); }
   });
   drawn.observe({ type: 'mark', buffered: true });
   setTimeout(register, 15000);

@@ -10,7 +10,9 @@
 #   2. wasm-bindgen on the main module, keeping the linker's exports (table, stack pointer)
 #      that the chunks import;
 #   3. wasm-opt -Oz on every module (release only);
-#   4. content hashes in the chunk and loader file names (so caches never mix builds);
+#   4. the shared chunks packed into one file per part (.ci/bundle-chunks.mjs: the side panel
+#      needs 3 files instead of ~80), and content hashes in the chunk and loader file names
+#      (so caches never mix builds);
 #   5. the staged glue and main wasm replaced by these, and their SRI hashes in index.html
 #      updated.
 # Every file is a plain file in dist/, fetched from the same origin (CSP 'self'); the loader
@@ -59,9 +61,12 @@ if [ "$profile" = release ]; then
   done
 fi
 
-# 4. hashed names for the chunks and the loader.
+# 4. the shared chunks packed per part (written to the stage with hashed names, the loader
+#    rewritten to take them from there), then hashed names for the parts and the loader.
 loader="$work/split/__wasm_split.js"
-for f in "${modules[@]:1}"; do
+node .ci/bundle-chunks.mjs "$work/split" "$stage"
+for f in "$work"/split/split_*.wasm; do
+  [ -f "$f" ] || continue
   base=$(basename "$f" .wasm)
   hash=$(sha256sum "$f" | cut -c1-16)
   cp "$f" "$stage/$base-$hash.wasm"
@@ -86,4 +91,4 @@ html="$stage/index.html"
 for f in "$name.js" "${name}_bg.wasm"; do
   sed -i -E "s#(href=\"[^\"]*/$f\"[^>]*integrity=\")sha384-[^\"]*#\\1$(sri "$stage/$f")#" "$html"
 done
-say "$name: main $(stat -c %s "$stage/${name}_bg.wasm") B, $((${#modules[@]} - 1)) chunks, loader $loader_name"
+say "$name: main $(stat -c %s "$stage/${name}_bg.wasm") B, $(ls "$work"/split/split_*.wasm 2>/dev/null | wc -l) parts, $(ls "$stage"/chunks_*.wasm 2>/dev/null | wc -l) files of shared chunks, loader $loader_name"

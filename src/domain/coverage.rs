@@ -27,6 +27,7 @@ mod thematic;
 mod totals;
 mod tree;
 mod trie;
+mod value_labels;
 
 pub use chart::{
     bar_chart, nice_ceiling, Bar, BarChart, Tick, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX,
@@ -45,7 +46,9 @@ pub use reported::{
     basis_for, qualified, reported_vs_mapped, Basis, Mapped, NotComparable, ReportedRow,
 };
 pub use thematic::{
-    circle_radius_px, levels_present, proportional_circles, Thematic, ThemeCircle, ThemeMeasure,
+    circle_radius_px, levels_present, proportional_circles, region_display_name, NotDrawn,
+    Thematic, ThemeCircle, ThemeMeasure,
 };
 pub use totals::{totals, KindCount, Totals, TypeFigures};
 pub use tree::{by_region, PlaceCounts, RegionBreakdown, RegionRow};
+pub use value_labels::{place_values, value_box_px, Placed, ValueLabel};

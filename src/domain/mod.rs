@@ -23,6 +23,8 @@ pub mod coords;
 pub mod fly;
 pub mod kdtree;
 pub mod label;
+// Phone (session 4): how the uncertainty rings' inside fades as they grow past the screen.
+pub mod ring_fill;
 pub mod scale_bar;
 pub mod tile_sources;
 pub mod tiles;

@@ -141,7 +141,7 @@ fn SidePanel() -> impl IntoView {
             // panel keeps its size meanwhile (a loading line in it). Built once: rebuilt on a
             // language switch, the import section's listeners outlived its disposed state and
             // panicked ("reactive value ... already been disposed", src/ui/import/panel.rs).
-            {lazy::lazy_kept(lazy::after_first_frame(), lazy::side_panel_body, (), "side-panel-body")}
+            {lazy::lazy_kept(lazy::after_first_frame(), lazy::side_panel, (), "side-panel-body")}
         </aside>
     }
 }

@@ -376,3 +376,71 @@ where
 {
     lazy_view(ready, load, arg, class, false)
 }
+
+// ---- phone (session 4): on a slow phone the side panel comes before lower-priority files.
+// What the first frame does not need but a visitor will soon look at (the side panel's
+// sections) is fetched first; search's code and pinyin table, the activities and the base
+// map's lakes and rivers wait until the side panel is in (or could not be had), so they do
+// not share the phone's few connections and its bandwidth with it (tests/bench/slow_phone.mjs
+// measures it). The service worker's caching of the whole build (.ci/pwa.mjs) waits for
+// the mark `redmap:side-panel` too.
+
+/// Whether the side panel's chunk has arrived or failed (or was waited for long enough),
+/// as a signal for effects, and the tasks waiting for it ([`after_side_panel`]).
+struct PanelWait {
+    settled: ArcRwSignal<bool>,
+    waiting: Vec<std::task::Waker>,
+}
+
+thread_local! {
+    static PANEL: std::cell::RefCell<PanelWait> = std::cell::RefCell::new(PanelWait {
+        settled: ArcRwSignal::new(false),
+        waiting: Vec::new(),
+    });
+}
+
+/// How long lower-priority downloads wait for the side panel at most, from the start of its
+/// download (a very slow network).
+const PANEL_WAIT_MAX: std::time::Duration = std::time::Duration::from_secs(12);
+
+/// [`side_panel_body`], which also lets [`after_side_panel`]'s waiters go when it is settled
+/// and sets the mark `redmap:side-panel` when it arrived.
+pub async fn side_panel() -> Result<ViewFn<()>, ChunkError> {
+    set_timeout(settle_panel, PANEL_WAIT_MAX);
+    let result = side_panel_body().await;
+    if result.is_ok() {
+        super::perf::mark("redmap:side-panel");
+    }
+    settle_panel();
+    result
+}
+
+fn settle_panel() {
+    let (settled, waiting) =
+        PANEL.with_borrow_mut(|p| (p.settled.clone(), std::mem::take(&mut p.waiting)));
+    if !settled.get_untracked() {
+        settled.set(true);
+    }
+    waiting.into_iter().for_each(std::task::Waker::wake);
+}
+
+/// Resolves once lower-priority downloads may start: the side panel is settled, or there is
+/// no side panel (an embedded map).
+pub fn after_side_panel() -> impl Future<Output = ()> {
+    std::future::poll_fn(|cx| {
+        PANEL.with_borrow_mut(|p| {
+            if p.settled.get_untracked() || super::embed::from_url() {
+                std::task::Poll::Ready(())
+            } else {
+                p.waiting.push(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+        })
+    })
+}
+
+/// Whether the side panel is settled, as a signal for effects (an embedded map, which has
+/// no side panel, has no search box either: [`after_side_panel`] is for what it loads).
+pub fn side_panel_settled() -> Signal<bool> {
+    PANEL.with_borrow(|p| p.settled.clone()).into()
+}

@@ -7,11 +7,13 @@
 //! [`ThematicOverlay`] (an SVG over the map area, redrawn when the camera moves).
 
 use crate::domain::coverage::{
-    by_region, levels_present, proportional_circles, CoverageIndex, RegionBreakdown, Scope,
-    Thematic, ThemeMeasure,
+    by_region, levels_present, place_values, proportional_circles, region_display_name,
+    value_box_px, CoverageIndex, RegionBreakdown, Scope, Thematic, ThemeMeasure, ValueLabel,
 };
+use crate::domain::model::Dataset;
 use crate::domain::model::RegionLevel;
 use crate::ui::i18n::thematic::{legend_title, measure_label, thematic as strings, value_text};
+use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -146,17 +148,34 @@ fn circles_svg(circles: Memo<Option<Arc<Thematic>>>) -> impl IntoView {
         <svg class="thematic-layer" aria-hidden="true">
             {move || {
                 let t = circles.get()?;
+                let data = state.data.get()?;
+                let english = state.lang.get() == Lang::En;
                 let view_now = state.view.get();
-                Some(t.circles.iter().map(|c| {
+                // Values go where they overlap no other value (largest circle first); one
+                // left out is in the circle's hover title and in the table of values.
+                let drawn: Vec<_> = t.circles.iter().map(|c| {
                     let p = view_now.lonlat_to_screen(c.position);
-                    let zero = c.value == 0;
-                    let r = if zero { ZERO_RING_PX } else { c.radius_px.max(2.0) };
-                    let label = value_text(c.value, c.at_least);
+                    let r = if c.value == 0 { ZERO_RING_PX } else { c.radius_px.max(2.0) };
+                    (c, p, r, value_text(c.value, c.at_least))
+                }).collect();
+                let boxes: Vec<ValueLabel> = drawn.iter().map(|(_, p, r, label)| {
+                    let (w, h) = value_box_px(label.chars().count());
+                    ValueLabel { x_px: p.x_px, y_px: p.y_px, radius_px: *r, width_px: w, height_px: h }
+                }).collect();
+                let spots = place_values(&boxes, view_now.width_px, view_now.height_px);
+                Some(drawn.into_iter().zip(spots).map(|((c, p, r, label), spot)| {
+                    let name = region_display_name(&data.dataset, Some(c.region), &c.name, english);
+                    let title = format!("{name}: {label}");
                     view! {
                         <g>
-                            <circle class=if zero { "thematic-zero" } else { "thematic-circle" }
+                            // An SVG <title> (the hover text): `view!` would make an HTML one.
+                            {leptos::tachys::svg::title().child(title)}
+                            <circle class=if c.value == 0 { "thematic-zero" } else { "thematic-circle" }
+                                class:thematic-unlabelled=spot.is_none()
                                 cx=p.x_px cy=p.y_px r=r />
-                            <text class="thematic-value" x=p.x_px y=p.y_px + r + 12.0>{label}</text>
+                            {spot.map(|s| view! {
+                                <text class="thematic-value" x=s.x_px y=s.y_px>{label}</text>
+                            })}
                         </g>
                     }
                 }).collect_view())
@@ -178,7 +197,7 @@ fn legend(
     let level_options = levels
         .into_iter()
         .map(|l| {
-            view! { <option value=l.as_str() selected=move || level.get() == l>{move || if lang() == crate::ui::i18n::Lang::Zh { l.label_zh() } else { l.label_en() }}</option> }
+            view! { <option value=l.as_str() selected=move || level.get() == l>{move || if lang() == Lang::Zh { l.label_zh() } else { l.label_en() }}</option> }
         })
         .collect_view();
     let measure_options = ThemeMeasure::ALL
@@ -203,7 +222,7 @@ fn legend(
                     }>{level_options}</select>
                 </label>
             </div>
-            {move || circles.get().map(|c| legend_body(&c, lang()))}
+            {move || { let c = circles.get()?; let data = state.data.get()?; Some(legend_body(&c, &data.dataset, lang())) }}
             <button class="dash-button thematic-back" on:click=move |_| state.thematic.set(None)>{move || t().back}</button>
         </section>
     }
@@ -213,8 +232,9 @@ fn measure_index(m: ThemeMeasure) -> usize {
     ThemeMeasure::ALL.iter().position(|x| *x == m).unwrap_or(0)
 }
 
-fn legend_body(c: &Thematic, lang: crate::ui::i18n::Lang) -> impl IntoView {
+fn legend_body(c: &Thematic, data: &Dataset, lang: Lang) -> impl IntoView {
     let t = strings(lang);
+    let english = lang == Lang::En;
     // Room above the largest circle for its value's label.
     let height = c.legend.first().map_or(0.0, |l| l.1 * 2.0 + 12.0);
     let svg = (!c.legend.is_empty()).then(|| {
@@ -238,16 +258,22 @@ fn legend_body(c: &Thematic, lang: crate::ui::i18n::Lang) -> impl IntoView {
     let mut rows: Vec<(String, String)> = c
         .circles
         .iter()
-        .map(|x| (x.name.clone(), value_text(x.value, x.at_least)))
+        .map(|x| {
+            let name = region_display_name(data, Some(x.region), &x.name, english);
+            (name, value_text(x.value, x.at_least))
+        })
         .collect();
     rows.sort();
     let not_drawn = (!c.not_drawn.is_empty()).then(|| {
         let list = c
             .not_drawn
             .iter()
-            .map(|(n, v, al)| format!("{n} {}", value_text(*v, *al)))
+            .map(|n| {
+                let name = region_display_name(data, n.region, &n.name, english);
+                format!("{name} {}", value_text(n.value, n.at_least))
+            })
             .collect::<Vec<_>>()
-            .join("、");
+            .join(t.list_separator);
         view! { <p class="hint">{format!("{}: {list}", t.not_drawn)}</p> }
     });
     let empty = (c.circles.is_empty() && c.not_drawn.is_empty())

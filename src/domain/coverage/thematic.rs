@@ -53,13 +53,23 @@ pub struct ThemeCircle {
     pub radius_px: f64,
 }
 
+/// A region of the level that has no position, so no circle: listed with its figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotDrawn {
+    pub name: String,
+    /// The region record (index into `dataset.regions`), if the data has one.
+    pub region: Option<usize>,
+    pub value: u64,
+    pub at_least: bool,
+}
+
 /// Circles, the regions that could not be drawn, and the legend.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Thematic {
     /// Largest first, so that smaller circles are drawn on top.
     pub circles: Vec<ThemeCircle>,
-    /// Regions of the level with no position: (name, value, at least).
-    pub not_drawn: Vec<(String, u64, bool)>,
+    /// Regions of the level with no position, with their figures.
+    pub not_drawn: Vec<NotDrawn>,
     /// Reference sizes: (value, radius in px), largest first.
     pub legend: Vec<(u64, f64)>,
 }
@@ -70,6 +80,22 @@ pub fn circle_radius_px(value: u64, max: u64, max_radius_px: f64) -> f64 {
         return 0.0;
     }
     max_radius_px * (value as f64 / max as f64).sqrt()
+}
+
+/// The name to show for a region: its English name in English when the data has one,
+/// else the name as in the data (`name`, e.g. a place name with no region record).
+pub fn region_display_name(
+    data: &Dataset,
+    region: Option<usize>,
+    name: &str,
+    english: bool,
+) -> String {
+    region
+        .and_then(|i| data.regions.get(i))
+        .map(|r| r.name_en.trim())
+        .filter(|en| english && !en.is_empty())
+        .unwrap_or(name)
+        .to_string()
 }
 
 /// The largest 1, 2 or 5 × 10^k not above `v` (0 for 0).
@@ -114,7 +140,12 @@ pub fn proportional_circles(
                 at_least,
                 radius_px: circle_radius_px(value, max, max_radius_px),
             }),
-            None => out.not_drawn.push((row.name.clone(), value, at_least)),
+            None => out.not_drawn.push(NotDrawn {
+                name: row.name.clone(),
+                region: row.region,
+                value,
+                at_least,
+            }),
         }
     }
     out.circles.sort_by_key(|c| std::cmp::Reverse(c.value));
@@ -184,10 +215,30 @@ mod tests {
         assert_eq!(t.circles.len() + t.not_drawn.len(), counties.len());
         let total: u64 = counties.iter().map(|r| r.counts.sites as u64).sum();
         let drawn: u64 = t.circles.iter().map(|c| c.value).sum::<u64>()
-            + t.not_drawn.iter().map(|n| n.1).sum::<u64>();
+            + t.not_drawn.iter().map(|n| n.value).sum::<u64>();
         assert_eq!(drawn, total, "every figure is drawn or listed");
         assert!(t.circles.windows(2).all(|w| w[0].value >= w[1].value));
         assert_eq!(t.legend.first().map(|l| l.1), Some(30.0));
         assert!(levels_present(&b).contains(&RegionLevel::County));
+    }
+
+    #[test]
+    fn regions_show_their_english_name_in_english_when_the_data_has_one() {
+        let mut data = city();
+        data.regions[0].name_en = "Yuexiu District".into();
+        let zh = data.regions[0].name.clone();
+        assert_eq!(
+            region_display_name(&data, Some(0), &zh, true),
+            "Yuexiu District"
+        );
+        assert_eq!(region_display_name(&data, Some(0), &zh, false), zh);
+        data.regions[0].name_en = "  ".into();
+        assert_eq!(region_display_name(&data, Some(0), &zh, true), zh);
+        // A place with no region record, or an index out of range, keeps the data's name.
+        assert_eq!(region_display_name(&data, None, "越秀区", true), "越秀区");
+        assert_eq!(
+            region_display_name(&data, Some(9999), "越秀区", true),
+            "越秀区"
+        );
     }
 }

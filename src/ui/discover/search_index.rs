@@ -1,8 +1,9 @@
 //! The search index of the loaded data, and what it needs that the first view does not
 //! (issue 2): search's code, a wasm chunk of its own (`search_code` in src/ui/lazy.rs), and
 //! the pinyin table, a data file (`pinyin.bin`, see `domain::search::pinyin_table`) instead
-//! of ~250 KB compiled into the first view. Both are fetched once, right after the map's
-//! first frame, so they are in before anyone types.
+//! of ~250 KB compiled into the first view. Both are fetched once, after the map's first
+//! frame and the side panel, so they are in before anyone types (or at once when the box is
+//! used before).
 //!
 //! Until the table is in, the index matches Chinese characters and English; when it
 //! arrives, an index already built is built again with it, so results for "yjl" appear by
@@ -119,8 +120,11 @@ pub fn fetch_after_first_frame(state: AppState, d: Discover) {
     if crate::ui::embed::from_url() {
         return;
     }
+    // After the side panel (src/ui/lazy.rs, `side_panel_settled`): on a slow phone the
+    // panel is what the visitor looks at next; the box fetches at once when used.
+    let panel = crate::ui::lazy::side_panel_settled();
     Effect::new(move || {
-        if matches!(state.load.get(), LoadState::Ready) {
+        if matches!(state.load.get(), LoadState::Ready) && panel.get() {
             // After the frame that draws the data: neither ever delays the first view.
             request_animation_frame(move || set_timeout(move || start(state, d), Duration::ZERO));
         }

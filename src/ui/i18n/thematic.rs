@@ -12,6 +12,8 @@ pub struct ThematicStrings {
     pub back: &'static str,
     pub area_note: &'static str,
     pub not_drawn: &'static str,
+    /// Between the names of the regions not drawn.
+    pub list_separator: &'static str,
     pub values: &'static str,
     pub region: &'static str,
     pub value: &'static str,
@@ -27,6 +29,7 @@ pub static ZH: ThematicStrings = ThematicStrings {
     area_note:
         "圆的面积与数值成正比。区域数据只有中心点、没有边界，因此不做分级设色；空心小圆表示 0。",
     not_drawn: "没有位置、未绘制",
+    list_separator: "、",
     values: "各区域数值",
     region: "区域",
     value: "数值",
@@ -41,6 +44,7 @@ pub static EN: ThematicStrings = ThematicStrings {
     back: "Back to the normal map",
     area_note: "Circle area is in proportion to the value. The regions are centre points without outlines, so no shading is drawn; a small empty ring means 0.",
     not_drawn: "No position, not drawn",
+    list_separator: ", ",
     values: "Values by region",
     region: "Region",
     value: "Value",

@@ -499,6 +499,8 @@ async fn read_later(state: AppState, later: Later) {
                 .unwrap_or(0)
         })
     };
+    // The side panel first (phone: src/ui/lazy.rs): the activities can wait for it.
+    crate::ui::lazy::after_side_panel().await;
     let reading = perf::span("later");
     let mut extra = Dataset::default();
     let mut issues = Vec::new();

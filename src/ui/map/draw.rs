@@ -7,6 +7,7 @@ use super::style::*;
 use crate::domain::label::{place_labels, LabelCandidate, LabelLayout};
 use crate::domain::model::{Dataset, SiteMark};
 use crate::domain::projection::{metres_per_px, ScreenPoint};
+use crate::domain::ring_fill::ring_fill_factor;
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::Lang;
 use crate::ui::state::{Loaded, Selection, Shown};
@@ -204,7 +205,9 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usiz
     ctx.set_text_align("start");
 }
 
-/// Uncertainty rings, once a ring is big enough on screen to mean something.
+/// Uncertainty rings, once a ring is big enough on screen to mean something. Their inside
+/// fades out as they grow past the screen (`domain::ring_fill`), so that a ring as big as
+/// the screen does not veil the map: then only the dashed outline is drawn.
 fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
     let m_per_px = metres_per_px(v.center.lat, v.zoom);
     let mut done = std::collections::HashSet::new();
@@ -227,8 +230,10 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
             continue;
         }
         circle(ctx, d.at, r_px);
+        ctx.set_global_alpha(ring_fill_factor(r_px, v.width_px, v.height_px));
         ctx.set_fill_style_str(RING_FILL);
         ctx.fill();
+        ctx.set_global_alpha(1.0);
         let dash = js_sys::Array::of2(&6.0.into(), &4.0.into());
         let _ = ctx.set_line_dash(&dash);
         ctx.set_line_width(1.5);

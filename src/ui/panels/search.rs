@@ -120,11 +120,12 @@ pub fn SearchBox() -> impl IntoView {
         count,
         chosen,
     } = ui;
-    // The results' code is a chunk: fetched after the map's first frame, or at once when
-    // the box is used before that.
+    // The results' code is a chunk: fetched after the map's first frame and the side panel
+    // (which a slow phone gets first), or at once when the box is used before that.
     let used = RwSignal::new(false);
     let first_frame = crate::ui::lazy::after_first_frame();
-    let ready = Signal::derive(move || used.get() || first_frame.get());
+    let panel = crate::ui::lazy::side_panel_settled();
+    let ready = Signal::derive(move || used.get() || (first_frame.get() && panel.get()));
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let n = count.get_untracked();
         match ev.key().as_str() {

@@ -7,7 +7,7 @@ use super::browser::{focus_later, map_snapshot, print};
 use super::{share_url, use_schedule};
 use crate::domain::geo::BBox;
 use crate::domain::qr::QrMatrix;
-use crate::domain::trip::{format_hhmm, resolve};
+use crate::domain::trip::{format_hhmm, handout_crop, resolve};
 use crate::ui::i18n::trip::{distance, duration, estimate_note, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
@@ -50,7 +50,19 @@ pub fn Handout() -> impl IntoView {
             set_timeout(
                 move || {
                     // Keep an earlier snapshot when a later one cannot be taken.
-                    if let Some(src) = map_snapshot() {
+                    // Cut to the stops: a phone's tall canvas printed as a narrow strip.
+                    let cut = |w, h| {
+                        let v = state.view.get_untracked();
+                        let data = state.data.get_untracked()?;
+                        let trip = ts.trip.get_untracked();
+                        let stops: Vec<_> = resolve(&trip, &data.dataset)
+                            .iter()
+                            .flatten()
+                            .map(|s| v.lonlat_to_screen(s.position))
+                            .collect();
+                        handout_crop(&stops, w, h)
+                    };
+                    if let Some(src) = map_snapshot(cut) {
                         let _ = snapshot.try_set(Some(src));
                     }
                     if last {
@@ -123,9 +135,12 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
             };
             let arrive = times.map(|t| format_hhmm(t.arrive_min)).unwrap_or_default();
             let depart = times.map(|t| format_hhmm(t.depart_min)).unwrap_or_default();
+            // `data-label`: the column's name, shown before the cell where a narrow screen
+            // lays each stop out as a card instead of a row (app.css, phone section); the
+            // explicit roles keep it a table for screen readers then.
             view! {
-                <tr><td class="num">{i + 1}</td><th scope="row">{name}</th>{any_address.then(|| view! { <td>{address}</td> })}
-                    <td class="num">{arrive}</td><td class="num">{depart}</td><td class="see">{summary}</td></tr>
+                <tr role="row"><td role="cell" class="num handout-no">{i + 1}</td><th scope="row" role="rowheader" class="handout-name">{name}</th>{any_address.then(|| view! { <td role="cell" class="handout-address" data-label=s.address>{address}</td> })}
+                    <td role="cell" class="num handout-arrive" data-label=s.arrive>{arrive}</td><td role="cell" class="num handout-depart" data-label=s.depart>{depart}</td><td role="cell" class="see" data-label=s.what_to_see>{summary}</td></tr>
             }
         }).collect_view();
         let url = share_url(state);
@@ -158,12 +173,12 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
                     Some(src) => view! { <img class="handout-map" src=src alt=strings(state.lang.get()).map_of_trip /> }.into_any(),
                     None => view! { <div class="handout-map handout-map-pending" role="status">{strings(state.lang.get()).map_pending}</div> }.into_any(),
                 }}
-                <table class="handout-table">
-                    <thead><tr>
-                        <th scope="col">"#"</th><th scope="col">{s.site}</th>{any_address.then(|| view! { <th scope="col">{s.address}</th> })}
-                        <th scope="col">{s.arrive}</th><th scope="col">{s.depart}</th><th scope="col">{s.what_to_see}</th>
+                <table class="handout-table" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">"#"</th><th scope="col" role="columnheader">{s.site}</th>{any_address.then(|| view! { <th scope="col" role="columnheader">{s.address}</th> })}
+                        <th scope="col" role="columnheader">{s.arrive}</th><th scope="col" role="columnheader">{s.depart}</th><th scope="col" role="columnheader">{s.what_to_see}</th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody role="rowgroup">{rows}</tbody>
                 </table>
                 <div class="handout-bottom">
                     <div class="handout-totals">
