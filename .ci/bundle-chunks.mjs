@@ -9,7 +9,7 @@
 // This script packs the shared chunks into a few files, one per part: each chunk goes into
 // the bundle of the FIRST part, in the order below, that needs it (the order in which the app
 // normally loads them: the embed's details card and the side panel right after the first
-// frame, search after the side panel, the rest when the user opens them). The side panel then
+// frame, with the map's overlays (`late`) and the data reader (`read_data`), search after the side panel, the rest when the user opens them). The side panel then
 // needs its own split_side_panel wasm and two bundles, fetched at once. A part opened later
 // may fetch an earlier part's bundle whole (e.g. the thematic map, the dashboard's): as they
 // are opened in that order, that bundle is usually in already.
@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The parts in the order a visit normally loads them; a part missing here comes last. */
 export const ORDER = [
-  'embed_details', 'side_panel', 'search', 'site_list', 'trip', 'handout', 'shared_trip',
+  'embed_details', 'side_panel', 'late', 'read_data', 'search', 'site_list', 'trip', 'handout', 'shared_trip',
   'switcher', 'dashboard', 'thematic', 'import',
 ];
 
