@@ -96,11 +96,12 @@ test('a GPX track with a bad point: the point and its line are named, the rest i
 
 test('a file dropped before the import code has arrived is kept and imported once it is in', async () => {
   const { context, page, errors } = await open();
-  // Hold back every on-demand wasm piece (the side panel's among them) until the drop.
+  // Hold back the side panel's own part (the import section is in it) until the drop; the
+  // data reader and the shared bundles it needs come in, so the sites are read.
   const held = [];
   let release = null;
   const released = new Promise((r) => { release = r; });
-  await page.route(/\/(chunk_\d+|split_[a-z_]+)-[0-9a-f]+\.wasm$/, async (route) => {
+  await page.route(/\/split_side_panel-[0-9a-f]+\.wasm$/, async (route) => {
     held.push(route.request().url());
     await released;
     await route.continue();
