@@ -6,7 +6,9 @@
 //! Two parts, for the first view's size (issue 2). This file is in the main wasm module and
 //! runs no JSON reader of ours: it fetches the manifest, peeks at it with the browser's
 //! `JSON.parse` ([`peek`]), and when its sites layer names a `sites.points` it draws the
-//! map's first frame from that binary file alone (`domain::geodata::points`). The readers
+//! map's first frame from that binary file alone (`domain::geodata::points`), with the
+//! routes from the routes layer's `routes.lines` when it names one
+//! (`domain::geodata::lines`; without it the routes join once read). The readers
 //! (the manifest with its checks, the GeoJSON and JSON files, the cross-file checks:
 //! [`read`]) are the `read_data` chunk (`ui::lazy::read_data`), downloaded right after that
 //! frame, or at once when nothing can be drawn without it (no points file, a points file
@@ -19,10 +21,11 @@
 mod peek;
 pub mod read;
 
-use super::fetch::{fetch_bytes, fetch_text, open, resolve_url, Opened};
+use super::fetch::{fetch_bytes, fetch_text, keep, open, resolve_url, send, Opened};
 use super::lazy::{read_data, ChunkError};
 use super::perf;
 use super::state::{AppState, LoadState, Loaded};
+use crate::domain::geodata::lines::{self, Lines, RouteLines};
 use crate::domain::geodata::points::{self, SitePoints};
 use crate::domain::model::Dataset;
 use crate::domain::validate::{DataIssue, Severity};
@@ -100,6 +103,11 @@ pub struct Deferred {
     pub source_len: u64,
     pub source_hash: u64,
     pub features: Vec<u32>,
+    /// The routes' `routes.lines` drawn with the points: its name and what it says of the
+    /// routes GeoJSON (length, hash), to check the routes against once read.
+    pub lines: Option<(String, u64, u64)>,
+    /// Problems found before the first frame (a `routes.lines` not used).
+    pub issues: Vec<DataIssue>,
 }
 
 /// Fetches the manifest (or the `?data=` file); when it names a usable points file for its
@@ -124,9 +132,13 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
     };
     let sites_url = resolve_url(&peek.sites.file, &url);
     let points_url = resolve_url(&peek.sites.points, &url);
+    let lines_url = peek.routes.as_ref().map(|r| resolve_url(&r.lines, &url));
+    if let Some(lines_url) = lines_url.as_deref().filter(|u| check_allowed(u).is_ok()) {
+        send(lines_url); // small: in with the points
+    }
     let found = points_first(&sites_url, &points_url, &peek.sites.file).await;
     reading.end();
-    let (points, deferred) = match found {
+    let (points, mut deferred) = match found {
         Ok(found) => found,
         Err(message) => {
             let issues = vec![points_ignored(&peek.sites.points, message)];
@@ -145,6 +157,20 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
             super::fetch::send(&other);
         }
     }
+    let (lines, issues) = match (&peek.routes, lines_url) {
+        (Some(routes), Some(lines_url)) => {
+            let routes_url = resolve_url(&routes.file, &url);
+            match routes_first(&lines_url, &routes_url, &routes.file).await {
+                Ok(found) => {
+                    let checks = (routes.lines.clone(), found.source_len, found.source_hash);
+                    deferred.lines = Some(checks);
+                    (found.lines, Vec::new())
+                }
+                Err(message) => (Vec::new(), vec![lines_ignored(&routes.lines, message)]),
+            }
+        }
+        _ => (Lines::new(), Vec::new()),
+    };
     let preparing = perf::span("prepare");
     let origin = if given {
         url.clone()
@@ -154,6 +180,7 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
     let preview = Loaded::preview(
         Dataset::default(),
         points,
+        lines,
         origin,
         peek.title,
         peek.title_en,
@@ -171,6 +198,7 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
         index: peek.sites.index,
         file: peek.sites.file,
         points_file: peek.sites.points,
+        issues,
         ..deferred
     };
     Ok(Start::Preview {
@@ -211,8 +239,39 @@ async fn points_first(
         source_len: points.source_len,
         source_hash: points.source_hash,
         features: std::mem::take(&mut points.features),
+        lines: None,
+        issues: Vec::new(),
     };
     Ok((points, deferred))
+}
+
+/// The routes layer's `routes.lines`, checked against the routes GeoJSON's length (when
+/// the server states it) before anything is drawn from it; the GeoJSON's response is kept
+/// for the reader. An error says why the lines cannot be used.
+async fn routes_first(lines_url: &str, url: &str, file: &str) -> Result<RouteLines, String> {
+    check_allowed(lines_url)?;
+    check_allowed(url)?;
+    let found = lines::decode(&fetch_bytes(lines_url).await?)?;
+    let opened = open(url).await?;
+    let length = opened.length;
+    keep(url, opened);
+    match length {
+        Some(length) if length as u64 != found.source_len => Err(format!(
+            "made from a {file} of {} bytes, but it has {length} now: stale",
+            found.source_len
+        )),
+        _ => Ok(found),
+    }
+}
+
+/// A warning that `routes.lines` is not used (the routes are drawn once read).
+fn lines_ignored(file: &str, message: String) -> DataIssue {
+    DataIssue {
+        file: file.to_owned(),
+        path: String::new(),
+        message: format!("not used ({message}); the map draws the routes once they are read"),
+        severity: Severity::Warning,
+    }
 }
 
 /// A warning that the points file is not used (the sites are read from the GeoJSON).

@@ -5,6 +5,7 @@
 //! and the cross-file checks.
 
 use super::{check_allowed, next_frame, points_ignored, Deferred, Start, BUNDLED_MANIFEST};
+use crate::domain::geodata::lines::{same_lines, Lines};
 use crate::domain::geodata::points::{SitePoints, SourceHash};
 use crate::domain::geodata::{self, ChunkedLayer, Unreadable};
 use crate::domain::model::{Dataset, Layer, LayerType, Manifest};
@@ -82,7 +83,10 @@ async fn show_then_later(
 /// rest.
 async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferred) {
     let (manifest, mut issues) = match manifest(url, text) {
-        Ok(found) => found,
+        Ok((manifest, mut found)) => {
+            found.splice(0..0, deferred.issues.iter().cloned());
+            (manifest, found)
+        }
         Err(message) => {
             state.preview.set(None);
             state.later_loading.set(false);
@@ -119,7 +123,33 @@ async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferre
     let reading = perf::span("layers");
     for (done, (i, layer)) in now.iter().enumerate() {
         let url = resolve_url(&layer.file, url);
-        issues.extend(read_layer(state, &url, *i, layer, &mut dataset, &mut origins).await);
+        // The routes drawn from `routes.lines` are checked against the file's bytes.
+        let drawn = deferred
+            .lines
+            .as_ref()
+            .filter(|_| layer.kind == LayerType::Routes);
+        let mut hash = drawn.map(|_| SourceHash::default());
+        let found = read_layer(
+            state,
+            &url,
+            *i,
+            layer,
+            &mut dataset,
+            &mut origins,
+            hash.as_mut(),
+        );
+        let found = found.await;
+        let failed = found.iter().any(|f| f.path == format!("layers[{i}].file"));
+        if let (Some(drawn), Some(hash), false) = (drawn, hash, failed) {
+            issues.extend(lines_checked(
+                state,
+                drawn,
+                &layer.file,
+                &dataset,
+                hash.finish(),
+            ));
+        }
+        issues.extend(found);
         state.load.set(LoadState::Loading {
             done: done + 2,
             total,
@@ -255,7 +285,7 @@ async fn read_manifest(
     }
     for (done, (i, layer)) in now.iter().enumerate() {
         let url = resolve_url(&layer.file, manifest_url);
-        issues.extend(read_layer(state, &url, *i, layer, &mut dataset, &mut origins).await);
+        issues.extend(read_layer(state, &url, *i, layer, &mut dataset, &mut origins, None).await);
         state.load.set(LoadState::Loading {
             done: done + 2,
             total,
@@ -297,7 +327,8 @@ fn add_to_preview(state: AppState, dataset: &Dataset) {
     let Some(preview) = state.preview.get_untracked() else {
         return;
     };
-    if dataset.routes.is_empty() && dataset.regions.is_empty() {
+    // Lines from `routes.lines` go even when no routes came (the routes replace them).
+    if dataset.routes.is_empty() && dataset.regions.is_empty() && preview.preview_lines.is_empty() {
         return;
     }
     let points = SitePoints {
@@ -315,6 +346,7 @@ fn add_to_preview(state: AppState, dataset: &Dataset) {
     let with = Loaded::preview(
         layers,
         points,
+        Lines::new(),
         preview.origin.clone(),
         preview.title.clone(),
         preview.title_en.clone(),
@@ -388,6 +420,31 @@ async fn read_deferred(
     (loaded, issues)
 }
 
+/// A warning when the routes read are not what `routes.lines` drew (`drawn`: its name, the
+/// length and hash of the GeoJSON it names), or were made from another version of `file`
+/// (`read`: the hash and length of the bytes read). The routes replace the lines either way.
+fn lines_checked(
+    state: AppState,
+    (lines_file, source_len, source_hash): &(String, u64, u64),
+    file: &str,
+    dataset: &Dataset,
+    read: (u64, u64),
+) -> Option<DataIssue> {
+    let drawn_matches = state.preview.with_untracked(|p| {
+        p.as_ref()
+            .is_some_and(|p| same_lines(&p.preview_lines, &dataset.routes))
+    });
+    if !drawn_matches {
+        return Some(points_stale(
+            lines_file,
+            file,
+            "the map showed other routes",
+        ));
+    }
+    (read != (*source_hash, *source_len))
+        .then(|| points_stale(lines_file, file, "its routes' lines matched"))
+}
+
 fn points_stale(points_file: &str, file: &str, what: &str) -> DataIssue {
     DataIssue {
         file: points_file.to_owned(),
@@ -409,13 +466,14 @@ async fn read_layer(
     layer: &Layer,
     dataset: &mut Dataset,
     origins: &mut Origins,
+    hash: Option<&mut SourceHash>,
 ) -> Vec<DataIssue> {
     // A layer on a host the policy does not allow is named as such, not fetched.
     if let Err(message) = check_allowed(url) {
         return layer_failed(state, index, layer, message);
     }
     match open(url).await {
-        Ok(opened) => read_opened(state, url, index, layer, opened, dataset, origins, None).await,
+        Ok(opened) => read_opened(state, url, index, layer, opened, dataset, origins, hash).await,
         Err(message) => layer_failed(state, index, layer, message),
     }
 }
@@ -505,7 +563,7 @@ async fn read_later(state: AppState, later: Later) {
     for layer in &layers {
         let url = resolve_url(&layer.file, &manifest_url);
         let i = index_of(layer);
-        issues.extend(read_layer(state, &url, i, layer, &mut extra, &mut origins).await);
+        issues.extend(read_layer(state, &url, i, layer, &mut extra, &mut origins, None).await);
     }
     reading.end();
     let Some(shared) = state.data.update_untracked(|d| d.take()) else {
