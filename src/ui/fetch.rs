@@ -53,16 +53,6 @@ pub struct Opened {
     pub length: Option<usize>,
 }
 
-/// Hands an [`open`]ed response back, its body unread: the next [`get`] of `url` takes it
-/// (a file whose length was checked before it is read elsewhere is not fetched twice).
-pub fn keep(url: &str, opened: Opened) {
-    let response = js_sys::Promise::resolve(opened.response.as_ref() as &JsValue);
-    SENT.with(|s| {
-        s.borrow_mut()
-            .insert(url.to_owned(), JsFuture::from(response));
-    });
-}
-
 /// GETs `url` up to its headers: see [`Opened`].
 pub async fn open(url: &str) -> Result<Opened, String> {
     let response = get(url).await?;

@@ -21,7 +21,7 @@
 mod peek;
 pub mod read;
 
-use super::fetch::{fetch_bytes, fetch_text, keep, open, resolve_url, send, Opened};
+use super::fetch::{fetch_bytes, fetch_text, open, resolve_url, send, Opened};
 use super::lazy::{read_data, ChunkError};
 use super::perf;
 use super::state::{AppState, LoadState, Loaded};
@@ -103,11 +103,20 @@ pub struct Deferred {
     pub source_len: u64,
     pub source_hash: u64,
     pub features: Vec<u32>,
-    /// The routes' `routes.lines` drawn with the points: its name and what it says of the
-    /// routes GeoJSON (length, hash), to check the routes against once read.
-    pub lines: Option<(String, u64, u64)>,
+    /// The routes drawn from `routes.lines` with the points, to check once read.
+    pub routes: Option<DeferredRoutes>,
     /// Problems found before the first frame (a `routes.lines` not used).
     pub issues: Vec<DataIssue>,
+}
+
+/// The routes GeoJSON whose `routes.lines` was drawn first: opened (its length checked),
+/// its body read by the reader and checked against the lines drawn.
+pub struct DeferredRoutes {
+    pub lines_file: String,
+    /// What `routes.lines` says of the GeoJSON: its length and hash.
+    pub source_len: u64,
+    pub source_hash: u64,
+    pub opened: Opened,
 }
 
 /// Fetches the manifest (or the `?data=` file); when it names a usable points file for its
@@ -141,7 +150,7 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
     let (points, mut deferred) = match found {
         Ok(found) => found,
         Err(message) => {
-            let issues = vec![points_ignored(&peek.sites.points, message)];
+            let issues = vec![not_used(&peek.sites.points, message, SITES_FIRST)];
             return Ok(Start::Whole {
                 url,
                 given,
@@ -161,12 +170,19 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
         (Some(routes), Some(lines_url)) => {
             let routes_url = resolve_url(&routes.file, &url);
             match routes_first(&lines_url, &routes_url, &routes.file).await {
-                Ok(found) => {
-                    let checks = (routes.lines.clone(), found.source_len, found.source_hash);
-                    deferred.lines = Some(checks);
+                Ok((found, opened)) => {
+                    deferred.routes = Some(DeferredRoutes {
+                        lines_file: routes.lines.clone(),
+                        source_len: found.source_len,
+                        source_hash: found.source_hash,
+                        opened,
+                    });
                     (found.lines, Vec::new())
                 }
-                Err(message) => (Vec::new(), vec![lines_ignored(&routes.lines, message)]),
+                Err(message) => (
+                    Vec::new(),
+                    vec![not_used(&routes.lines, message, ROUTES_LATER)],
+                ),
             }
         }
         _ => (Lines::new(), Vec::new()),
@@ -216,20 +232,10 @@ async fn points_first(
     points_url: &str,
     file: &str,
 ) -> Result<(SitePoints, Deferred), String> {
-    check_allowed(points_url)?;
-    check_allowed(url)?;
-    let bytes = fetch_bytes(points_url).await?;
+    let (bytes, opened) = drawn_first(points_url, url).await?;
     let mut points = points::decode(&bytes)?;
     drop(bytes);
-    let opened = open(url).await?;
-    if let Some(length) = opened.length {
-        if length as u64 != points.source_len {
-            return Err(format!(
-                "made from a {file} of {} bytes, but it has {length} now: stale",
-                points.source_len
-            ));
-        }
-    }
+    same_length(file, points.source_len, opened.length)?;
     let deferred = Deferred {
         url: url.to_owned(),
         index: 0,
@@ -239,47 +245,57 @@ async fn points_first(
         source_len: points.source_len,
         source_hash: points.source_hash,
         features: std::mem::take(&mut points.features),
-        lines: None,
+        routes: None,
         issues: Vec::new(),
     };
     Ok((points, deferred))
 }
 
 /// The routes layer's `routes.lines`, checked against the routes GeoJSON's length (when
-/// the server states it) before anything is drawn from it; the GeoJSON's response is kept
-/// for the reader. An error says why the lines cannot be used.
-async fn routes_first(lines_url: &str, url: &str, file: &str) -> Result<RouteLines, String> {
-    check_allowed(lines_url)?;
+/// the server states it) before anything is drawn from it; the GeoJSON is opened, its body
+/// left to the reader. An error says why the lines cannot be used.
+async fn routes_first(
+    lines_url: &str,
+    url: &str,
+    file: &str,
+) -> Result<(RouteLines, Opened), String> {
+    let (bytes, opened) = drawn_first(lines_url, url).await?;
+    let found = lines::decode(&bytes)?;
+    same_length(file, found.source_len, opened.length)?;
+    Ok((found, opened))
+}
+
+/// A file the map draws first (`sites.points`, `routes.lines`) and the GeoJSON it was made
+/// from, opened (its body left to read later). (A file that then cannot be used leaves that
+/// GET unread: the reader asks again.)
+async fn drawn_first(file_url: &str, url: &str) -> Result<(Vec<u8>, Opened), String> {
+    check_allowed(file_url)?;
     check_allowed(url)?;
-    let found = lines::decode(&fetch_bytes(lines_url).await?)?;
-    let opened = open(url).await?;
-    let length = opened.length;
-    keep(url, opened);
-    match length {
-        Some(length) if length as u64 != found.source_len => Err(format!(
-            "made from a {file} of {} bytes, but it has {length} now: stale",
-            found.source_len
+    let bytes = fetch_bytes(file_url).await?;
+    Ok((bytes, open(url).await?))
+}
+
+/// An error when the GeoJSON `file` is not as long (`now`, when the server states it) as
+/// the one a file drawn first was made from (`made`): that file is stale.
+fn same_length(file: &str, made: u64, now: Option<usize>) -> Result<(), String> {
+    match now {
+        Some(now) if now as u64 != made => Err(format!(
+            "made from a {file} of {made} bytes, but it has {now} now: stale"
         )),
-        _ => Ok(found),
+        _ => Ok(()),
     }
 }
 
-/// A warning that `routes.lines` is not used (the routes are drawn once read).
-fn lines_ignored(file: &str, message: String) -> DataIssue {
-    DataIssue {
-        file: file.to_owned(),
-        path: String::new(),
-        message: format!("not used ({message}); the map draws the routes once they are read"),
-        severity: Severity::Warning,
-    }
-}
+/// What the map does instead of drawing a file that is [`not_used`] first.
+const SITES_FIRST: &str = "the map waits for the sites file instead";
+const ROUTES_LATER: &str = "the map draws the routes once they are read";
 
-/// A warning that the points file is not used (the sites are read from the GeoJSON).
-fn points_ignored(file: &str, message: String) -> DataIssue {
+/// A warning that a file drawn first (`sites.points`, `routes.lines`) is not used.
+fn not_used(file: &str, message: String, instead: &str) -> DataIssue {
     DataIssue {
         file: file.to_owned(),
         path: String::new(),
-        message: format!("not used ({message}); the map waits for the sites file instead"),
+        message: format!("not used ({message}); {instead}"),
         severity: Severity::Warning,
     }
 }

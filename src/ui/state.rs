@@ -45,7 +45,8 @@ pub struct Loaded {
     pub origin: String,
     pub title: String,
     pub title_en: String,
-    /// Extent of every site and route (what "show all" fits).
+    /// Extent of every site and route (what "show all" fits). A preview's: of its sites (the
+    /// lines of routes join their stops; the data's bounds have all of the routes).
     pub bounds: BBox,
     /// Each route's stops as site indices, resolved once per load (drawn every frame).
     pub route_stops: Vec<Vec<Option<usize>>>,
@@ -179,7 +180,6 @@ impl Loaded {
                     .iter()
                     .flat_map(|r| r.path.iter().flatten().copied()),
             )
-            .chain(preview_lines.iter().flatten().flatten().copied())
             .filter(|p| p.is_finite());
         let bounds = BBox::from_points(points);
         let route_stops = dataset.route_stop_indices();

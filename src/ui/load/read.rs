@@ -4,7 +4,8 @@
 //! their bytes arrive, a `?data=` GeoJSON, the check of the sites against the points drawn,
 //! and the cross-file checks.
 
-use super::{check_allowed, next_frame, points_ignored, Deferred, Start, BUNDLED_MANIFEST};
+use super::{check_allowed, next_frame, not_used, Deferred, Start, BUNDLED_MANIFEST};
+use super::{DeferredRoutes, SITES_FIRST};
 use crate::domain::geodata::lines::{same_lines, Lines};
 use crate::domain::geodata::points::{SitePoints, SourceHash};
 use crate::domain::geodata::{self, ChunkedLayer, Unreadable};
@@ -81,7 +82,7 @@ async fn show_then_later(
 /// The map shows the points: reads the manifest, the map's other layers (shown with the
 /// points as soon as they are in), the sites (checked against the points drawn), then the
 /// rest.
-async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferred) {
+async fn after_preview(state: AppState, url: &str, text: &str, mut deferred: Deferred) {
     let (manifest, mut issues) = match manifest(url, text) {
         Ok((manifest, mut found)) => {
             found.splice(0..0, deferred.issues.iter().cloned());
@@ -102,12 +103,13 @@ async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferre
         // The reader left out the layer the points were drawn for (its problems are listed):
         // the map forgets them and shows what the manifest does give.
         forget_preview(state);
-        issues.push(points_ignored(
+        issues.push(not_used(
             &deferred.points_file,
             format!(
                 "its sites layer \"{}\" is not read from the manifest",
                 deferred.file
             ),
+            SITES_FIRST,
         ));
         let first = read_manifest(state, url, manifest).await;
         return show_then_later(state, first, issues).await;
@@ -123,33 +125,15 @@ async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferre
     let reading = perf::span("layers");
     for (done, (i, layer)) in now.iter().enumerate() {
         let url = resolve_url(&layer.file, url);
-        // The routes drawn from `routes.lines` are checked against the file's bytes.
-        let drawn = deferred
-            .lines
-            .as_ref()
-            .filter(|_| layer.kind == LayerType::Routes);
-        let mut hash = drawn.map(|_| SourceHash::default());
-        let found = read_layer(
-            state,
-            &url,
-            *i,
-            layer,
-            &mut dataset,
-            &mut origins,
-            hash.as_mut(),
-        );
-        let found = found.await;
-        let failed = found.iter().any(|f| f.path == format!("layers[{i}].file"));
-        if let (Some(drawn), Some(hash), false) = (drawn, hash, failed) {
-            issues.extend(lines_checked(
-                state,
-                drawn,
-                &layer.file,
-                &dataset,
-                hash.finish(),
-            ));
-        }
-        issues.extend(found);
+        let drawn = match layer.kind {
+            LayerType::Routes => deferred.routes.take(),
+            _ => None,
+        };
+        let (dataset, origins) = (&mut dataset, &mut origins);
+        issues.extend(match drawn {
+            Some(drawn) => read_drawn_routes(state, &url, *i, layer, drawn, dataset, origins).await,
+            None => read_layer(state, &url, *i, layer, dataset, origins).await,
+        });
         state.load.set(LoadState::Loading {
             done: done + 2,
             total,
@@ -285,7 +269,7 @@ async fn read_manifest(
     }
     for (done, (i, layer)) in now.iter().enumerate() {
         let url = resolve_url(&layer.file, manifest_url);
-        issues.extend(read_layer(state, &url, *i, layer, &mut dataset, &mut origins, None).await);
+        issues.extend(read_layer(state, &url, *i, layer, &mut dataset, &mut origins).await);
         state.load.set(LoadState::Loading {
             done: done + 2,
             total,
@@ -420,12 +404,53 @@ async fn read_deferred(
     (loaded, issues)
 }
 
+/// Reads the routes whose `routes.lines` the map shows (their GET opened before it drew
+/// them) into `dataset`, like [`read_layer`], and checks them against the lines drawn.
+async fn read_drawn_routes(
+    state: AppState,
+    url: &str,
+    index: usize,
+    layer: &Layer,
+    drawn: DeferredRoutes,
+    dataset: &mut Dataset,
+    origins: &mut Origins,
+) -> Vec<DataIssue> {
+    let mut hash = SourceHash::default();
+    let opened = drawn.opened;
+    let mut issues = read_opened(
+        state,
+        url,
+        index,
+        layer,
+        opened,
+        dataset,
+        origins,
+        Some(&mut hash),
+    )
+    .await;
+    // A file that could not be read is reported as such; its lines go with the preview.
+    let failed = issues
+        .iter()
+        .any(|f| f.path == format!("layers[{index}].file"));
+    if !failed {
+        let drawn = (&drawn.lines_file, drawn.source_len, drawn.source_hash);
+        issues.extend(lines_checked(
+            state,
+            drawn,
+            &layer.file,
+            dataset,
+            hash.finish(),
+        ));
+    }
+    issues
+}
+
 /// A warning when the routes read are not what `routes.lines` drew (`drawn`: its name, the
 /// length and hash of the GeoJSON it names), or were made from another version of `file`
 /// (`read`: the hash and length of the bytes read). The routes replace the lines either way.
 fn lines_checked(
     state: AppState,
-    (lines_file, source_len, source_hash): &(String, u64, u64),
+    (lines_file, source_len, source_hash): (&String, u64, u64),
     file: &str,
     dataset: &Dataset,
     read: (u64, u64),
@@ -441,7 +466,7 @@ fn lines_checked(
             "the map showed other routes",
         ));
     }
-    (read != (*source_hash, *source_len))
+    (read != (source_hash, source_len))
         .then(|| points_stale(lines_file, file, "its routes' lines matched"))
 }
 
@@ -466,14 +491,13 @@ async fn read_layer(
     layer: &Layer,
     dataset: &mut Dataset,
     origins: &mut Origins,
-    hash: Option<&mut SourceHash>,
 ) -> Vec<DataIssue> {
     // A layer on a host the policy does not allow is named as such, not fetched.
     if let Err(message) = check_allowed(url) {
         return layer_failed(state, index, layer, message);
     }
     match open(url).await {
-        Ok(opened) => read_opened(state, url, index, layer, opened, dataset, origins, hash).await,
+        Ok(opened) => read_opened(state, url, index, layer, opened, dataset, origins, None).await,
         Err(message) => layer_failed(state, index, layer, message),
     }
 }
@@ -563,7 +587,7 @@ async fn read_later(state: AppState, later: Later) {
     for layer in &layers {
         let url = resolve_url(&layer.file, &manifest_url);
         let i = index_of(layer);
-        issues.extend(read_layer(state, &url, i, layer, &mut extra, &mut origins, None).await);
+        issues.extend(read_layer(state, &url, i, layer, &mut extra, &mut origins).await);
     }
     reading.end();
     let Some(shared) = state.data.update_untracked(|d| d.take()) else {

@@ -129,14 +129,13 @@ fn draw_regions(ctx: &Ctx, v: &Viewport, ds: &Dataset, lang: Lang) {
 /// The routes, or before they are read, a preview's lines from `routes.lines` (drawn alike:
 /// the routes replacing them change nothing on screen).
 fn draw_routes(ctx: &Ctx, v: &Viewport, loaded: &Loaded, selected: Option<Selection>) {
-    let routes = &loaded.dataset.routes;
-    let lines = routes.iter().map(|r| r.path.as_slice());
-    let lines: Vec<&[Vec<_>]> = if routes.is_empty() {
-        loaded.preview_lines.iter().map(Vec::as_slice).collect()
-    } else {
-        lines.collect()
-    };
-    for (i, parts) in lines.into_iter().enumerate() {
+    let (routes, preview) = (&loaded.dataset.routes, &loaded.preview_lines);
+    for i in 0..routes.len().max(preview.len()) {
+        let parts = match (routes.get(i), preview.get(i)) {
+            (Some(route), _) => &route.path,
+            (None, Some(lines)) if routes.is_empty() => lines,
+            _ => continue,
+        };
         let is_selected = selected == Some(Selection::Route(i));
         let color = if is_selected {
             ROUTE_SELECTED_COLOR
