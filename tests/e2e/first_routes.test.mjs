@@ -27,7 +27,7 @@ function variants(req, res) {
     if (how === 'longer') body = Buffer.from(text.replace('113.16,', '113.161,'), 'utf8');
   }
   if (body && how === 'broken' && file === 'routes.lines') body = body.subarray(0, 40);
-  if (body && how === 'movednolines' && file === 'dataset.json') {
+  if (body && (how === 'movednolines' || how === 'nolines') && file === 'dataset.json') {
     const manifest = JSON.parse(body.toString('utf8'));
     for (const layer of manifest.layers) delete layer.lines;
     body = Buffer.from(JSON.stringify(manifest), 'utf8');
@@ -47,16 +47,28 @@ const issuesText = async (page) => {
   return page.locator('.issues').innerText().catch(() => '');
 };
 
-/** Pixels of the map canvas in the routes' colour (ROUTE_COLOR #b71c1c, src/ui/map/style.rs). */
-const routePixels = (page) => page.evaluate(() => {
+/** Deep red pixels of the map canvas: the routes (ROUTE_COLOR #b71c1c, src/ui/map/style.rs,
+ *  also under the precision rings' pale fill) and the red site symbols. */
+const redAt = (page) => page.evaluate(() => {
   const canvas = document.querySelector('canvas.map-canvas');
   const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let n = 0;
+  const at = [];
   for (let i = 0; i < d.length; i += 4) {
-    if (Math.abs(d[i] - 0xb7) <= 6 && Math.abs(d[i + 1] - 0x1c) <= 6 && Math.abs(d[i + 2] - 0x1c) <= 6) n++;
+    if (d[i] >= 140 && d[i + 1] <= 80 && d[i + 2] <= 80 && d[i] - d[i + 1] >= 90) at.push(i / 4);
   }
-  return n;
+  return at;
 });
+/** How many of the canvas pixels `at` are grey to white or black (a label's text and halo). */
+const greyAt = (page, at) => page.evaluate((at) => {
+  const canvas = document.querySelector('canvas.map-canvas');
+  const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  return at.filter((i) => Math.max(d[4 * i], d[4 * i + 1], d[4 * i + 2])
+    - Math.min(d[4 * i], d[4 * i + 1], d[4 * i + 2]) <= 40).length;
+}, at);
+const routePixels = async (page) => (await redAt(page)).length;
+
+/** Where the bundled routes are (Guangzhou, Foshan). */
+const VIEW = 'v=9/23.1/113.0';
 
 /** The first frame as it stays when the reader never comes (its download is refused). */
 async function firstFrameOnly(url, options) {
@@ -70,17 +82,29 @@ async function firstFrameOnly(url, options) {
 
 for (const [name, options] of [['1280x800', undefined], ['390x844', phone]]) {
   test(`at ${name}: the routes are in the first frame, drawn as the routes read are`, async () => {
-    const first = await firstFrameOnly(`${app.base}?lang=en`, options);
-    const before = await routePixels(first.page);
+    const first = await firstFrameOnly(`${app.base}?lang=en&${VIEW}`, options);
+    const before = await redAt(first.page);
     await screenshot(first.page, `first-routes-first-frame-${name}.png`);
     await first.context.close();
-    const { context, page, errors } = await openPage(app.browser, `${app.base}?lang=en`, options);
+    // The same first frame without routes.lines: the sites alone.
+    const bare = await firstFrameOnly(`${app.base}?lang=en&${VIEW}&data=/rt-nolines/dataset.json`, options);
+    const sitesOnly = new Set(await redAt(bare.page));
+    await bare.context.close();
+    const { context, page, errors } = await openPage(app.browser, `${app.base}?lang=en&${VIEW}`, options);
     await loaded(page);
-    const after = await routePixels(page);
+    const after = new Set(await redAt(page));
     await screenshot(page, `first-routes-settled-${name}.png`);
-    assert.ok(before > 300, `the routes are drawn in the first frame: ${before} route pixels`);
-    // The same lines in the same view (site labels drawn later may cover a few pixels).
-    assert.ok(Math.abs(before - after) <= after * 0.03, `first frame ${before} vs settled ${after} route pixels`);
+    const routes = before.filter((i) => !sitesOnly.has(i));
+    assert.ok(routes.length > 150, `the routes are drawn in the first frame: ${routes.length} red pixels more than the sites alone`);
+    // The same lines in the same place once the routes are read: nothing red is added, and
+    // what goes is under the site labels drawn once the sites are read (grey text and halo).
+    const goneAt = routes.filter((i) => !after.has(i));
+    const gone = goneAt.length - (await greyAt(page, goneAt));
+    const firstSet = new Set(before);
+    const added = [...after].filter((i) => !firstSet.has(i)).length;
+    assert.equal(added, 0, 'no red pixel appears when the data arrives');
+    assert.ok(gone <= routes.length * 0.02,
+      `${gone} of ${routes.length} route pixels changed when the data arrived (${goneAt.length} with those under labels)`);
     assert.doesNotMatch(await issuesText(page), /routes\.lines/);
     assert.deepEqual(errors, []);
     await context.close();
@@ -88,44 +112,50 @@ for (const [name, options] of [['1280x800', undefined], ['390x844', phone]]) {
 }
 
 test('lines that no longer match routes.geojson are replaced by the routes read, and reported', async () => {
-  const url = `${app.base}?lang=en&data=/rt-moved/dataset.json`;
+  const url = `${app.base}?lang=en&${VIEW}&data=/rt-moved/dataset.json`;
   const { context, page } = await openPage(app.browser, url);
   await loaded(page);
   assert.match(await issuesText(page),
     /routes\.lines.*made from another version of routes\.geojson \(the map showed other routes/);
   // What stays on the map is the routes read: as drawn with no lines file at all.
   const settled = await routePixels(page);
-  const plain = await openPage(app.browser, `${app.base}?lang=en&data=/rt-movednolines/dataset.json`);
+  const plain = await openPage(app.browser, `${app.base}?lang=en&${VIEW}&data=/rt-movednolines/dataset.json`);
   await loaded(plain.page);
   assert.doesNotMatch(await issuesText(plain.page), /routes\.lines/);
   const replaced = await routePixels(plain.page);
-  assert.ok(Math.abs(settled - replaced) <= replaced * 0.03, `settled ${settled} vs read ${replaced}`);
+  assert.equal(settled, replaced, 'the same pixels as the routes read with no lines file');
   await plain.context.close();
   await context.close();
 });
 
 test('lines made from a routes.geojson of another length are not drawn, and reported', async () => {
-  const first = await firstFrameOnly(`${app.base}?lang=en&data=/rt-longer/dataset.json`);
-  assert.equal(await routePixels(first.page), 0, 'no routes before they are read');
+  const bare = await firstFrameOnly(`${app.base}?lang=en&${VIEW}&data=/rt-nolines/dataset.json`);
+  const sitesOnly = await routePixels(bare.page);
+  await bare.context.close();
+  const first = await firstFrameOnly(`${app.base}?lang=en&${VIEW}&data=/rt-longer/dataset.json`);
+  assert.equal(await routePixels(first.page), sitesOnly, 'no routes before they are read');
   await first.context.close();
-  const { context, page, errors } = await openPage(app.browser, `${app.base}?lang=en&data=/rt-longer/dataset.json`);
+  const { context, page, errors } = await openPage(app.browser, `${app.base}?lang=en&${VIEW}&data=/rt-longer/dataset.json`);
   await loaded(page);
   assert.match(await issuesText(page),
     /routes\.lines.*not used \(made from a routes\.geojson of \d+ bytes, but it has \d+ now: stale\)/);
-  assert.ok(await routePixels(page) > 300, 'the routes read are drawn');
+  assert.ok(await routePixels(page) > sitesOnly + 150, 'the routes read are drawn');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('a broken routes.lines is not used: the routes come once read', async () => {
-  const first = await firstFrameOnly(`${app.base}?lang=en&data=/rt-broken/dataset.json`);
-  assert.equal(await routePixels(first.page), 0, 'no routes before they are read');
+  const bare = await firstFrameOnly(`${app.base}?lang=en&${VIEW}&data=/rt-nolines/dataset.json`);
+  const sitesOnly = await routePixels(bare.page);
+  await bare.context.close();
+  const first = await firstFrameOnly(`${app.base}?lang=en&${VIEW}&data=/rt-broken/dataset.json`);
+  assert.equal(await routePixels(first.page), sitesOnly, 'no routes before they are read');
   assert.ok(await first.page.evaluate(() => performance.getEntriesByName('redmap:points-preview').length) === 1,
     'the sites are still drawn first from sites.points');
   await first.context.close();
-  const { context, page } = await openPage(app.browser, `${app.base}?lang=en&data=/rt-broken/dataset.json`);
+  const { context, page } = await openPage(app.browser, `${app.base}?lang=en&${VIEW}&data=/rt-broken/dataset.json`);
   await loaded(page);
   assert.match(await issuesText(page), /routes\.lines.*not used \(.*byte/);
-  assert.ok(await routePixels(page) > 300, 'the routes read are drawn');
+  assert.ok(await routePixels(page) > sitesOnly + 150, 'the routes read are drawn');
   await context.close();
 });
