@@ -6,10 +6,10 @@ set -eu
 
 # 1. geodata/ is copied into the build and fetched at run time, so data and code cache
 #    separately. Only the data files go: not READMEs, generator scripts or their node_modules.
-#    `*.points` and `basemap/basemap.bin` are what the map's first frame is drawn from
-#    (src/domain/geodata/points.rs, src/domain/basemap/packed.rs); the base map's GeoJSON is
-#    their source, not fetched by the app.
-(cd geodata && find . \( -name node_modules -prune \) -o \( -name '*.json' -o -name '*.geojson' -o -name '*.points' -o -name '*.bin' \) ! -name 'package*.json' ! -path './basemap/*.geojson' -print) |
+#    `*.points`, `*.lines` and `basemap/basemap.bin` are what the map's first frame is drawn
+#    from (src/domain/geodata/points.rs, lines.rs, src/domain/basemap/packed.rs); the base
+#    map's GeoJSON is their source, not fetched by the app.
+(cd geodata && find . \( -name node_modules -prune \) -o \( -name '*.json' -o -name '*.geojson' -o -name '*.points' -o -name '*.lines' -o -name '*.bin' \) ! -name 'package*.json' ! -path './basemap/*.geojson' -print) |
   while read -r f; do
     mkdir -p "$TRUNK_STAGING_DIR/geodata/$(dirname "$f")"
     cp "geodata/$f" "$TRUNK_STAGING_DIR/geodata/$f"

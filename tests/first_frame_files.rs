@@ -3,10 +3,12 @@
 //! GeoJSON with today's parsers, so they never go stale:
 //! - `geodata/sites.points`, named by the manifest (a stale one would still be caught and
 //!   reported in the browser, but the map would first show the wrong points);
+//! - `geodata/routes.lines`, the routes' lines, named by the manifest's routes layer;
 //! - `geodata/basemap/basemap.bin`, the base map's land, provinces, lakes and rivers.
 
 use redmap::domain::basemap::{self, packed};
-use redmap::domain::geodata::{parse_manifest, parse_sites, points, MANIFEST_FILE};
+use redmap::domain::geodata::MANIFEST_FILE;
+use redmap::domain::geodata::{lines, parse_manifest, parse_routes, parse_sites, points};
 use redmap::domain::model::LayerType;
 use std::path::{Path, PathBuf};
 
@@ -23,20 +25,33 @@ fn read(name: &str) -> Vec<u8> {
 
 /// The sites layer's GeoJSON and points file, as the manifest names them.
 fn sites_files() -> (String, String) {
+    layer_files(LayerType::Sites)
+}
+
+/// The routes layer's GeoJSON and lines file, as the manifest names them.
+fn routes_files() -> (String, String) {
+    layer_files(LayerType::Routes)
+}
+
+/// The `kind` layer's GeoJSON and the binary file drawn first in its place.
+fn layer_files(kind: LayerType) -> (String, String) {
     let text = String::from_utf8(read(MANIFEST_FILE)).expect("utf-8 manifest");
     let (manifest, issues) = parse_manifest(MANIFEST_FILE, &text);
     assert!(issues.is_empty(), "{issues:?}");
     let manifest = manifest.expect("a manifest");
-    let sites = manifest
+    let layer = manifest
         .layers
         .iter()
-        .find(|l| l.kind == LayerType::Sites)
-        .expect("a sites layer");
-    let points = sites
-        .points
-        .clone()
-        .expect("the bundled sites layer names its points file (\"points\": \"sites.points\")");
-    (sites.file.clone(), points)
+        .find(|l| l.kind == kind)
+        .unwrap_or_else(|| panic!("a {kind} layer"));
+    let drawn_first = match kind {
+        LayerType::Sites => layer.points.clone(),
+        _ => layer.lines.clone(),
+    };
+    let drawn_first = drawn_first.unwrap_or_else(|| {
+        panic!("the bundled {kind} layer names the file drawn first (\"points\": \"sites.points\", \"lines\": \"routes.lines\")")
+    });
+    (layer.file.clone(), drawn_first)
 }
 
 #[test]
@@ -60,6 +75,55 @@ fn committed_points_are_the_bundled_sites() {
     assert!(decoded.matches(&parsed.records, &parsed.origin.indices));
     assert_eq!(decoded.source_len, source.len() as u64);
     assert_eq!(decoded.source_hash, points::hash_of(&source));
+}
+
+/// Whether the committed `routes.lines` is what `redmap-data lines` makes of `source`.
+fn lines_up_to_date(file: &str, source: &[u8], lines_file: &str) -> Result<(), String> {
+    if read(lines_file) == lines::from_geojson(file, source) {
+        Ok(())
+    } else {
+        Err(format!(
+            "geodata/{lines_file} is stale: run `cargo run --bin redmap-data lines geodata` and commit it"
+        ))
+    }
+}
+
+#[test]
+fn committed_lines_are_up_to_date() {
+    let (file, lines_file) = routes_files();
+    lines_up_to_date(&file, &read(&file), &lines_file).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn committed_lines_are_the_bundled_routes() {
+    let (file, lines_file) = routes_files();
+    let source = read(&file);
+    let decoded = lines::decode(&read(&lines_file)).expect("decodes");
+    let parsed = parse_routes(&file, std::str::from_utf8(&source).expect("utf-8 routes"));
+    assert!(!parsed.records.is_empty());
+    assert!(lines::same_lines(&decoded.lines, &parsed.records));
+    assert_eq!(decoded.source_len, source.len() as u64);
+    assert_eq!(decoded.source_hash, points::hash_of(&source));
+}
+
+/// The check above fails when routes.geojson changes: a stop moved by 0.001° (the lines
+/// differ), and a route renamed (the lines are the same; the file it names is not).
+#[test]
+fn a_changed_routes_file_makes_the_committed_lines_stale() {
+    let (file, lines_file) = routes_files();
+    let text = String::from_utf8(read(&file)).expect("utf-8 routes");
+    let decoded = lines::decode(&read(&lines_file)).expect("decodes");
+    let moved = text.replacen("113.16,", "113.161,", 1);
+    let renamed = text.replacen("\"name\": \"", "\"name\": \"新", 1);
+    for changed in [&moved, &renamed] {
+        assert_ne!(changed, &text, "the edit applies to today's routes.geojson");
+        let err = lines_up_to_date(&file, changed.as_bytes(), &lines_file).expect_err("stale");
+        assert!(err.contains("is stale"), "{err}");
+    }
+    let routes = |t: &str| parse_routes(&file, t).records;
+    assert!(!lines::same_lines(&decoded.lines, &routes(&moved)));
+    assert!(lines::same_lines(&decoded.lines, &routes(&renamed)));
+    assert_ne!(decoded.source_hash, points::hash_of(renamed.as_bytes()));
 }
 
 #[test]

@@ -9,6 +9,11 @@
 //! (`domain::geodata::points`: what the map draws first) and says how to list it in the
 //! manifest. Run it again whenever the GeoJSON changes (a stale one is ignored).
 //!
+//! `redmap-data lines <dir>` writes `<dir>/routes.lines` from the routes layer's GeoJSON
+//! (`domain::geodata::lines`: the routes' lines the map draws first) and says how to list
+//! it in the manifest. Run it again whenever the GeoJSON changes (`cargo test` says when it
+//! is stale for `geodata/`).
+//!
 //! `redmap-data basemap <dir>` writes `<dir>/basemap.bin` from the base map's GeoJSON files
 //! in `<dir>` (`domain::basemap::packed`: what the app draws the land from). Run it again
 //! whenever they change (`cargo test` says when it is stale for `geodata/basemap`).
@@ -23,7 +28,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: redmap-data validate <dir> | redmap-data points <dir> | \
-    redmap-data basemap <dir> | redmap-data csp";
+    redmap-data lines <dir> | redmap-data basemap <dir> | redmap-data csp";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +40,7 @@ fn main() -> ExitCode {
     {
         ["validate", dir] => validate(dir),
         ["points", dir] => points(Path::new(dir)),
+        ["lines", dir] => lines(Path::new(dir)),
         ["basemap", dir] => basemap(Path::new(dir)),
         ["csp"] => {
             println!("{}", redmap::domain::csp::policy());
@@ -109,6 +115,39 @@ fn basemap(dir: &Path) -> ExitCode {
             );
             Ok(())
         });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("redmap-data: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `lines <dir>`: the routes layer's `routes.lines`, next to its GeoJSON.
+fn lines(dir: &Path) -> ExitCode {
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let result = read(redmap::domain::geodata::MANIFEST_FILE).and_then(|manifest| {
+        let manifest: redmap::domain::model::Manifest =
+            serde_json::from_slice(&manifest).map_err(|e| format!("dataset.json: {e}"))?;
+        let layer = manifest
+            .layers
+            .iter()
+            .find(|l| l.kind == redmap::domain::model::LayerType::Routes)
+            .ok_or("dataset.json: no routes layer")?;
+        let source = read(&layer.file)?;
+        let bytes = redmap::domain::geodata::lines::from_geojson(&layer.file, &source);
+        let out = layer
+            .lines
+            .clone()
+            .unwrap_or_else(|| "routes.lines".to_owned());
+        std::fs::write(dir.join(&out), &bytes).map_err(|e| format!("{out}: {e}"))?;
+        println!("{out}: {} bytes from {}", bytes.len(), layer.file);
+        if layer.lines.is_none() {
+            println!("add \"lines\": \"{out}\" to the routes layer in dataset.json");
+        }
+        Ok(())
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -16,6 +16,7 @@ mod fields;
 mod foreign;
 mod geometry;
 mod json_path;
+pub mod lines;
 mod load;
 mod manifest;
 pub mod points;

@@ -6,7 +6,9 @@
 //! Two parts, for the first view's size (issue 2). This file is in the main wasm module and
 //! runs no JSON reader of ours: it fetches the manifest, peeks at it with the browser's
 //! `JSON.parse` ([`peek`]), and when its sites layer names a `sites.points` it draws the
-//! map's first frame from that binary file alone (`domain::geodata::points`). The readers
+//! map's first frame from that binary file alone (`domain::geodata::points`), with the
+//! routes from the routes layer's `routes.lines` when it names one
+//! (`domain::geodata::lines`; without it the routes join once read). The readers
 //! (the manifest with its checks, the GeoJSON and JSON files, the cross-file checks:
 //! [`read`]) are the `read_data` chunk (`ui::lazy::read_data`), downloaded right after that
 //! frame, or at once when nothing can be drawn without it (no points file, a points file
@@ -19,10 +21,11 @@
 mod peek;
 pub mod read;
 
-use super::fetch::{fetch_bytes, fetch_text, open, resolve_url, Opened};
+use super::fetch::{fetch_bytes, fetch_text, open, resolve_url, send, Opened};
 use super::lazy::{read_data, ChunkError};
 use super::perf;
 use super::state::{AppState, LoadState, Loaded};
+use crate::domain::geodata::lines::{self, Lines, RouteLines};
 use crate::domain::geodata::points::{self, SitePoints};
 use crate::domain::model::Dataset;
 use crate::domain::validate::{DataIssue, Severity};
@@ -112,6 +115,20 @@ pub struct Deferred {
     pub source_len: u64,
     pub source_hash: u64,
     pub features: Vec<u32>,
+    /// The routes drawn from `routes.lines` with the points, to check once read.
+    pub routes: Option<DeferredRoutes>,
+    /// Problems found before the first frame (a `routes.lines` not used).
+    pub issues: Vec<DataIssue>,
+}
+
+/// The routes GeoJSON whose `routes.lines` was drawn first: opened (its length checked),
+/// its body read by the reader and checked against the lines drawn.
+pub struct DeferredRoutes {
+    pub lines_file: String,
+    /// What `routes.lines` says of the GeoJSON: its length and hash.
+    pub source_len: u64,
+    pub source_hash: u64,
+    pub opened: Opened,
 }
 
 /// Fetches the manifest (or the `?data=` file); when it names a usable points file for its
@@ -136,12 +153,16 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
     };
     let sites_url = resolve_url(&peek.sites.file, &url);
     let points_url = resolve_url(&peek.sites.points, &url);
+    let lines_url = peek.routes.as_ref().map(|r| resolve_url(&r.lines, &url));
+    if let Some(lines_url) = lines_url.as_deref().filter(|u| check_allowed(u).is_ok()) {
+        send(lines_url); // small: in with the points
+    }
     let found = points_first(&sites_url, &points_url, &peek.sites.file).await;
     reading.end();
-    let (points, deferred) = match found {
+    let (points, mut deferred) = match found {
         Ok(found) => found,
         Err(message) => {
-            let issues = vec![points_ignored(&peek.sites.points, message)];
+            let issues = vec![not_used(&peek.sites.points, message, SITES_FIRST)];
             return Ok(Start::Whole {
                 url,
                 given,
@@ -157,6 +178,27 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
             super::fetch::send(&other);
         }
     }
+    let (lines, issues) = match (&peek.routes, lines_url) {
+        (Some(routes), Some(lines_url)) => {
+            let routes_url = resolve_url(&routes.file, &url);
+            match routes_first(&lines_url, &routes_url, &routes.file).await {
+                Ok((found, opened)) => {
+                    deferred.routes = Some(DeferredRoutes {
+                        lines_file: routes.lines.clone(),
+                        source_len: found.source_len,
+                        source_hash: found.source_hash,
+                        opened,
+                    });
+                    (found.lines, Vec::new())
+                }
+                Err(message) => (
+                    Vec::new(),
+                    vec![not_used(&routes.lines, message, ROUTES_LATER)],
+                ),
+            }
+        }
+        _ => (Lines::new(), Vec::new()),
+    };
     let preparing = perf::span("prepare");
     let origin = if given {
         url.clone()
@@ -166,6 +208,7 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
     let preview = Loaded::preview(
         Dataset::default(),
         points,
+        lines,
         origin,
         peek.title,
         peek.title_en,
@@ -183,6 +226,7 @@ async fn first_part(state: AppState, data_url: Option<String>) -> Result<Start, 
         index: peek.sites.index,
         file: peek.sites.file,
         points_file: peek.sites.points,
+        issues,
         ..deferred
     };
     Ok(Start::Preview {
@@ -200,20 +244,10 @@ async fn points_first(
     points_url: &str,
     file: &str,
 ) -> Result<(SitePoints, Deferred), String> {
-    check_allowed(points_url)?;
-    check_allowed(url)?;
-    let bytes = fetch_bytes(points_url).await?;
+    let (bytes, opened) = drawn_first(points_url, url).await?;
     let mut points = points::decode(&bytes)?;
     drop(bytes);
-    let opened = open(url).await?;
-    if let Some(length) = opened.length {
-        if length as u64 != points.source_len {
-            return Err(format!(
-                "made from a {file} of {} bytes, but it has {length} now: stale",
-                points.source_len
-            ));
-        }
-    }
+    same_length(file, points.source_len, opened.length)?;
     let deferred = Deferred {
         url: url.to_owned(),
         index: 0,
@@ -223,16 +257,57 @@ async fn points_first(
         source_len: points.source_len,
         source_hash: points.source_hash,
         features: std::mem::take(&mut points.features),
+        routes: None,
+        issues: Vec::new(),
     };
     Ok((points, deferred))
 }
 
-/// A warning that the points file is not used (the sites are read from the GeoJSON).
-fn points_ignored(file: &str, message: String) -> DataIssue {
+/// The routes layer's `routes.lines`, checked against the routes GeoJSON's length (when
+/// the server states it) before anything is drawn from it; the GeoJSON is opened, its body
+/// left to the reader. An error says why the lines cannot be used.
+async fn routes_first(
+    lines_url: &str,
+    url: &str,
+    file: &str,
+) -> Result<(RouteLines, Opened), String> {
+    let (bytes, opened) = drawn_first(lines_url, url).await?;
+    let found = lines::decode(&bytes)?;
+    same_length(file, found.source_len, opened.length)?;
+    Ok((found, opened))
+}
+
+/// A file the map draws first (`sites.points`, `routes.lines`) and the GeoJSON it was made
+/// from, opened (its body left to read later). (A file that then cannot be used leaves that
+/// GET unread: the reader asks again.)
+async fn drawn_first(file_url: &str, url: &str) -> Result<(Vec<u8>, Opened), String> {
+    check_allowed(file_url)?;
+    check_allowed(url)?;
+    let bytes = fetch_bytes(file_url).await?;
+    Ok((bytes, open(url).await?))
+}
+
+/// An error when the GeoJSON `file` is not as long (`now`, when the server states it) as
+/// the one a file drawn first was made from (`made`): that file is stale.
+fn same_length(file: &str, made: u64, now: Option<usize>) -> Result<(), String> {
+    match now {
+        Some(now) if now as u64 != made => Err(format!(
+            "made from a {file} of {made} bytes, but it has {now} now: stale"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// What the map does instead of drawing a file that is [`not_used`] first.
+const SITES_FIRST: &str = "the map waits for the sites file instead";
+const ROUTES_LATER: &str = "the map draws the routes once they are read";
+
+/// A warning that a file drawn first (`sites.points`, `routes.lines`) is not used.
+fn not_used(file: &str, message: String, instead: &str) -> DataIssue {
     DataIssue {
         file: file.to_owned(),
         path: String::new(),
-        message: format!("not used ({message}); the map waits for the sites file instead"),
+        message: format!("not used ({message}); {instead}"),
         severity: Severity::Warning,
     }
 }

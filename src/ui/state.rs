@@ -45,13 +45,17 @@ pub struct Loaded {
     pub origin: String,
     pub title: String,
     pub title_en: String,
-    /// Extent of every site and route (what "show all" fits).
+    /// Extent of every site and route (what "show all" fits). A preview's: of its sites (the
+    /// lines of routes join their stops; the data's bounds have all of the routes).
     pub bounds: BBox,
     /// Each route's stops as site indices, resolved once per load (drawn every frame).
     pub route_stops: Vec<Vec<Option<usize>>>,
     /// A [`Loaded::preview`]'s site positions (from `sites.points`); empty once the sites
     /// are in, whose positions they then are (see [`Loaded::site_position`]).
     pub preview_positions: Vec<LonLat>,
+    /// A [`Loaded::preview`]'s route lines (from `routes.lines`), drawn while
+    /// `dataset.routes` is empty; empty once the routes are in.
+    pub preview_lines: crate::domain::geodata::lines::Lines,
     /// What the map draws of each site besides its position (symbol, ring).
     pub site_marks: Vec<SiteMark>,
     /// A fingerprint of the sites' positions: the same sites at the same positions keep
@@ -128,30 +132,37 @@ impl Shown {
 impl Loaded {
     pub fn new(dataset: Dataset, origin: String, title: String, title_en: String) -> Self {
         let marks = dataset.sites.iter().map(SiteMark::of).collect();
-        Loaded::with_points(dataset, Vec::new(), marks, (origin, title, title_en))
+        Loaded::with_points(
+            dataset,
+            (Vec::new(), Vec::new()),
+            marks,
+            (origin, title, title_en),
+        )
     }
 
     /// What the map draws before the sites are read: their positions and marks from
-    /// `sites.points`, with the other layers of `dataset` (its `sites` are empty).
+    /// `sites.points`, the routes' `lines` from `routes.lines` (none: `dataset`'s routes),
+    /// with the other layers of `dataset` (its `sites` are empty).
     pub fn preview(
         dataset: Dataset,
         points: crate::domain::geodata::points::SitePoints,
+        lines: crate::domain::geodata::lines::Lines,
         origin: String,
         title: String,
         title_en: String,
     ) -> Self {
         Loaded::with_points(
             dataset,
-            points.positions,
+            (points.positions, lines),
             points.marks,
             (origin, title, title_en),
         )
     }
 
-    /// `preview_positions` empty: the sites' own.
+    /// `preview_positions` empty: the sites' own; `preview_lines` empty: the routes'.
     fn with_points(
         dataset: Dataset,
-        preview_positions: Vec<LonLat>,
+        (preview_positions, preview_lines): (Vec<LonLat>, crate::domain::geodata::lines::Lines),
         site_marks: Vec<SiteMark>,
         (origin, title, title_en): (String, String, String),
     ) -> Self {
@@ -180,6 +191,7 @@ impl Loaded {
             bounds,
             route_stops,
             preview_positions,
+            preview_lines,
             site_marks,
             sites_key,
         }
@@ -220,6 +232,7 @@ impl Loaded {
             bounds: self.bounds,
             route_stops: self.route_stops.clone(),
             preview_positions: self.preview_positions.clone(),
+            preview_lines: self.preview_lines.clone(),
             site_marks: self.site_marks.clone(),
             sites_key: self.sites_key,
         }

@@ -35,6 +35,11 @@ for (const [name, options] of [['1280x800', undefined], ['390x844', phone]]) {
     const basemap = await startedAfterFirstFrame(page, /\/geodata\/basemap\/basemap\.bin$/);
     const reader = await startedAfterFirstFrame(page, /^\/split_read_data-[0-9a-f]+\.wasm$/);
     assert.ok(points.length === 1 && points[0] < 0, `sites.points before the first frame: ${points}`);
+    // The routes too (geodata/routes.lines); routes.geojson, whose length was checked against
+    // it before drawing, is still downloaded only once.
+    const lines = await startedAfterFirstFrame(page, /\/geodata\/routes\.lines$/);
+    assert.ok(lines.length === 1 && lines[0] < 0, `routes.lines before the first frame: ${lines}`);
+    assert.equal((await startedAfterFirstFrame(page, /\/geodata\/routes\.geojson$/)).length, 1);
     assert.equal(basemap.length, 1, 'the base map is one file');
     assert.equal(reader.length, 1, 'the reader chunk is downloaded once');
     assert.ok(reader[0] >= 0, `the reader chunk after the first frame: ${reader[0]} ms`);

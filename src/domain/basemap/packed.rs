@@ -20,7 +20,7 @@
 
 use super::{BaseFeature, BaseKind, BaseLayer};
 use crate::domain::geo::LonLat;
-use crate::domain::projection::{lonlat_to_world, world_to_lonlat, WorldPoint};
+use crate::domain::projection::{lonlat_to_world, world_to_lonlat};
 
 const MAGIC: &[u8; 8] = b"RMBASE01";
 const RANK: u8 = 1;
@@ -47,18 +47,7 @@ pub fn encode(layers: &[BaseLayer]) -> Vec<u8> {
 
 fn feature(out: &mut Vec<u8>, f: &BaseFeature) {
     for paths in [&f.rings, &f.lines] {
-        put_len(out, paths.len());
-        for path in paths {
-            put_len(out, path.len());
-            let mut last = (0i64, 0i64);
-            for p in path {
-                let ll = world_to_lonlat(*p);
-                let q = (quantise(ll.lon), quantise(ll.lat));
-                put_varint(out, zigzag(q.0 - last.0));
-                put_varint(out, zigzag(q.1 - last.1));
-                last = q;
-            }
-        }
+        put_paths(out, paths, |p| world_to_lonlat(*p));
     }
     put_len(out, f.points.len());
     for p in &f.points {
@@ -83,7 +72,25 @@ fn feature(out: &mut Vec<u8>, f: &BaseFeature) {
     }
 }
 
-fn put_len(out: &mut Vec<u8>, n: usize) {
+/// Paths as this file stores them: a u32 count, then per path a u32 point count and its
+/// positions (`lonlat` of each point) as 1e-5° zigzag delta varints. Also the layout of
+/// `routes.lines` (`domain::geodata::lines`): one codec for both files.
+pub fn put_paths<T>(out: &mut Vec<u8>, paths: &[Vec<T>], lonlat: impl Fn(&T) -> LonLat) {
+    put_len(out, paths.len());
+    for path in paths {
+        put_len(out, path.len());
+        let mut last = (0i64, 0i64);
+        for p in path {
+            let ll = lonlat(p);
+            let q = (quantise(ll.lon), quantise(ll.lat));
+            put_varint(out, zigzag(q.0 - last.0));
+            put_varint(out, zigzag(q.1 - last.1));
+            last = q;
+        }
+    }
+}
+
+pub fn put_len(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(&(n as u32).to_le_bytes());
 }
 
@@ -131,18 +138,30 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<BaseLayer>, String> {
         }
         layers.push(BaseLayer { kind, features });
     }
-    if r.at != bytes.len() {
-        return Err(format!("{} bytes left over at the end", bytes.len() - r.at));
-    }
+    r.end()?;
     Ok(layers)
 }
 
-struct Reader<'a> {
+/// Reads this file's parts in order; every error says at which byte.
+pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// Reads `bytes` from byte `at` on.
+    pub fn new(bytes: &'a [u8], at: usize) -> Self {
+        Reader { bytes, at }
+    }
+
+    /// An error when bytes are left after the last part.
+    pub fn end(&self) -> Result<(), String> {
+        match self.bytes.len() - self.at {
+            0 => Ok(()),
+            n => Err(format!("{n} bytes left over at the end")),
+        }
+    }
+
     fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
         let end = self.at + N;
         let slice = self
@@ -159,8 +178,12 @@ impl Reader<'_> {
         Ok(self.take::<1>()?[0])
     }
 
-    fn u32(&mut self) -> Result<u32, String> {
+    pub fn u32(&mut self) -> Result<u32, String> {
         Ok(u32::from_le_bytes(self.take()?))
+    }
+
+    pub fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(self.take()?))
     }
 
     fn f64(&mut self) -> Result<f64, String> {
@@ -182,7 +205,7 @@ impl Reader<'_> {
 
     /// A count of items of at least `min_bytes` each: more than the bytes left is an error
     /// (so a broken count never asks for a huge allocation or a long loop).
-    fn len(&mut self, min_bytes: usize) -> Result<usize, String> {
+    pub fn len(&mut self, min_bytes: usize) -> Result<usize, String> {
         let at = self.at;
         let n = self.u32()? as usize;
         if n.saturating_mul(min_bytes) > self.bytes.len() - self.at {
@@ -205,7 +228,8 @@ impl Reader<'_> {
         String::from_utf8(bytes).map_err(|_| format!("byte {at}: a name that is not UTF-8"))
     }
 
-    fn paths(&mut self) -> Result<Vec<Vec<WorldPoint>>, String> {
+    /// Paths as [`put_paths`] wrote them, each position made into a `T` by `point`.
+    pub fn paths<T>(&mut self, point: impl Fn(LonLat) -> T) -> Result<Vec<Vec<T>>, String> {
         let mut paths = Vec::new();
         for _ in 0..self.len(4)? {
             let mut path = Vec::new();
@@ -214,7 +238,7 @@ impl Reader<'_> {
                 q.0 = q.0.wrapping_add(unzigzag(self.varint()?));
                 q.1 = q.1.wrapping_add(unzigzag(self.varint()?));
                 let (lon, lat) = (q.0 as f64 / PER_DEGREE, q.1 as f64 / PER_DEGREE);
-                path.push(lonlat_to_world(LonLat::new(lon, lat)));
+                path.push(point(LonLat::new(lon, lat)));
             }
             paths.push(path);
         }
@@ -222,8 +246,8 @@ impl Reader<'_> {
     }
 
     fn feature(&mut self) -> Result<BaseFeature, String> {
-        let rings = self.paths()?;
-        let lines = self.paths()?;
+        let rings = self.paths(lonlat_to_world)?;
+        let lines = self.paths(lonlat_to_world)?;
         let mut points = Vec::new();
         for _ in 0..self.len(16)? {
             points.push(self.lonlat()?);
@@ -264,6 +288,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::projection::WorldPoint;
 
     fn sample() -> Vec<BaseLayer> {
         let provinces = r#"{"type":"FeatureCollection","features":[

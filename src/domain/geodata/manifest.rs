@@ -26,6 +26,7 @@ struct RawLayer {
     visible: Option<bool>,
     order: Option<i64>,
     points: Option<String>,
+    lines: Option<String>,
 }
 
 /// Parses the manifest; each bad layer is reported and left out.
@@ -70,6 +71,7 @@ pub(crate) fn manifest(text: &str, issues: &mut Issues) -> Option<Manifest> {
             visible: l.visible.unwrap_or(true),
             order: l.order.unwrap_or(index as i64),
             points: l.points.filter(|_| kind == LayerType::Sites),
+            lines: l.lines.filter(|_| kind == LayerType::Routes),
         });
     }
     let title = raw.title.unwrap_or_else(|| {

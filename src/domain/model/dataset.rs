@@ -35,6 +35,10 @@ pub struct Layer {
     /// what the map draws first, before the GeoJSON is read. Optional; ignored when stale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<String>,
+    /// A routes layer's `routes.lines` (`domain::geodata::lines`), relative to the manifest:
+    /// the routes' lines the map draws first, before the GeoJSON is read. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<String>,
 }
 
 /// `dataset.json`: the dataset's title and its layers.
@@ -230,6 +234,7 @@ mod tests {
             visible: true,
             order,
             points: None,
+            lines: None,
         };
         let m = Manifest {
             title: "t".into(),

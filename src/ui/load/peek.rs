@@ -1,5 +1,6 @@
 //! The manifest as the map's first frame needs it, read by the browser's own `JSON.parse`:
-//! the title and which file holds each layer, with the sites layer's `sites.points`. No JSON
+//! the title and which file holds each layer, with the sites layer's `sites.points` and the
+//! routes layer's `routes.lines`. No JSON
 //! code of ours runs here, so none is in the main wasm module (issue 2: the first view's
 //! size).
 //!
@@ -25,6 +26,14 @@ pub struct Peek {
     pub other_files: Vec<String>,
     /// The sites layer: its position in `layers`, its GeoJSON and its `sites.points`.
     pub sites: PeekSites,
+    /// The routes layer's GeoJSON and `routes.lines`, when it names one.
+    pub routes: Option<PeekLines>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeekLines {
+    pub file: String,
+    pub lines: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +52,7 @@ pub fn manifest(text: &str) -> Option<Peek> {
     let layers: js_sys::Array = get(&root, "layers")?.dyn_into().ok()?;
     let mut sites = None;
     let mut other_files = Vec::new();
+    let mut routes = None;
     for (index, layer) in layers.iter().enumerate() {
         let kind = string(&layer, "type").and_then(|t| LayerType::parse(&t));
         let file = string(&layer, "file");
@@ -55,6 +65,13 @@ pub fn manifest(text: &str) -> Option<Peek> {
                     points,
                 });
             }
+            (Some(LayerType::Routes), Some(file)) if routes.is_none() => {
+                routes = string(&layer, "lines").map(|lines| PeekLines {
+                    file: file.clone(),
+                    lines,
+                });
+                other_files.push(file);
+            }
             (Some(LayerType::Routes | LayerType::Regions), Some(file)) => other_files.push(file),
             _ => {}
         }
@@ -64,6 +81,7 @@ pub fn manifest(text: &str) -> Option<Peek> {
         title_en: string(&root, "title_en").unwrap_or_default(),
         other_files,
         sites: sites?,
+        routes,
     })
 }
 

@@ -4,7 +4,9 @@
 //! their bytes arrive, a `?data=` GeoJSON, the check of the sites against the points drawn,
 //! and the cross-file checks.
 
-use super::{check_allowed, next_frame, points_ignored, Deferred, Start, BUNDLED_MANIFEST};
+use super::{check_allowed, next_frame, not_used, Deferred, Start, BUNDLED_MANIFEST};
+use super::{DeferredRoutes, SITES_FIRST};
+use crate::domain::geodata::lines::{same_lines, Lines};
 use crate::domain::geodata::points::{SitePoints, SourceHash};
 use crate::domain::geodata::{self, ChunkedLayer, Unreadable};
 use crate::domain::model::{Dataset, Layer, LayerType, Manifest};
@@ -80,9 +82,12 @@ async fn show_then_later(
 /// The map shows the points: reads the manifest, the map's other layers (shown with the
 /// points as soon as they are in), the sites (checked against the points drawn), then the
 /// rest.
-async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferred) {
+async fn after_preview(state: AppState, url: &str, text: &str, mut deferred: Deferred) {
     let (manifest, mut issues) = match manifest(url, text) {
-        Ok(found) => found,
+        Ok((manifest, mut found)) => {
+            found.splice(0..0, deferred.issues.iter().cloned());
+            (manifest, found)
+        }
         Err(message) => {
             state.preview.set(None);
             state.later_loading.set(false);
@@ -98,12 +103,13 @@ async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferre
         // The reader left out the layer the points were drawn for (its problems are listed):
         // the map forgets them and shows what the manifest does give.
         forget_preview(state);
-        issues.push(points_ignored(
+        issues.push(not_used(
             &deferred.points_file,
             format!(
                 "its sites layer \"{}\" is not read from the manifest",
                 deferred.file
             ),
+            SITES_FIRST,
         ));
         let first = read_manifest(state, url, manifest).await;
         return show_then_later(state, first, issues).await;
@@ -119,7 +125,15 @@ async fn after_preview(state: AppState, url: &str, text: &str, deferred: Deferre
     let reading = perf::span("layers");
     for (done, (i, layer)) in now.iter().enumerate() {
         let url = resolve_url(&layer.file, url);
-        issues.extend(read_layer(state, &url, *i, layer, &mut dataset, &mut origins).await);
+        let drawn = match layer.kind {
+            LayerType::Routes => deferred.routes.take(),
+            _ => None,
+        };
+        let (dataset, origins) = (&mut dataset, &mut origins);
+        issues.extend(match drawn {
+            Some(drawn) => read_drawn_routes(state, &url, *i, layer, drawn, dataset, origins).await,
+            None => read_layer(state, &url, *i, layer, dataset, origins).await,
+        });
         state.load.set(LoadState::Loading {
             done: done + 2,
             total,
@@ -297,7 +311,8 @@ fn add_to_preview(state: AppState, dataset: &Dataset) {
     let Some(preview) = state.preview.get_untracked() else {
         return;
     };
-    if dataset.routes.is_empty() && dataset.regions.is_empty() {
+    // Lines from `routes.lines` go even when no routes came (the routes replace them).
+    if dataset.routes.is_empty() && dataset.regions.is_empty() && preview.preview_lines.is_empty() {
         return;
     }
     let points = SitePoints {
@@ -315,6 +330,7 @@ fn add_to_preview(state: AppState, dataset: &Dataset) {
     let with = Loaded::preview(
         layers,
         points,
+        Lines::new(),
         preview.origin.clone(),
         preview.title.clone(),
         preview.title_en.clone(),
@@ -386,6 +402,72 @@ async fn read_deferred(
     let loaded = Loaded::new(dataset, origin, title, title_en);
     preparing.end();
     (loaded, issues)
+}
+
+/// Reads the routes whose `routes.lines` the map shows (their GET opened before it drew
+/// them) into `dataset`, like [`read_layer`], and checks them against the lines drawn.
+async fn read_drawn_routes(
+    state: AppState,
+    url: &str,
+    index: usize,
+    layer: &Layer,
+    drawn: DeferredRoutes,
+    dataset: &mut Dataset,
+    origins: &mut Origins,
+) -> Vec<DataIssue> {
+    let mut hash = SourceHash::default();
+    let opened = drawn.opened;
+    let mut issues = read_opened(
+        state,
+        url,
+        index,
+        layer,
+        opened,
+        dataset,
+        origins,
+        Some(&mut hash),
+    )
+    .await;
+    // A file that could not be read is reported as such; its lines go with the preview.
+    let failed = issues
+        .iter()
+        .any(|f| f.path == format!("layers[{index}].file"));
+    if !failed {
+        let drawn = (&drawn.lines_file, drawn.source_len, drawn.source_hash);
+        issues.extend(lines_checked(
+            state,
+            drawn,
+            &layer.file,
+            dataset,
+            hash.finish(),
+        ));
+    }
+    issues
+}
+
+/// A warning when the routes read are not what `routes.lines` drew (`drawn`: its name, the
+/// length and hash of the GeoJSON it names), or were made from another version of `file`
+/// (`read`: the hash and length of the bytes read). The routes replace the lines either way.
+fn lines_checked(
+    state: AppState,
+    (lines_file, source_len, source_hash): (&String, u64, u64),
+    file: &str,
+    dataset: &Dataset,
+    read: (u64, u64),
+) -> Option<DataIssue> {
+    let drawn_matches = state.preview.with_untracked(|p| {
+        p.as_ref()
+            .is_some_and(|p| same_lines(&p.preview_lines, &dataset.routes))
+    });
+    if !drawn_matches {
+        return Some(points_stale(
+            lines_file,
+            file,
+            "the map showed other routes",
+        ));
+    }
+    (read != (source_hash, source_len))
+        .then(|| points_stale(lines_file, file, "its routes' lines matched"))
 }
 
 fn points_stale(points_file: &str, file: &str, what: &str) -> DataIssue {

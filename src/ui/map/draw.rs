@@ -81,7 +81,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
         draw_regions(ctx, v, ds, frame.lang);
     }
     if frame.show_routes {
-        draw_routes(ctx, v, ds, frame.selected);
+        draw_routes(ctx, v, frame.loaded, frame.selected);
     }
     super::trip_layer::draw_line(ctx, v, &frame.trip);
     let mut drawn = Vec::new();
@@ -127,15 +127,23 @@ fn draw_regions(ctx: &Ctx, v: &Viewport, ds: &Dataset, lang: Lang) {
     }
 }
 
-fn draw_routes(ctx: &Ctx, v: &Viewport, ds: &Dataset, selected: Option<Selection>) {
-    for (i, route) in ds.routes.iter().enumerate() {
+/// The routes, or before they are read, a preview's lines from `routes.lines` (drawn alike:
+/// the routes replacing them change nothing on screen).
+fn draw_routes(ctx: &Ctx, v: &Viewport, loaded: &Loaded, selected: Option<Selection>) {
+    let (routes, preview) = (&loaded.dataset.routes, &loaded.preview_lines);
+    for i in 0..routes.len().max(preview.len()) {
+        let parts = match (routes.get(i), preview.get(i)) {
+            (Some(route), _) => &route.path,
+            (None, Some(lines)) if routes.is_empty() => lines,
+            _ => continue,
+        };
         let is_selected = selected == Some(Selection::Route(i));
         let color = if is_selected {
             ROUTE_SELECTED_COLOR
         } else {
             ROUTE_COLOR
         };
-        for part in &route.path {
+        for part in parts {
             // Points under a pixel from the last one drawn are skipped (the last point is
             // kept): a GPS track of 2,000 points is a few hundred pixels long at most zooms,
             // and 200 imported tracks took ~0.3 s a frame to draw point by point.
