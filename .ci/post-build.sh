@@ -19,5 +19,8 @@ set -eu
 #    load on demand (src/ui/lazy.rs), then bindgen and wasm-opt each.
 bash .ci/split.sh
 
-# 3. Last: boot script out of the HTML, the CSP meta, and the service worker over every file.
+# 3. The stylesheet without comments and runs of blank space (.ci/css.mjs).
+node .ci/css.mjs "$TRUNK_STAGING_DIR"
+
+# 4. Last: boot script out of the HTML, the CSP meta, and the service worker over every file.
 node .ci/pwa.mjs

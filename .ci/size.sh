@@ -12,10 +12,11 @@ cd "$(dirname "$0")/../dist"
 gz() { gzip -9 -c "$1" | wc -c; }
 line() { printf '  %-44s %8d B raw %8d B gzip\n' "$1" "$(stat -c %s "$1")" "$(gz "$1")"; }
 
-echo "start files (main wasm, scripts, stylesheet; sw.js is the service worker's):"
+echo "start files (main wasm, scripts, stylesheet; not sw.js, the service worker's):"
 total=0
 for f in *_bg.wasm *.js *.css; do
   [ -f "$f" ] || continue
+  [ "$f" != sw.js ] || continue  # the service worker: registered after the side panel
   line "$f"
   total=$((total + $(gz "$f")))
 done
