@@ -40,10 +40,6 @@ pub const BUNDLED_MANIFEST: &str = "geodata/dataset.json";
 /// says which path it measured).
 pub const PREVIEW: &str = "redmap:points-preview";
 
-/// How long to wait before downloading the reader chunk again after a failure (a phone
-/// that lost its network for a moment; the loader forgets a failed download).
-const READER_RETRY_MS: [i32; 3] = [1000, 3000, 8000];
-
 /// Shown when the reader chunk cannot be downloaded (offline, server error).
 const READER_MISSING: &str =
     "the part of the app that reads data files could not be downloaded: check the connection and reload the page";
@@ -60,15 +56,7 @@ pub fn start(state: AppState, data_url: Option<String>) {
             // The reader is downloaded once the preview is on screen, never before it.
             next_frame().await;
         }
-        let mut reader = read_data().await;
-        for wait_ms in READER_RETRY_MS {
-            if reader.is_ok() {
-                break;
-            }
-            pause(wait_ms).await;
-            reader = read_data().await;
-        }
-        match reader {
+        match read_data().await {
             Ok(read) => read(state, first).await,
             Err(ChunkError) => {
                 // A preview stays on the map (its points are right; only their details are
@@ -323,18 +311,6 @@ fn check_allowed(url: &str) -> Result<(), String> {
 
 /// Resolves after the browser has drawn a frame (a timer after the next animation frame),
 /// or after 250 ms in a tab that draws none.
-/// Resolves after `ms` milliseconds.
-async fn pause(ms: i32) {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        } else {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
-}
-
 async fn next_frame() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         let Some(window) = web_sys::window() else {
