@@ -126,39 +126,35 @@ fn basemap(dir: &Path) -> ExitCode {
 
 /// `lines <dir>`: the routes layer's `routes.lines`, next to its GeoJSON.
 fn lines(dir: &Path) -> ExitCode {
-    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
-    let result = read(redmap::domain::geodata::MANIFEST_FILE).and_then(|manifest| {
-        let manifest: redmap::domain::model::Manifest =
-            serde_json::from_slice(&manifest).map_err(|e| format!("dataset.json: {e}"))?;
-        let layer = manifest
-            .layers
-            .iter()
-            .find(|l| l.kind == redmap::domain::model::LayerType::Routes)
-            .ok_or("dataset.json: no routes layer")?;
-        let source = read(&layer.file)?;
-        let bytes = redmap::domain::geodata::lines::from_geojson(&layer.file, &source);
-        let out = layer
-            .lines
-            .clone()
-            .unwrap_or_else(|| "routes.lines".to_owned());
-        std::fs::write(dir.join(&out), &bytes).map_err(|e| format!("{out}: {e}"))?;
-        println!("{out}: {} bytes from {}", bytes.len(), layer.file);
-        if layer.lines.is_none() {
-            println!("add \"lines\": \"{out}\" to the routes layer in dataset.json");
-        }
-        Ok(())
-    });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("redmap-data: {message}");
-            ExitCode::from(2)
-        }
-    }
+    first_frame_file(
+        dir,
+        redmap::domain::model::LayerType::Routes,
+        ("lines", "routes.lines"),
+        |layer| layer.lines.clone(),
+        redmap::domain::geodata::lines::from_geojson,
+    )
 }
 
 /// `points <dir>`: the sites layer's `sites.points`, next to its GeoJSON.
 fn points(dir: &Path) -> ExitCode {
+    first_frame_file(
+        dir,
+        redmap::domain::model::LayerType::Sites,
+        ("points", "sites.points"),
+        |layer| layer.points.clone(),
+        redmap::domain::geodata::points::from_geojson,
+    )
+}
+
+/// Writes the binary file the map's first frame is drawn from for the `kind` layer (named by
+/// the layer's `field`, else `default`), made by `encode` from the layer's GeoJSON.
+fn first_frame_file(
+    dir: &Path,
+    kind: redmap::domain::model::LayerType,
+    (field, default): (&str, &str),
+    named: fn(&redmap::domain::model::Layer) -> Option<String>,
+    encode: fn(&str, &[u8]) -> Vec<u8>,
+) -> ExitCode {
     let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
     let result = read(redmap::domain::geodata::MANIFEST_FILE).and_then(|manifest| {
         let manifest: redmap::domain::model::Manifest =
@@ -166,18 +162,18 @@ fn points(dir: &Path) -> ExitCode {
         let layer = manifest
             .layers
             .iter()
-            .find(|l| l.kind == redmap::domain::model::LayerType::Sites)
-            .ok_or("dataset.json: no sites layer")?;
+            .find(|l| l.kind == kind)
+            .ok_or_else(|| format!("dataset.json: no {kind:?} layer"))?;
         let source = read(&layer.file)?;
-        let bytes = redmap::domain::geodata::points::from_geojson(&layer.file, &source);
-        let out = layer
-            .points
-            .clone()
-            .unwrap_or_else(|| "sites.points".to_owned());
+        let bytes = encode(&layer.file, &source);
+        let out = named(layer).unwrap_or_else(|| default.to_owned());
         std::fs::write(dir.join(&out), &bytes).map_err(|e| format!("{out}: {e}"))?;
         println!("{out}: {} bytes from {}", bytes.len(), layer.file);
-        if layer.points.is_none() {
-            println!("add \"points\": \"{out}\" to the sites layer in dataset.json");
+        if named(layer).is_none() {
+            println!(
+                "add \"{field}\": \"{out}\" to the layer of {} in dataset.json",
+                layer.file
+            );
         }
         Ok(())
     });
