@@ -115,13 +115,7 @@ fn basemap(dir: &Path) -> ExitCode {
             );
             Ok(())
         });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("redmap-data: {message}");
-            ExitCode::from(2)
-        }
-    }
+    exit_code(result)
 }
 
 /// `lines <dir>`: the routes layer's `routes.lines`, next to its GeoJSON.
@@ -177,6 +171,11 @@ fn first_frame_file(
         }
         Ok(())
     });
+    exit_code(result)
+}
+
+/// Success, or the message on stderr and exit code 2.
+fn exit_code(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
