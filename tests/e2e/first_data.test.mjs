@@ -66,6 +66,26 @@ test('the reader read everything: routes are listed and the data problems checke
   await context.close();
 });
 
+test('a reader chunk whose download fails twice is tried again: the data loads, no message', async () => {
+  const { context, page } = await openPage(app.browser, 'about:blank');
+  let failures = 0;
+  await page.route(/\/split_read_data-[0-9a-f]+\.wasm$/, (route) => {
+    if (failures < 2) {
+      failures += 1;
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(`${app.base}?lang=en`);
+  await waitForFirstFrame(page);
+  const label = page.locator('label[for=layer-routes]');
+  await label.waitFor({ timeout: 30000 });
+  assert.equal(failures, 2);
+  assert.match((await label.innerText()).replace(/\s+/g, ''), new RegExp(`\\(${routes.length}\\)`));
+  assert.equal(await page.locator('.load-error').count(), 0, 'no "could not be downloaded" message');
+  await context.close();
+});
+
 test('a reader chunk that cannot be downloaded says so instead of a blank page', async () => {
   const { context, page } = await openPage(app.browser, 'about:blank');
   await page.route(/\/split_read_data-[0-9a-f]+\.wasm$/, (route) => route.abort());

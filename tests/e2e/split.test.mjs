@@ -107,7 +107,8 @@ test('a chunk that fails to download shows a message; Try again loads it', async
   block = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.locator('.dash-card').first().waitFor({ timeout: 30000 });
-  assert.equal(paths.filter((p) => p.startsWith('/split_dashboard-')).length, 2, 'fetched again');
+  assert.equal(paths.filter((p) => p.startsWith('/split_dashboard-')).length, 5,
+    'fetched 4 times by the loader (a load and three tries), then again on Try again');
   // Only the aborted download is logged (by the loader and by the browser).
   assert.ok(errors.every((e) => /split_dashboard|Failed to load|Failed to fetch|net::ERR_FAILED/.test(e)), errors.join('\n'));
   await context.close();
