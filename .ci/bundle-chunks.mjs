@@ -100,10 +100,49 @@ function fromBundle(get, start, length) {
 }
 `;
 
+// A part that fails to download (a dropped connection on a phone) is tried again after 0.5, 2
+// and 5 s (and not before the browser is back online, for at most 30 s) before the app is
+// told: wasm-split's makeLoad and bundle() forget a failed fetch, so each try fetches afresh.
+// The app's message ("could not be downloaded", Try again) comes only after the last one.
+const RETRIES = `
+const RETRY_DELAYS = [500, 2000, 5000];
+function pause(ms) {
+    return new Promise((done) => {
+        if (navigator.onLine !== false) return void setTimeout(done, ms);
+        const back = () => { clearTimeout(cap); window.removeEventListener('online', back); done(); };
+        const cap = setTimeout(back, 30000);
+        window.addEventListener('online', back);
+    });
+}
+async function withRetries(callee) {
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await callee();
+        } catch (e) {
+            if (attempt >= RETRY_DELAYS.length) throw e;
+            console.warn(\`redmap: a part of the app failed to download; trying again (\${attempt + 1}/\${RETRY_DELAYS.length})\`, e);
+            await pause(RETRY_DELAYS[attempt]);
+        }
+    }
+}
+`;
+
+/** The loader with `wrapAsyncCb` calling its part through `withRetries`. */
+export function retrying(loader) {
+  const call = '            await callee();\n';
+  if (loader.split(call).length !== 2 || !loader.includes('function wrapAsyncCb(callee)')) {
+    throw new Error('wrapAsyncCb not found as expected in the loader: wasm-split-cli changed?');
+  }
+  const at = loader.indexOf('function wrapAsyncCb(callee)');
+  return (loader.slice(0, at) + RETRIES.trimStart() + loader.slice(at))
+    .replace(call, '            await withRetries(callee);\n');
+}
+
 function main([splitDir, outDir]) {
   if (!splitDir || !outDir) throw new Error('usage: bundle-chunks.mjs <split dir> <out dir>');
   const loaderPath = path.join(splitDir, '__wasm_split.js');
-  let loader = fs.readFileSync(loaderPath, 'utf8');
+  let loader = retrying(fs.readFileSync(loaderPath, 'utf8'));
+  fs.writeFileSync(loaderPath, loader);
   const chunks = [...loader.matchAll(CHUNK_DEF)].map((m) => ({
     def: m[0], users: m[1].split(', '), variable: m[2], name: m[3],
   }));

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { owner, pack } from '../../.ci/bundle-chunks.mjs';
+import { owner, pack, retrying } from '../../.ci/bundle-chunks.mjs';
 
 const script = new URL('../../.ci/bundle-chunks.mjs', import.meta.url).pathname;
 
@@ -21,12 +21,28 @@ const __chunk_${n} = makeLoad(() => {
 }
 , []);
 `;
+// wasm-split-cli 0.2.4's callback wrapper around each part's load.
+const WRAP = `function wrapAsyncCb(callee) {
+    return async (callbackIndex, callbackData) => {
+        let success;
+        try {
+            await callee();
+            success = true;
+        } catch (e) {
+            console.error(e);
+            success = false;
+        } finally {
+            callback(callbackIndex, callbackData, success);
+        }
+    }
+}
+`;
 // A small valid module per chunk: the header and a custom section naming it.
 const chunkBytes = (n) => pack([{ name: `test${n}`, bytes: Buffer.from([n, n + 1, n + 2]) }]).bytes;
 
 function splitDir(chunks) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redmap-split-'));
-  let loader = 'import { initSync } from "./main.js";\nfunction makeLoad() {}\n';
+  let loader = `import { initSync } from "./main.js";\n${WRAP}function makeLoad() {}\n`;
   for (const [n, users] of chunks) {
     loader += def(users, n);
     fs.writeFileSync(path.join(dir, `chunk_${n}.wasm`), chunkBytes(n));
@@ -61,6 +77,55 @@ test('chunks are packed by the first part that needs them, as valid wasm, slices
   assert.match(loader, /\/\* side_panel, trip \*\/\nconst __chunk_1 = makeLoad\(fromBundle\(__bundle_side_panel,/);
   assert.match(loader, /\/\* import, side_panel \*\/\nconst __chunk_4 = makeLoad\(fromBundle\(__bundle_side_panel,/);
   assert.match(loader, /__wasm_split_load_trip = wrapAsyncCb\(makeLoad\(\(\) => \{\}, \[__chunk_1, __chunk_2\]\)\)/);
+  assert.match(loader, /await withRetries\(callee\);/, 'each part is loaded through withRetries');
+});
+
+// The rewritten wrapAsyncCb, run with a clock that records the pauses instead of waiting.
+function wrapped(online = true) {
+  const code = retrying(WRAP);
+  const pauses = [];
+  const calls = [];
+  const win = { listeners: [], addEventListener(_, f) { this.listeners.push(f); }, removeEventListener() {} };
+  const fakeTimeout = (f, ms) => { pauses.push(ms); if (ms < 30000) f(); return pauses.length; };
+  const make = new Function('setTimeout', 'clearTimeout', 'navigator', 'window', 'console', 'callback',
+    `${code}; return wrapAsyncCb;`);
+  const quiet = { warn() {}, error() {} };
+  const wrapAsyncCb = make(fakeTimeout, () => {}, { onLine: online }, win, quiet,
+    (i, d, ok) => calls.push(ok));
+  return { wrapAsyncCb, pauses, calls, win };
+}
+
+test('a part that fails to download is tried again after 0.5, 2 and 5 s before the app is told', async () => {
+  let n = 0;
+  const twice = wrapped();
+  await twice.wrapAsyncCb(async () => { n += 1; if (n <= 2) throw new Error('net::ERR_FAILED'); })(0, 0);
+  assert.equal(n, 3, 'two failures, then the third try loads it');
+  assert.deepEqual(twice.pauses, [500, 2000]);
+  assert.deepEqual(twice.calls, [true], 'the app hears of the success only');
+
+  let m = 0;
+  const never = wrapped();
+  await never.wrapAsyncCb(async () => { m += 1; throw new Error('net::ERR_FAILED'); })(0, 0);
+  assert.equal(m, 4, 'one load and three tries');
+  assert.deepEqual(never.pauses, [500, 2000, 5000]);
+  assert.deepEqual(never.calls, [false], 'then the app is told, once');
+});
+
+test('offline, the next try waits for the browser to be online again (at most 30 s)', async () => {
+  const off = wrapped(false);
+  let n = 0;
+  const done = off.wrapAsyncCb(async () => { n += 1; if (n === 1) throw new Error('offline'); })(0, 0);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(n, 1, 'no second try while offline');
+  assert.deepEqual(off.pauses, [30000], 'capped at 30 s');
+  off.win.listeners.forEach((f) => f());
+  await done;
+  assert.equal(n, 2);
+  assert.deepEqual(off.calls, [true]);
+});
+
+test('a loader without wasm-split-cli\'s wrapAsyncCb stops the build', () => {
+  assert.throws(() => retrying('function makeLoad() {}\n'), /wrapAsyncCb not found/);
 });
 
 test('the first part in load order owns a shared chunk', () => {

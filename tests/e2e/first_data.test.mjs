@@ -6,7 +6,7 @@
 // downloaded is a message, not a blank page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, waitForFirstFrame, readGeodata, screenshot, phone } from './harness.mjs';
+import { useApp, openPage, waitForFirstFrame, readGeodata, screenshot, desktop, phone } from './harness.mjs';
 
 const app = useApp();
 const sites = readGeodata('sites.geojson').features;
@@ -66,8 +66,30 @@ test('the reader read everything: routes are listed and the data problems checke
   await context.close();
 });
 
+test('a reader chunk whose download fails twice is tried again: the data loads, no message', async () => {
+  // No service worker: the loader's later tries would go through it, out of page.route's reach.
+  const { context, page } = await openPage(app.browser, 'about:blank', { ...desktop, serviceWorkers: 'block' });
+  let failures = 0;
+  await page.route(/\/split_read_data-[0-9a-f]+\.wasm$/, (route) => {
+    if (failures < 2) {
+      failures += 1;
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(`${app.base}?lang=en`);
+  await waitForFirstFrame(page);
+  const label = page.locator('label[for=layer-routes]');
+  await label.waitFor({ timeout: 30000 });
+  assert.equal(failures, 2);
+  assert.match((await label.innerText()).replace(/\s+/g, ''), new RegExp(`\\(${routes.length}\\)`));
+  assert.equal(await page.locator('.load-error').count(), 0, 'no "could not be downloaded" message');
+  await context.close();
+});
+
 test('a reader chunk that cannot be downloaded says so instead of a blank page', async () => {
-  const { context, page } = await openPage(app.browser, 'about:blank');
+  // No service worker: the loader's later tries would go through it, out of page.route's reach.
+  const { context, page } = await openPage(app.browser, 'about:blank', { ...desktop, serviceWorkers: 'block' });
   await page.route(/\/split_read_data-[0-9a-f]+\.wasm$/, (route) => route.abort());
   await page.goto(`${app.base}?lang=en`);
   await waitForFirstFrame(page);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useApp, openPage, waitForFirstFrame, screenshot, phone } from './harness.mjs';
+import { useApp, openPage, waitForFirstFrame, screenshot, desktop, phone } from './harness.mjs';
 
 const geodata = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../geodata');
 
@@ -71,8 +71,9 @@ const routePixels = async (page) => (await redAt(page)).length;
 const VIEW = 'v=9/23.1/113.0';
 
 /** The first frame as it stays when the reader never comes (its download is refused). */
-async function firstFrameOnly(url, options) {
-  const { context, page } = await openPage(app.browser, 'about:blank', options);
+async function firstFrameOnly(url, options = desktop) {
+  // No service worker: the loader's later tries could go through it, out of page.route's reach.
+  const { context, page } = await openPage(app.browser, 'about:blank', { ...options, serviceWorkers: 'block' });
   await page.route(/\/split_read_data-[0-9a-f]+\.wasm$/, (route) => route.abort());
   await page.goto(url);
   await waitForFirstFrame(page);

@@ -6,7 +6,7 @@
 // and the next focus tries again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, waitForFirstFrame, screenshot, phone } from './harness.mjs';
+import { useApp, openPage, waitForFirstFrame, screenshot, desktop, phone } from './harness.mjs';
 
 const YUEJIANG = /阅江楼/;
 const app = useApp();
@@ -85,7 +85,9 @@ for (const [how, handle] of [
 test('if search\'s code cannot be downloaded, the popup says so; the next focus tries again', async () => {
   let block = true;
   const { context, page, errors, box } = await open((page) =>
-    page.route(/\/split_search-[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue())));
+    page.route(/\/split_search-[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue())),
+    // The loader's later tries could go through the service worker, out of page.route's reach.
+    { ...desktop, serviceWorkers: 'block' });
   await box.fill('阅江楼');
   // The results' chunk could not be had: the popup says so, with "Try again".
   await page.getByRole('alert').filter({ hasText: '这部分功能未能下载' }).waitFor();
