@@ -1,7 +1,9 @@
 //! Strings of the coverage dashboard (issue 7), in 简体中文 and English.
 
 use super::Lang;
-use crate::domain::coverage::{Basis, NotComparable};
+use crate::domain::coverage::{
+    basis_words, member_status_words, not_comparable_words, Basis, MemberStatus, NotComparable,
+};
 
 pub struct DashboardStrings {
     pub title: &'static str,
@@ -188,36 +190,15 @@ pub fn dashboard(lang: Lang) -> &'static DashboardStrings {
 
 /// What a mapped figure counts, in words.
 pub fn basis_text(lang: Lang, basis: Basis) -> String {
-    let zh = lang == Lang::Zh;
-    match basis {
-        Basis::SitesOfKind(k) if zh => format!("“{}”类地点(含兼有)", k.label_zh()),
-        Basis::SitesOfKind(k) => {
-            format!("sites of kind \"{}\" (incl. further roles)", k.label_en())
-        }
-        Basis::RoutesWithStop if zh => "至少一站在区内的路线".into(),
-        Basis::RoutesWithStop => "routes with a stop in the region".into(),
-        Basis::ActivityRecords if zh => "活动记录条数".into(),
-        Basis::ActivityRecords => "activity records".into(),
-        Basis::ActivityRecordsOfType(t) if zh => format!("“{}”类活动记录", t.label_zh()),
-        Basis::ActivityRecordsOfType(t) => format!("activity records of type \"{}\"", t.label_en()),
-        Basis::SessionsGiven | Basis::ParticipantsGiven if zh => "记录给出的数字之和".into(),
-        Basis::SessionsGiven | Basis::ParticipantsGiven => "sum of the figures records give".into(),
-    }
+    basis_words(basis, lang == Lang::Zh)
 }
 
 /// Why a reported figure is not compared.
 pub fn not_comparable_text(lang: Lang, why: NotComparable) -> String {
-    let zh = lang == Lang::Zh;
-    match why {
-        NotComparable::CampaignSubset if zh => "上报数为活动中提升的红色资源,数据未记录哪些地点被提升".into(),
-        NotComparable::CampaignSubset => {
-            "the report counts resources upgraded in a campaign, which the data does not record".into()
-        }
-        NotComparable::ProgrammeTally { recorded, without_figure } if zh => format!(
-            "上报数为整项工作的总量,地图上的记录为单次活动;记录合计 {recorded}({without_figure} 条未给数字)"
-        ),
-        NotComparable::ProgrammeTally { recorded, without_figure } => format!(
-            "the report is a programme's total, the map's records are single events; they add up to {recorded} ({without_figure} give no figure)"
-        ),
-    }
+    not_comparable_words(why, lang == Lang::Zh)
+}
+
+/// Whether a named member counts.
+pub fn member_status_text(lang: Lang, status: MemberStatus) -> &'static str {
+    member_status_words(status, lang == Lang::Zh)
 }
