@@ -16,6 +16,7 @@ mod figures;
 mod format;
 
 mod gaps;
+mod imported;
 mod index;
 mod infer;
 mod months;
@@ -40,6 +41,7 @@ pub use format::{group_digits, group_signed, km, percent};
 pub use gaps::{
     find_gaps, find_gaps_in, Gap, GapOptions, GapReport, Nearest, SiteSphere, DEFAULT_GAP_RADIUS_KM,
 };
+pub use imported::{imported_layers, ImportedIndex, ImportedLayer, Published};
 pub use index::{CoverageIndex, Scope, Tied};
 pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
 pub use places::{PlacePath, Places, LEVELS};
