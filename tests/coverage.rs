@@ -2,7 +2,7 @@
 //! against the seed reports and geodata/ (see docs/source-facts.md).
 
 use redmap::domain::coverage::{
-    by_month, by_region, find_gaps, reported_csv, reported_vs_mapped, totals, CoverageIndex,
+    by_month, by_region, find_gaps, reported_csv, reported_vs_mapped, totals, Basis, CoverageIndex,
     GapOptions, Mapped, MemberStatus, NotComparable, RegionRow, ReportedRow, Scope, BOM,
 };
 use redmap::domain::geodata::load_dataset;
@@ -195,6 +195,21 @@ fn reported_vs_mapped_counts_only_what_the_reports_name() {
         (Some(4), Some(0.0))
     );
     assert!(routes.members.is_empty());
+    assert!(matches!(
+        routes.mapped,
+        Mapped::Count {
+            value: 0,
+            basis: Basis::NoneInData(_)
+        }
+    ));
+    // Zhaoqing's 35 teaching points: none named, none of the kind mapped: certainly 0.
+    assert!(matches!(
+        find("肇庆市", Measure::TeachingPoints).mapped,
+        Mapped::Count {
+            value: 0,
+            basis: Basis::NoneOfKind(_)
+        }
+    ));
     // 300+ enterprise lectures and films: not comparable, the 14 records as context only.
     let enterprise = rows
         .iter()

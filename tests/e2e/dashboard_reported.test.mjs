@@ -57,6 +57,7 @@ test('zh: study bases 1 of 6 (named), routes 0 of 4, enterprise activities not c
   const routes = await row(page, '南海区', '路线', '4');
   assert.deepEqual(routes.cells.slice(3, 5), ['0', '4']);
   assert.match(routes.cells[5], /^0\.0%/);
+  assert.match(routes.cells[6], /^经核对,地图上没有报道所计的记录/);
 
   const enterprise = await row(page, '南海区', '活动(场)', '300+');
   assert.deepEqual(enterprise.cells.slice(3, 6), ['不可比', '—', '—']);
@@ -94,6 +95,7 @@ test('en: the same rows in English, no Chinese but names and quotes', async () =
   assert.match(enterprise.cells[6], /^the report does not say which activities it counts; 14 activity records on the map here \(context only, not the mapped figure\)/);
   const routes = await row(page, 'Nanhai District', 'Routes', '4');
   assert.deepEqual(routes.cells.slice(3, 5), ['0', '4']);
+  assert.match(routes.cells[6], /^checked: the map holds none of the records the report counts/);
   assert.match(routes.cells[6], /recorded visits/);
   const said = await s.locator('.dash-basis, .dash-legend, thead').allTextContents();
   for (const t of said) assert.doesNotMatch(t, CJK, t);

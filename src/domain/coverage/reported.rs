@@ -9,7 +9,8 @@
 //!
 //! - the entry lists `members` (records the source names as part of the total, each with
 //!   its quote): mapped = the members the map holds, in scope and (sites, activities) in the
-//!   region ([`Basis::Named`]); `members: []` says the data holds none of them;
+//!   region ([`Basis::Named`]); `members: []` says the data holds none of them
+//!   ([`Basis::NoneInData`]);
 //! - no `members`, and the map holds no record of the measure's kind in the region (in
 //!   scope): mapped = 0, certainly ([`Basis::NoneOfKind`]);
 //! - no `members`, and some records of the kind are there: **not comparable**
@@ -58,6 +59,8 @@ pub enum Candidates {
 pub enum Basis {
     /// The records the report names as part of the total that the map holds.
     Named(Candidates),
+    /// The data says it holds none of the records the total counts (`members: []`).
+    NoneInData(Candidates),
     /// The report names none, and the map holds no record of the kind in the region: none
     /// of the reported ones can be on the map.
     NoneOfKind(Candidates),
@@ -222,7 +225,11 @@ pub fn reported_vs_mapped(data: &Dataset, index: &CoverageIndex, scope: Scope) -
                         .iter()
                         .filter(|m| m.status == MemberStatus::Counted)
                         .count();
-                    let basis = Basis::Named(c);
+                    let basis = if named.is_empty() {
+                        Basis::NoneInData(c)
+                    } else {
+                        Basis::Named(c)
+                    };
                     let mapped = Mapped::Count {
                         value: value as u64,
                         basis,
@@ -552,7 +559,7 @@ mod tests {
         data.regions[0].reported = vec![reported(Measure::Routes, 7)];
         data.regions[0].reported[0].members = Some(vec![]);
         let row = rows_of(&data).remove(0);
-        let basis = Basis::Named(Candidates::RoutesWithStop);
+        let basis = Basis::NoneInData(Candidates::RoutesWithStop);
         assert_eq!(row.mapped, Mapped::Count { value: 0, basis });
         assert_eq!(row.completeness(), Some(0.0));
     }

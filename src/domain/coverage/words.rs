@@ -31,6 +31,10 @@ pub fn basis_words(basis: Basis, zh: bool) -> String {
         Basis::Named(_) => {
             "records the report names as part of this total that are on the map".into()
         }
+        Basis::NoneInData(_) if zh => "经核对,地图上没有报道所计的记录".into(),
+        Basis::NoneInData(_) => {
+            "checked: the map holds none of the records the report counts".into()
+        }
         Basis::NoneOfKind(c) if zh => format!(
             "报道未点名计入哪些;区内地图上没有{},故为 0",
             candidates_words(c, true)
