@@ -61,11 +61,11 @@ test('zh: study bases 1 of 6 (named), routes 0 of 4, enterprise activities not c
 
   const enterprise = await row(page, '南海区', '活动(场)', '300+');
   assert.deepEqual(enterprise.cells.slice(3, 6), ['不可比', '—', '—']);
-  assert.match(enterprise.cells[6], /^报道未说明计入哪些活动;区内地图上有 14 条活动记录(仅供参考,不作为已上图数)/);
+  assert.match(enterprise.cells[6], /^报道未说明计入哪些活动;区内地图上有 14 条活动记录\(仅供参考,不作为已上图数\)/);
 
   const zhaoqing = await row(page, '肇庆市', '红色革命遗址', '290');
   assert.deepEqual(zhaoqing.cells.slice(3, 6), ['不可比', '—', '—']);
-  assert.match(zhaoqing.cells[6], /区内地图上有 2 个“红色革命遗址”类地点/);
+  assert.match(zhaoqing.cells[6], /区内地图上有 2 个“革命旧址\/遗址”类地点/);
 
   const citizens = await row(page, '南海区', '宣讲/党课', '≈400');
   assert.equal(citizens.cells[3], '1');
@@ -152,8 +152,8 @@ test('an imported CSV is counted apart: reported vs mapped and the headline do n
   const imported = page.locator('section[aria-labelledby="dash-imported"]');
   await imported.waitFor();
   assert.match(await imported.textContent(), /导入:members_layer\.csv,2 个地点/);
-  assert.match(await imported.textContent(), /革命遗址 1、参观点 1|参观点 1、革命遗址 1/);
-  assert.match(await page.locator('.dash-scope').textContent(), /已发布的数据(导入的图层另列)/);
+  assert.match(await imported.textContent(), /革命旧址\/遗址 1、参观点 1|参观点 1、革命旧址\/遗址 1/);
+  assert.match(await page.locator('.dash-scope').textContent(), /已发布的数据\(导入的图层另列\)/);
   const cards = await page.$$eval('.dash-card', (els) => Object.fromEntries(els.map((e) => [
     e.querySelector('.dash-label').textContent, e.querySelector('.dash-value').textContent])));
   assert.equal(cards['地点'], String(bundledSites));
