@@ -2,8 +2,8 @@
 //! against the seed reports and geodata/ (see docs/source-facts.md).
 
 use redmap::domain::coverage::{
-    by_month, by_region, find_gaps, reported_csv, reported_vs_mapped, totals, CoverageIndex,
-    GapOptions, Mapped, NotComparable, RegionRow, Scope, BOM,
+    by_month, by_region, find_gaps, reported_csv, reported_vs_mapped, totals, Basis, CoverageIndex,
+    GapOptions, Mapped, MemberStatus, NotComparable, RegionRow, ReportedRow, Scope, BOM,
 };
 use redmap::domain::geodata::load_dataset;
 use redmap::domain::model::{Dataset, Measure, Qualifier};
@@ -109,32 +109,117 @@ fn months_add_up_to_the_activity_total() {
     assert!(m[1].started.records >= 2);
 }
 
+/// Each reported row of the bundled data as the dashboard shows it: (region, measure,
+/// reported, mapped or "not comparable (N on the map)", or "tally").
+fn summary(rows: &[ReportedRow]) -> Vec<String> {
+    rows.iter()
+        .map(|r| {
+            let mapped = match r.mapped {
+                Mapped::Count { value, .. } => value.to_string(),
+                Mapped::NotComparable(NotComparable::Unnamed { count, .. }) => {
+                    format!("not comparable ({count} on the map)")
+                }
+                Mapped::NotComparable(NotComparable::ProgrammeTally { .. }) => "tally".into(),
+            };
+            format!(
+                "{} {} {} {}",
+                r.region_name,
+                r.measure.as_str(),
+                r.reported_label(),
+                mapped
+            )
+        })
+        .collect()
+}
+
 #[test]
-fn reported_vs_mapped_for_zhaoqing_and_nanhai() {
+fn reported_vs_mapped_counts_only_what_the_reports_name() {
     let data = bundled();
     let rows = reported_vs_mapped(&data, &CoverageIndex::new(&data), Scope::all());
+    assert_eq!(
+        summary(&rows),
+        [
+            // "深挖改造提升中共南海县委旧址等14处红色资源": the one named is mapped.
+            "南海区 red_resources 14 1",
+            // No visit point on the map, none named: certainly 0.
+            "南海区 visit_points 7 0",
+            // The 2 Nanhai routes on the map are recorded visits, not the 4 study routes.
+            "南海区 routes 4 0",
+            // "命名了中共南海县委旧址等6个红色研学基地"; the silk factory base is not one of them.
+            "南海区 study_bases 6 1",
+            // Three activity totals of different programmes: none names its activities.
+            "南海区 activities 15418 not comparable (14 on the map)",
+            "南海区 lectures 5598+ not comparable (3 on the map)",
+            "南海区 lectures 100+ not comparable (3 on the map)",
+            // The citizens' lecture group: the 6月17日 lecture of the veteran is named.
+            "南海区 lectures ≈400 1",
+            "南海区 lectures ≈200 not comparable (3 on the map)",
+            "南海区 activities 1998 not comparable (14 on the map)",
+            "南海区 activities 300+ not comparable (14 on the map)",
+            "南海区 participants 300000 tally",
+            // 290 red revolutionary sites "盘活利用": the report names none of them.
+            "肇庆市 sites 290 not comparable (2 on the map)",
+            "肇庆市 routes 7 0",
+            "肇庆市 teaching_points 35 0",
+            "肇庆市 lecture_bases 14 0",
+            "肇庆市 sessions 31501 tally",
+            "肇庆市 participants 1890000 tally",
+            "肇庆市 party_days 25169 0",
+            "肇庆市 lectures 5514 not comparable (3 on the map)",
+            "肇庆市 participants 750000 tally",
+            "肇庆市 lectures 21643 not comparable (3 on the map)",
+            "肇庆市 participants 2430000 tally",
+            "肇庆市 lectures 1498 not comparable (3 on the map)",
+            "黔西县 sessions 3 tally",
+        ]
+    );
     let find = |region: &str, measure: Measure| {
         rows.iter()
             .find(|r| r.region_name == region && r.measure == measure)
             .expect("row")
     };
-    // 290 red sites reported; 叶挺独立团团部旧址 and 绥贺支队司令部旧址 are mapped.
-    let zq = find("肇庆市", Measure::Sites);
+    let bases = find("南海区", Measure::StudyBases);
     assert_eq!(
-        (zq.reported, zq.mapped_value(), zq.difference()),
-        (290, Some(2), Some(288))
+        (bases.difference(), bases.completeness()),
+        (Some(5), Some(1.0 / 6.0))
     );
+    let named: Vec<(&str, MemberStatus)> = bases
+        .members
+        .iter()
+        .map(|m| (m.name.as_str(), m.status))
+        .collect();
+    assert_eq!(named, [("中共南海县委旧址", MemberStatus::Counted)]);
+    let routes = find("南海区", Measure::Routes);
     assert_eq!(
-        find("肇庆市", Measure::TeachingPoints).mapped_value(),
-        Some(0)
+        (routes.difference(), routes.completeness()),
+        (Some(4), Some(0.0))
     );
-    // Nanhai: 6 study bases (县委旧址 as a further role + the silk factory base), 4 routes
-    // (2 of ours stop in Nanhai), 14 red resources not comparable.
-    assert_eq!(find("南海区", Measure::StudyBases).mapped_value(), Some(2));
-    assert_eq!(find("南海区", Measure::Routes).mapped_value(), Some(2));
+    assert!(routes.members.is_empty());
+    assert!(matches!(
+        routes.mapped,
+        Mapped::Count {
+            value: 0,
+            basis: Basis::NoneInData(_)
+        }
+    ));
+    // Zhaoqing's 35 teaching points: none named, none of the kind mapped: certainly 0.
+    assert!(matches!(
+        find("肇庆市", Measure::TeachingPoints).mapped,
+        Mapped::Count {
+            value: 0,
+            basis: Basis::NoneOfKind(_)
+        }
+    ));
+    // 300+ enterprise lectures and films: not comparable, the 14 records as context only.
+    let enterprise = rows
+        .iter()
+        .find(|r| {
+            r.region_name == "南海区" && r.reported == 300 && r.measure == Measure::Activities
+        })
+        .expect("300+ row");
     assert_eq!(
-        find("南海区", Measure::RedResources).mapped,
-        Mapped::NotComparable(NotComparable::CampaignSubset)
+        (enterprise.difference(), enterprise.completeness()),
+        (None, None)
     );
     // 300,000 person-times of the enterprise lectures vs 524,000 in unrelated records:
     // shown as recorded, never as "175 % complete".
@@ -147,16 +232,10 @@ fn reported_vs_mapped_for_zhaoqing_and_nanhai() {
         })
     ));
     assert_eq!(p.completeness(), None);
-    // "超5598场次" keeps its qualifier.
-    let lectures: Vec<String> = rows
-        .iter()
-        .filter(|r| r.region_name == "南海区" && r.measure == Measure::Lectures)
-        .map(|r| r.reported_label())
-        .collect();
-    assert_eq!(lectures, ["5598+", "100+", "≈400", "≈200"]);
     assert!(rows.iter().any(|r| r.qualifier == Some(Qualifier::Over)));
     let csv = reported_csv(&rows);
     assert!(csv.starts_with(BOM) && csv.contains("5598+"));
+    assert!(csv.contains("中共南海县委旧址 (nanhai-county-committee-site): 已计入 / counted"));
 }
 
 #[test]

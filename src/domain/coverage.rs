@@ -16,6 +16,7 @@ mod figures;
 mod format;
 
 mod gaps;
+mod imported;
 mod index;
 mod infer;
 mod months;
@@ -28,6 +29,7 @@ mod totals;
 mod tree;
 mod trie;
 mod value_labels;
+mod words;
 
 pub use chart::{
     bar_chart, nice_ceiling, Bar, BarChart, Tick, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX,
@@ -39,11 +41,13 @@ pub use format::{group_digits, group_signed, km, percent};
 pub use gaps::{
     find_gaps, find_gaps_in, Gap, GapOptions, GapReport, Nearest, SiteSphere, DEFAULT_GAP_RADIUS_KM,
 };
+pub use imported::{imported_layers, ImportedIndex, ImportedLayer, Published};
 pub use index::{CoverageIndex, Scope, Tied};
 pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
 pub use places::{PlacePath, Places, LEVELS};
 pub use reported::{
-    basis_for, qualified, reported_vs_mapped, Basis, Mapped, NotComparable, ReportedRow,
+    candidates_for, qualified, reported_vs_mapped, Basis, Candidates, Mapped, MemberRow,
+    MemberStatus, NotComparable, Record, ReportedRow,
 };
 pub use thematic::{
     circle_radius_px, levels_present, proportional_circles, region_display_name, NotDrawn,
@@ -52,3 +56,4 @@ pub use thematic::{
 pub use totals::{totals, KindCount, Totals, TypeFigures};
 pub use tree::{by_region, PlaceCounts, RegionBreakdown, RegionRow};
 pub use value_labels::{place_values, value_box_px, Placed, ValueLabel};
+pub use words::{basis_words, candidates_words, member_status_words, not_comparable_words};

@@ -72,7 +72,7 @@ pub use activity::{Activity, ActivityTarget, ActivityType, Qualifier, Visit};
 pub use dataset::{Dataset, Layer, LayerType, Manifest, SiteLookup};
 pub use date::{ActivityDate, Date, Period};
 pub use ids::{ActivityId, RegionId, RouteId, SiteId, VisitId};
-pub use region::{Measure, Region, RegionGeometry, RegionLevel, Reported};
+pub use region::{Measure, Member, MemberKind, Region, RegionGeometry, RegionLevel, Reported};
 pub use route::{Route, TravelMode};
 pub use site::{AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind, SiteMark};
 

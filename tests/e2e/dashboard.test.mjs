@@ -53,17 +53,19 @@ test('headline numbers match the data files', async () => {
   await context.close();
 });
 
-test('reported vs mapped: Zhaoqing reports 290 red sites, 2 are mapped', async () => {
+test('reported vs mapped: Zhaoqing reports 290 red sites and names none: not comparable', async () => {
   const { page, context } = await openDashboard();
   const row = page.locator('#dash-reported ~ * tr, section[aria-labelledby="dash-reported"] tr', {
     hasText: '红色革命遗址',
   }).first();
   const cells = await row.locator('th, td').allTextContents();
   assert.equal(cells[0], '肇庆市');
-  assert.deepEqual(cells.slice(2, 5), ['290', '2', '288']);
-  assert.match(cells[5], /^0\.7%/);
+  // The 2 revolutionary sites mapped in Zhaoqing are context, not the mapped figure.
+  assert.deepEqual(cells.slice(2, 6), ['290', '不可比', '—', '—']);
+  assert.match(cells[6], /区内地图上有 2 个/);
+  // 14 red resources: 中共南海县委旧址 is named among them.
   const resources = page.locator('section[aria-labelledby="dash-reported"] tr', { hasText: '红色资源' }).first();
-  assert.equal((await resources.locator('td').nth(2).textContent()), '不可比');
+  assert.deepEqual(await resources.locator('td').allTextContents().then((c) => c.slice(1, 3)), ['14', '1']);
   const lectures = await page.locator('section[aria-labelledby="dash-reported"] tr', { hasText: '宣讲/党课' })
     .locator('td:nth-child(3)').allTextContents();
   assert.ok(lectures.includes('5,598+'), `qualifier kept: ${lectures}`);
@@ -112,7 +114,9 @@ test('the CSV download opens in Excel: UTF-8 BOM, Chinese header, figures', asyn
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
   assert.ok(text.startsWith('地区 / Region,'));
-  assert.match(text, /肇庆市,红色革命遗址 \/ Red revolutionary sites,290,2,288,0\.7%/);
+  assert.match(text, /肇庆市,红色革命遗址 \/ Red revolutionary sites,290,不可比 \/ not comparable,—,—,/);
+  assert.match(text, /南海区,研学基地 \/ Study bases,6,1,5,16\.7%,/);
+  assert.match(text, /中共南海县委旧址 \(nanhai-county-committee-site\): 已计入 \/ counted/);
   await context.close();
 });
 

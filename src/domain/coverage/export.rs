@@ -8,9 +8,10 @@
 
 use super::gaps::GapReport;
 use super::months::MonthRow;
-use super::reported::{Basis, Mapped, NotComparable, ReportedRow};
+use super::reported::{Mapped, MemberRow, NotComparable, ReportedRow};
 use super::totals::Totals;
 use super::tree::RegionBreakdown;
+use super::words::{basis_words, member_status_words, not_comparable_words};
 use crate::domain::model::Dataset;
 
 /// The UTF-8 byte order mark, as text.
@@ -143,43 +144,49 @@ pub fn regions_csv(b: &RegionBreakdown) -> String {
     table(&header, rows)
 }
 
-fn basis_text(b: Basis) -> String {
-    match b {
-        Basis::SitesOfKind(k) => format!("{}类地点 / sites of kind {}", k.label_zh(), k.as_str()),
-        Basis::RoutesWithStop => "至少一站在区内的路线 / routes with a stop in the region".into(),
-        Basis::ActivityRecords => "活动记录条数 / activity records".into(),
-        Basis::ActivityRecordsOfType(t) => format!(
-            "{}类活动记录 / activity records of type {}",
-            t.label_zh(),
-            t.as_str()
-        ),
-        // Shown only through `NotComparable::ProgrammeTally`.
-        Basis::SessionsGiven => "记录给出的场次之和 / sum of the sessions records give".into(),
-        Basis::ParticipantsGiven => {
-            "记录给出的人次之和 / sum of the participants records give".into()
+/// "中文 / English" of one of the `words` functions.
+fn both(words: impl Fn(bool) -> String) -> String {
+    format!("{} / {}", words(true), words(false))
+}
+
+/// Each named member as "name (id): status", "; " between them.
+fn members_text(members: &[MemberRow]) -> String {
+    let one = |m: &MemberRow| {
+        let status = format!(
+            "{} / {}",
+            member_status_words(m.status, true),
+            member_status_words(m.status, false)
+        );
+        match m.record {
+            Some(_) => format!("{} ({}): {status}", m.name, m.id),
+            None => format!("{}: {status}", m.id),
         }
-    }
+    };
+    members.iter().map(one).collect::<Vec<_>>().join("; ")
 }
 
-fn not_comparable_text(n: NotComparable) -> String {
-    match n {
-        NotComparable::CampaignSubset => "不可比:上报数为活动中提升的红色资源,数据未记录哪些地点被提升 / \
-            not comparable: the report counts resources upgraded in a campaign, which the data does not record"
-            .into(),
-        NotComparable::ProgrammeTally { recorded, without_figure } => format!(
-            "不可比:上报数为整项工作的总量,地图上的记录为单次活动;记录合计 {recorded}({without_figure} 条未给数字)/ \
-             not comparable: the report is a programme's total, the map's records are single events; \
-             they add up to {recorded} ({without_figure} give no figure)"
-        ),
-    }
-}
-
-/// Reported vs mapped, one row per reported total.
+/// Reported vs mapped, one row per reported total: the mapped figure with its basis (or
+/// "not comparable" with the reason and, as context only, the records of the kind on the
+/// map), and the records the report names as part of the total.
 pub fn reported_csv(rows: &[ReportedRow]) -> String {
     let out = rows.iter().map(|r| {
-        let (mapped, basis) = match r.mapped {
-            Mapped::Count { value, basis } => (num(value), text(basis_text(basis))),
-            Mapped::NotComparable(n) => (text("—"), text(not_comparable_text(n))),
+        let (mapped, basis, context) = match r.mapped {
+            Mapped::Count { value, basis } => (
+                num(value),
+                text(both(|zh| basis_words(basis, zh))),
+                text(""),
+            ),
+            Mapped::NotComparable(n) => {
+                let context = match n {
+                    NotComparable::Unnamed { count, .. } => num(count),
+                    NotComparable::ProgrammeTally { .. } => text(""),
+                };
+                (
+                    text("不可比 / not comparable"),
+                    text(both(|zh| not_comparable_words(n, zh))),
+                    context,
+                )
+            }
         };
         let diff = r.difference().map_or(text("—"), num);
         let done = r
@@ -197,6 +204,8 @@ pub fn reported_csv(rows: &[ReportedRow]) -> String {
             diff,
             done,
             basis,
+            context,
+            text(members_text(&r.members)),
             text(r.note.clone().unwrap_or_default()),
             text(r.period.clone().unwrap_or_default()),
             text(format!("{}: {}", r.source.doc, r.source.says)),
@@ -209,7 +218,9 @@ pub fn reported_csv(rows: &[ReportedRow]) -> String {
         "已上图 / Mapped",
         "差额 / Difference",
         "完成度 / Completeness",
-        "口径 / What is counted",
+        "上图口径 / Mapped basis",
+        "区内同类记录(仅供参考) / Records of the kind here (context only)",
+        "报道点名的记录 / Named in the report",
         "说明 / Note",
         "时期 / Period",
         "来源 / Source",
@@ -288,6 +299,7 @@ mod tests {
         by_month, by_region, find_gaps, reported_vs_mapped, totals, CoverageIndex, GapOptions,
         Scope,
     };
+    use crate::domain::model::Member;
 
     /// Parses CSV text back (after its BOM) into rows of cells.
     fn parse(csv_text: &str) -> Vec<Vec<String>> {
@@ -304,6 +316,16 @@ mod tests {
     fn names_with_commas_quotes_and_line_breaks_round_trip() {
         let mut data = city();
         data.regions[0].name = "肇庆市, \"西江\"\n第二行".into();
+        data.regions[0].reported[0].members = Some(vec![
+            Member {
+                id: "hq".into(),
+                says: "…".into(),
+            },
+            Member {
+                id: "gone".into(),
+                says: "…".into(),
+            },
+        ]);
         let index = CoverageIndex::new(&data);
         let out = reported_csv(&reported_vs_mapped(&data, &index, Scope::all()));
         assert!(out.contains("\r\n"), "CRLF line ends");
@@ -315,8 +337,27 @@ mod tests {
         assert_eq!(rows[0][0], "地区 / Region");
         assert_eq!(rows[1][0], "肇庆市, \"西江\"\n第二行");
         assert_eq!(&rows[1][2..6], ["290", "1", "289", "0.3%"]);
-        assert_eq!(rows[3][3], "—", "red resources: not comparable");
-        assert!(rows[3][6].starts_with("不可比"));
+        assert!(
+            rows[1][6].starts_with("报道点名属于此总数"),
+            "{}",
+            rows[1][6]
+        );
+        assert_eq!(rows[1][7], "", "no context for a named total");
+        assert_eq!(
+            rows[1][8],
+            "hq (hq): 已计入 / counted; gone: 数据中没有此记录,未计入 / not in the data, not counted"
+        );
+        // Red resources, none named, 2 sites in the city (the admin-only one is placed by
+        // the city's name, changed here): not comparable, 2 as context.
+        assert_eq!(rows[3][3], "不可比 / not comparable");
+        assert_eq!(&rows[3][4..6], ["—", "—"]);
+        assert!(
+            rows[3][6].starts_with("报道未说明计入哪些地点;区内地图上有 2 个地点"),
+            "{}",
+            rows[3][6]
+        );
+        assert!(rows[3][6].contains(" / the report does not say which places it counts"));
+        assert_eq!(rows[3][7], "2");
     }
 
     #[test]
@@ -324,6 +365,10 @@ mod tests {
         let mut data = city();
         data.regions[0].name = "=HYPERLINK(\"http://x\")".into();
         data.regions[0].reported[0].value = 1;
+        data.regions[0].reported[0].members = Some(vec![Member {
+            id: "hq".into(),
+            says: "…".into(),
+        }]);
         let index = CoverageIndex::new(&data);
         let rows = parse(&reported_csv(&reported_vs_mapped(
             &data,

@@ -5,6 +5,7 @@
 //! Owns no borrow of the dataset, so the UI can keep it beside the data in a signal;
 //! every query takes the same `&Dataset` it was built from.
 
+use super::imported::ImportedIndex;
 use super::places::Places;
 use super::trie::PlaceTrie;
 use crate::domain::model::{ActivityTarget, Dataset};
@@ -29,6 +30,8 @@ pub struct CoverageIndex {
     pub activity_tied: Vec<Tied>,
     /// Per route: the site indices of the stops that resolve, in order.
     pub route_stops: Vec<Vec<usize>>,
+    /// Which records come from the user's imported layers.
+    pub imported: ImportedIndex,
 }
 
 impl CoverageIndex {
@@ -67,6 +70,7 @@ impl CoverageIndex {
             places,
             activity_tied,
             route_stops,
+            imported: ImportedIndex::new(data),
         }
     }
 
@@ -90,6 +94,9 @@ impl CoverageIndex {
 pub struct Scope<'a> {
     pub sites: Option<&'a [bool]>,
     pub activities: Option<&'a [bool]>,
+    /// Routes left out on their own (imported routes, see `Published`); a route in this
+    /// mask still needs a stop in scope.
+    pub routes: Option<&'a [bool]>,
 }
 
 impl<'a> Scope<'a> {
@@ -103,6 +110,7 @@ impl<'a> Scope<'a> {
         Scope {
             sites: mask,
             activities: None,
+            routes: None,
         }
     }
 
@@ -121,6 +129,12 @@ impl<'a> Scope<'a> {
     }
 
     pub fn has_route(&self, index: &CoverageIndex, r: usize) -> bool {
+        if self
+            .routes
+            .is_some_and(|m| !m.get(r).copied().unwrap_or(true))
+        {
+            return false;
+        }
         match index.route_stops.get(r) {
             Some(stops) if !stops.is_empty() => stops.iter().any(|&s| self.has_site(s)),
             _ => true,

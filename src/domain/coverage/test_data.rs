@@ -67,6 +67,8 @@ pub fn reported(measure: Measure, value: u64) -> Reported {
             doc: "004.txt".into(),
             says: "…".into(),
         },
+        members: None,
+        entry: 0,
     }
 }
 

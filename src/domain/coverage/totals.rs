@@ -162,8 +162,8 @@ mod tests {
         let index = CoverageIndex::new(&data);
         let acts = [true, false, false];
         let scope = Scope {
-            sites: None,
             activities: Some(&acts),
+            ..Scope::default()
         };
         assert_eq!(totals(&data, &index, scope).activities.records, 1);
     }

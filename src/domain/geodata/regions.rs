@@ -8,7 +8,7 @@ use super::raw::RawFeature;
 use super::sites::{precision, RawPrecision};
 use super::values::{check_position, count};
 use crate::domain::model::{
-    Measure, Qualifier, Region, RegionGeometry, RegionId, RegionLevel, Reported, Source,
+    Measure, Member, Qualifier, Region, RegionGeometry, RegionId, RegionLevel, Reported, Source,
 };
 use crate::domain::validate::Severity;
 use serde::Deserialize;
@@ -36,6 +36,14 @@ pub(crate) struct RawReported {
     period: Option<String>,
     note: Option<String>,
     source: Option<RawSource>,
+    members: Option<Vec<RawMember>>,
+}
+
+/// A member of a reported total as written: `{"id": "...", "says": "..."}`.
+#[derive(Deserialize)]
+pub(crate) struct RawMember {
+    id: Option<String>,
+    says: Option<String>,
 }
 
 /// Converts one region feature; `None` when it cannot be a region.
@@ -128,6 +136,9 @@ fn one_reported(r: RawReported, i: usize, at: At, issues: &mut Issues) -> Option
             None
         }
     };
+    let members = r
+        .members
+        .and_then(|list| members(list, measure, i, at, issues));
     Some(Reported {
         measure: measure?,
         value: value?,
@@ -135,5 +146,54 @@ fn one_reported(r: RawReported, i: usize, at: At, issues: &mut Issues) -> Option
         period: r.period,
         note: r.note,
         source: source?,
+        members,
+        entry: i,
     })
+}
+
+/// The members of `reported[i]`: each needs an id and the passage that names it; one
+/// without is an error and is not counted, the others stay. Whether the ids resolve, to the
+/// right kind of record and inside the region, is a cross-file check (`validate::cross`).
+fn members(
+    list: Vec<RawMember>,
+    measure: Option<Measure>,
+    i: usize,
+    at: At,
+    issues: &mut Issues,
+) -> Option<Vec<Member>> {
+    if let Some(m) = measure.filter(|m| m.member_kind().is_none()) {
+        let message = format!(
+            "members cannot be given for \"{}\": it counts the reach of a programme, not records",
+            m.as_str()
+        );
+        issues.error(at.field(&format!("reported[{i}].members")), message);
+        return None;
+    }
+    let mut out: Vec<Member> = Vec::with_capacity(list.len());
+    for (j, raw) in list.into_iter().enumerate() {
+        let field = |name: &str| format!("reported[{i}].members[{j}].{name}");
+        let id = raw.id.unwrap_or_default();
+        let says = raw.says.unwrap_or_default();
+        if id.trim().is_empty() {
+            issues.error(
+                at.field(&field("id")),
+                "missing id: the member is not counted",
+            );
+        }
+        if says.trim().is_empty() {
+            issues.error(
+                at.field(&field("says")),
+                "missing says: quote the passage of the source that names this record as part of the total; the member is not counted",
+            );
+        }
+        if !id.trim().is_empty() && out.iter().any(|m| m.id == id) {
+            issues.warning(
+                at.field(&field("id")),
+                format!("\"{id}\" is listed twice; it counts once"),
+            );
+        }
+        // Kept in place (not counted when unusable), so that later members keep their paths.
+        out.push(Member { id, says });
+    }
+    Some(out)
 }

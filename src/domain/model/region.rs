@@ -43,6 +43,61 @@ pub struct Reported {
     /// What exactly is counted, in plain words.
     pub note: Option<String>,
     pub source: Source,
+    /// The records (sites, routes or activities, by the measure) that the source names as
+    /// part of this total, each with the passage of `source.doc` that names it. `None`: the
+    /// source does not say which records it counts; `Some([])`: the data holds none of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<Member>>,
+    /// Where the entry is in the file's `reported` list (entries that failed to load are
+    /// left out of `Region::reported`), so that issues found later point at the right one.
+    #[serde(skip)]
+    pub entry: usize,
+}
+
+/// A record a source names as part of a reported total, e.g. 中共南海县委旧址 among
+/// Nanhai's 6 red study bases ("命名了中共南海县委旧址等6个红色研学基地").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// A site, route or activity id, by the measure.
+    pub id: String,
+    /// The passage of the entry's `source.doc` that names the record as part of the total.
+    pub says: String,
+}
+
+impl Member {
+    /// Has an id and a quote: only such a member is counted (one without is an error of
+    /// the file, kept in place so that later members keep their paths).
+    pub fn usable(&self) -> bool {
+        !self.id.trim().is_empty() && !self.says.trim().is_empty()
+    }
+}
+
+/// Which kind of record a measure's members are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberKind {
+    Site,
+    Route,
+    Activity,
+}
+
+impl Measure {
+    /// The kind of record that can be counted in this measure's total; `None` for the
+    /// programme tallies (sessions, participants), which count no records.
+    pub fn member_kind(self) -> Option<MemberKind> {
+        match self {
+            Measure::Sites
+            | Measure::RedResources
+            | Measure::TeachingPoints
+            | Measure::StudyBases
+            | Measure::VisitPoints
+            | Measure::LectureBases => Some(MemberKind::Site),
+            Measure::Routes => Some(MemberKind::Route),
+            Measure::Activities | Measure::Lectures | Measure::PartyDays => {
+                Some(MemberKind::Activity)
+            }
+            Measure::Sessions | Measure::Participants => None,
+        }
+    }
 }
 
 /// A region's shape: a point where no outline is available, else polygons

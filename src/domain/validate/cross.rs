@@ -5,7 +5,9 @@
 
 use super::{distance_m, plausible_region_radius_m, point_in_polygon, unknown_value};
 use super::{DataIssue, Origins, Severity};
-use crate::domain::model::{ActivityTarget, Dataset, RegionGeometry, Site};
+use crate::domain::model::{
+    ActivityTarget, Dataset, Measure, MemberKind, RegionGeometry, RegionId, Site, SiteKind,
+};
 use std::collections::HashMap;
 
 /// Cross-file checks, assuming the bundled file names and records in file order.
@@ -20,6 +22,7 @@ pub fn check_dataset_with(data: &Dataset, origins: &Origins) -> Vec<DataIssue> {
     references(data, origins, &mut out);
     sites_in_regions(data, origins, &mut out);
     routes_pass_stops(data, origins, &mut out);
+    reported_members(data, origins, &mut out);
     out
 }
 
@@ -231,6 +234,169 @@ fn routes_pass_stops(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
                 );
             }
         }
+    }
+}
+
+/// The members of reported totals (`regions.geojson reported[].members`): each id names a
+/// record of the kind the measure counts (an error if not, or if it names nothing), which
+/// lies in the region (a warning if it lies elsewhere) and, for a measure of one site kind,
+/// is of that kind (a warning: the source names it so, the site should say it too).
+fn reported_members(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
+    if data
+        .regions
+        .iter()
+        .all(|r| r.reported.iter().all(|e| e.members.is_none()))
+    {
+        return;
+    }
+    let sites = data.site_lookup();
+    let routes: HashMap<&str, usize> = data
+        .routes
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let activities: HashMap<&str, usize> = data
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let regions: HashMap<&str, usize> = data
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    // Whether region `id` is region `r` or lies below it (None: `id` is not a region).
+    let within = |id: &RegionId, r: usize| -> Option<bool> {
+        let mut at = *regions.get(id.as_str())?;
+        for _ in 0..=data.regions.len() {
+            if at == r {
+                return Some(true);
+            }
+            match data.regions[at].parent.as_ref() {
+                Some(p) => at = *regions.get(p.as_str())?,
+                None => return Some(false),
+            }
+        }
+        Some(false)
+    };
+    let site_ids: Vec<&str> = if data.sites.len() <= 5_000 {
+        data.sites.iter().map(|s| s.id.as_str()).collect()
+    } else {
+        vec![]
+    };
+    let route_ids: Vec<&str> = data.routes.iter().map(|r| r.id.as_str()).collect();
+    let activity_ids: Vec<&str> = if data.activities.len() <= 5_000 {
+        data.activities.iter().map(|a| a.id.as_str()).collect()
+    } else {
+        vec![]
+    };
+    let what = |k: MemberKind| match k {
+        MemberKind::Site => "site",
+        MemberKind::Route => "route",
+        MemberKind::Activity => "activity",
+    };
+    for (r, region) in data.regions.iter().enumerate() {
+        for entry in &region.reported {
+            let (Some(kind), Some(members)) = (entry.measure.member_kind(), &entry.members) else {
+                continue;
+            };
+            let measure = entry.measure.as_str();
+            for (j, m) in members.iter().enumerate() {
+                if m.id.trim().is_empty() {
+                    continue; // reported when the file was read
+                }
+                let field = format!("reported[{}].members[{j}].id", entry.entry);
+                let mut push = |severity, message: String| {
+                    out.push(o.regions.issue(severity, r, &field, message));
+                };
+                let id = m.id.as_str();
+                let found = [
+                    (MemberKind::Site, sites.contains_key(id)),
+                    (MemberKind::Route, routes.contains_key(id)),
+                    (MemberKind::Activity, activities.contains_key(id)),
+                ];
+                if !found.iter().any(|&(k, yes)| k == kind && yes) {
+                    let message = match found.iter().find(|&&(_, yes)| yes) {
+                        Some(&(other, _)) => format!(
+                            "\"{id}\" is {} {}, but a \"{measure}\" total counts {}s; the member is not counted",
+                            if other == MemberKind::Activity { "an" } else { "a" },
+                            what(other),
+                            what(kind),
+                        ),
+                        None => {
+                            let ids = match kind {
+                                MemberKind::Site => &site_ids,
+                                MemberKind::Route => &route_ids,
+                                MemberKind::Activity => &activity_ids,
+                            };
+                            format!(
+                                "{}; the member is not counted",
+                                unknown_value(what(kind), id, ids)
+                            )
+                        }
+                    };
+                    push(Severity::Error, message);
+                    continue;
+                }
+                // Which regions the record is in; empty when the data does not say.
+                let places: Vec<&RegionId> = match kind {
+                    MemberKind::Site => sites
+                        .get(id)
+                        .and_then(|k| data.sites[k].region.as_ref())
+                        .into_iter()
+                        .collect(),
+                    MemberKind::Route => data.routes[routes[id]]
+                        .stops
+                        .iter()
+                        .filter_map(|s| sites.get(s.as_str()))
+                        .filter_map(|k| data.sites[k].region.as_ref())
+                        .collect(),
+                    MemberKind::Activity => match &data.activities[activities[id]].target {
+                        ActivityTarget::Region(g) => vec![g],
+                        ActivityTarget::Site(s) => sites
+                            .get(s.as_str())
+                            .and_then(|k| data.sites[k].region.as_ref())
+                            .into_iter()
+                            .collect(),
+                    },
+                };
+                let known: Vec<bool> = places.iter().filter_map(|g| within(g, r)).collect();
+                if !known.is_empty() && !known.iter().any(|&inside| inside) {
+                    let message = format!(
+                        "{} \"{id}\" lies outside {} ({}), whose total it is named in; it is not counted there",
+                        what(kind),
+                        region.name,
+                        region.id
+                    );
+                    push(Severity::Warning, message);
+                }
+                let site = sites.get(id).filter(|_| kind == MemberKind::Site);
+                if let (Some(s), Some(k)) = (site, site_kind(entry.measure)) {
+                    if !data.sites[s].is_kind(k) {
+                        let message = format!(
+                            "site \"{id}\" is named as one of the {measure} but is not of kind \"{}\" (add it to also_kinds)",
+                            k.as_str()
+                        );
+                        push(Severity::Warning, message);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The site kind a measure counts, if it counts one kind.
+fn site_kind(measure: Measure) -> Option<SiteKind> {
+    match measure {
+        Measure::Sites => Some(SiteKind::RevolutionarySite),
+        Measure::TeachingPoints => Some(SiteKind::TeachingPoint),
+        Measure::StudyBases => Some(SiteKind::StudyBase),
+        Measure::VisitPoints => Some(SiteKind::VisitPoint),
+        Measure::LectureBases => Some(SiteKind::LectureBase),
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@
 use super::download::csv_button;
 use super::{set_open, Dash};
 use crate::domain::coverage::{
-    find_gaps_in, gaps_csv, km, GapOptions, Scope, SiteSphere, DEFAULT_GAP_RADIUS_KM,
+    find_gaps_in, gaps_csv, km, GapOptions, Published, SiteSphere, DEFAULT_GAP_RADIUS_KM,
 };
 use crate::domain::geo::LonLat;
 use crate::ui::i18n::dashboard::dashboard;
@@ -36,10 +36,11 @@ pub fn GapsSection() -> impl IntoView {
     let sphere = Memo::new(move |_| {
         let ready = dash.ready.get()?;
         let mask = state.site_mask.get();
-        let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
+        // The published sites: an imported layer is counted apart (see `imported`).
+        let published = Published::new(&ready.index, mask.as_deref().map(Vec::as_slice));
         Some(Sphere(Arc::new(SiteSphere::new(
             &ready.loaded.dataset,
-            scope,
+            published.scope(),
         ))))
     });
     let report = Memo::new(move |_| {

@@ -11,10 +11,11 @@ mod chart_export;
 mod download;
 mod gaps;
 mod headline;
+mod imported;
 mod reported;
 mod tables;
 
-use crate::domain::coverage::{CoverageIndex, Scope};
+use crate::domain::coverage::{CoverageIndex, Published, Scope};
 use crate::domain::model::Dataset;
 use crate::ui::i18n::dashboard::dashboard;
 use crate::ui::state::{use_state, Loaded};
@@ -40,8 +41,24 @@ pub(crate) struct Dash {
     pub ready: Memo<Option<Ready>>,
 }
 
-/// A figure over the data in scope, recomputed when the data or the filters change.
+/// A figure over the published data in scope (the user's imported layers are counted
+/// apart, in [`imported::ImportedSection`]), recomputed when the data or the filters change.
 pub(crate) fn figure<T>(f: fn(&Dataset, &CoverageIndex, Scope) -> T) -> Memo<Option<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let state = use_state();
+    let dash = expect_context::<Dash>();
+    Memo::new(move |_| {
+        let ready = dash.ready.get()?;
+        let mask = state.site_mask.get();
+        let published = Published::new(&ready.index, mask.as_deref().map(Vec::as_slice));
+        Some(f(&ready.loaded.dataset, &ready.index, published.scope()))
+    })
+}
+
+/// A figure over everything the filters let through, imported layers included.
+pub(crate) fn figure_with_imports<T>(f: fn(&Dataset, &CoverageIndex, Scope) -> T) -> Memo<Option<T>>
 where
     T: PartialEq + Send + Sync + 'static,
 {
@@ -77,17 +94,24 @@ pub fn DashboardView() -> impl IntoView {
     });
     provide_context(Dash { ready });
     let t = move || dashboard(state.lang.get());
+    // The published sites (imported ones are counted apart) and how many the filters show.
     let scope = move || {
-        let all = state
+        let ready = ready.get();
+        let imported = ready.as_ref().map(|r| &r.index.imported);
+        let published = |i: usize| imported.is_none_or(|m| m.is_empty() || m.sites[i].is_none());
+        let all_sites = state
             .data
             .with(|d| d.as_ref().map_or(0, |d| d.dataset.sites.len()));
+        let all = (0..all_sites).filter(|&i| published(i)).count();
+        let with_imports = imported.is_some_and(|m| !m.is_empty());
         match state.site_mask.get() {
             Some(mask) => {
-                let shown = (0..all)
-                    .filter(|&i| mask.get(i).copied().unwrap_or(true))
+                let shown = (0..all_sites)
+                    .filter(|&i| published(i) && mask.get(i).copied().unwrap_or(true))
                     .count();
                 (t().scope_filtered)(shown, all)
             }
+            None if with_imports => t().scope_published.to_owned(),
             None => t().scope_all.to_owned(),
         }
     };
@@ -126,6 +150,7 @@ pub fn DashboardView() -> impl IntoView {
                 fallback=move || view! { <p class="hint">{move || t().loading}</p> }
             >
                 <headline::Headline />
+                <imported::ImportedSection />
                 <crate::ui::thematic::ThematicSwitch />
                 <reported::ReportedTable />
                 <chart::MonthChart />

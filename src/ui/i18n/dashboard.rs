@@ -1,7 +1,9 @@
 //! Strings of the coverage dashboard (issue 7), in 简体中文 and English.
 
 use super::Lang;
-use crate::domain::coverage::{Basis, NotComparable};
+use crate::domain::coverage::{
+    basis_words, member_status_words, not_comparable_words, Basis, MemberStatus, NotComparable,
+};
 
 pub struct DashboardStrings {
     pub title: &'static str,
@@ -31,6 +33,14 @@ pub struct DashboardStrings {
     pub what_counted: &'static str,
     pub not_comparable: &'static str,
     pub same_measure: fn(usize) -> String,
+    pub reported_legend: &'static str,
+    pub named_in_report: &'static str,
+    pub show_member: fn(&str) -> String,
+    pub scope_published: &'static str,
+    pub imported_title: &'static str,
+    pub imported_intro: &'static str,
+    pub imported_layer: fn(&str, usize) -> String,
+    pub imported_more: fn(usize, usize) -> String,
     pub months_title: &'static str,
     pub months_intro: &'static str,
     pub started: &'static str,
@@ -78,7 +88,7 @@ pub static ZH: DashboardStrings = DashboardStrings {
     without_figure: |n| format!("{n} 条记录未给出数字,合计为下限"),
     approximate: |n| format!("其中 {n} 个数字为约数或“以上”"),
     reported_title: "上报与上图对比",
-    reported_intro: "上报数为全区(市)总数;已上图为该地区及下级地区在地图上的记录。",
+    reported_intro: "上报数为全区(市)总数;已上图为该地区及下级地区在地图上、且报道点名属于此总数的记录。",
     no_reported: "数据中没有上报总数。",
     region: "地区",
     measure: "指标",
@@ -88,7 +98,15 @@ pub static ZH: DashboardStrings = DashboardStrings {
     completeness: "完成度",
     what_counted: "口径与说明",
     not_comparable: "不可比",
-    same_measure: |n| format!("该地区同一指标有 {n} 项上报(口径不同),共用同一上图数"),
+    same_measure: |n| format!("该地区同一指标有 {n} 项上报(口径不同),各自分别对比"),
+    reported_legend: "“已上图”只计报道点名属于该总数、且在地图上的记录。报道未点名时:区内地图上没有同类记录则为 0;有同类记录则“不可比”,同类记录数仅供参考。只计已发布的数据,不含导入的图层。",
+    named_in_report: "报道点名的记录:",
+    show_member: |name| format!("在地图上查看:{name}"),
+    scope_published: "已发布的数据(导入的图层另列)",
+    imported_title: "导入的图层(另列)",
+    imported_intro: "总览、上报与上图对比、空白点及各统计表只计已发布的数据;你导入的记录在此另列,不计入其中。",
+    imported_layer: |file, sites| format!("导入:{file},{sites} 个地点"),
+    imported_more: |routes, activities| format!("另有 {routes} 条路线、{activities} 条活动记录"),
     months_title: "按月份的活动",
     months_intro: "每条活动记录计入其开始月份;跨月活动另计“进行中”。",
     started: "当月开始",
@@ -138,7 +156,7 @@ pub static EN: DashboardStrings = DashboardStrings {
     without_figure: |n| format!("{n} records give no figure: the total is a lower bound"),
     approximate: |n| format!("{n} of the figures are \"about\" or \"over\""),
     reported_title: "Reported vs mapped",
-    reported_intro: "Reported figures are district totals; mapped counts what the map holds in the region and below it.",
+    reported_intro: "Reported figures are district totals; mapped counts the records on the map, in the region and below it, that the report names as part of the total.",
     no_reported: "The data holds no reported totals.",
     region: "Region",
     measure: "Measure",
@@ -148,7 +166,15 @@ pub static EN: DashboardStrings = DashboardStrings {
     completeness: "Complete",
     what_counted: "What is counted",
     not_comparable: "not comparable",
-    same_measure: |n| format!("{n} reported figures of this measure (different programmes) share one mapped count"),
+    same_measure: |n| format!("{n} reported figures of this measure (different programmes), each compared on its own"),
+    reported_legend: "\"Mapped\" counts only records on the map that the report names as part of the total. Where it names none: 0 if the map holds nothing of the kind in the region, else \"not comparable\", with the count of such records as context only. Published data only, without imported layers.",
+    named_in_report: "Named in the report:",
+    show_member: |name| format!("Show on map: {name}"),
+    scope_published: "Published data (imported layers listed apart)",
+    imported_title: "Imported layers (counted apart)",
+    imported_intro: "The overview, reported vs mapped, the gaps and the tables count the published data only; the records you imported are listed here, apart.",
+    imported_layer: |file, sites| format!("Imported: {file}, {sites} sites"),
+    imported_more: |routes, activities| format!("and {routes} routes, {activities} activity records"),
     months_title: "Activities by month",
     months_intro: "Each activity record counts in the month it starts; records running over several months are shown as \"under way\".",
     started: "Starting",
@@ -188,36 +214,15 @@ pub fn dashboard(lang: Lang) -> &'static DashboardStrings {
 
 /// What a mapped figure counts, in words.
 pub fn basis_text(lang: Lang, basis: Basis) -> String {
-    let zh = lang == Lang::Zh;
-    match basis {
-        Basis::SitesOfKind(k) if zh => format!("“{}”类地点(含兼有)", k.label_zh()),
-        Basis::SitesOfKind(k) => {
-            format!("sites of kind \"{}\" (incl. further roles)", k.label_en())
-        }
-        Basis::RoutesWithStop if zh => "至少一站在区内的路线".into(),
-        Basis::RoutesWithStop => "routes with a stop in the region".into(),
-        Basis::ActivityRecords if zh => "活动记录条数".into(),
-        Basis::ActivityRecords => "activity records".into(),
-        Basis::ActivityRecordsOfType(t) if zh => format!("“{}”类活动记录", t.label_zh()),
-        Basis::ActivityRecordsOfType(t) => format!("activity records of type \"{}\"", t.label_en()),
-        Basis::SessionsGiven | Basis::ParticipantsGiven if zh => "记录给出的数字之和".into(),
-        Basis::SessionsGiven | Basis::ParticipantsGiven => "sum of the figures records give".into(),
-    }
+    basis_words(basis, lang == Lang::Zh)
 }
 
 /// Why a reported figure is not compared.
 pub fn not_comparable_text(lang: Lang, why: NotComparable) -> String {
-    let zh = lang == Lang::Zh;
-    match why {
-        NotComparable::CampaignSubset if zh => "上报数为活动中提升的红色资源,数据未记录哪些地点被提升".into(),
-        NotComparable::CampaignSubset => {
-            "the report counts resources upgraded in a campaign, which the data does not record".into()
-        }
-        NotComparable::ProgrammeTally { recorded, without_figure } if zh => format!(
-            "上报数为整项工作的总量,地图上的记录为单次活动;记录合计 {recorded}({without_figure} 条未给数字)"
-        ),
-        NotComparable::ProgrammeTally { recorded, without_figure } => format!(
-            "the report is a programme's total, the map's records are single events; they add up to {recorded} ({without_figure} give no figure)"
-        ),
-    }
+    not_comparable_words(why, lang == Lang::Zh)
+}
+
+/// Whether a named member counts.
+pub fn member_status_text(lang: Lang, status: MemberStatus) -> &'static str {
+    member_status_words(status, lang == Lang::Zh)
 }
