@@ -73,6 +73,7 @@ for f in "$work"/split/split_*.wasm; do
   sed -i "s#\"\\./$base\\.wasm\"#\"./$base-$hash.wasm\"#" "$loader"
   grep -q "\"./$base-$hash.wasm\"" "$loader" || { echo "[split] $base not in the loader" >&2; exit 1; }
 done
+node .ci/minify.mjs "$loader"
 loader_hash=$(sha256sum "$loader" | cut -c1-16)
 loader_name="redmap-split-$loader_hash.js"
 cp "$loader" "$stage/$loader_name"
@@ -84,6 +85,7 @@ grep -Eq "from [\"']\./__wasm_split\.js[\"']" "$work/bg/$name.js" || {
 sed -i -E "s#from [\"']\./__wasm_split\.js[\"']#from \"./$loader_name\"#g" "$work/bg/$name.js"
 
 # 5. replace trunk's (unsplit) glue and wasm; fix their integrity hashes in index.html.
+node .ci/minify.mjs "$work/bg/$name.js"
 cp "$work/bg/$name.js" "$stage/$name.js"
 cp "$work/main.wasm" "$stage/${name}_bg.wasm"
 sri() { echo "sha384-$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }

@@ -43,7 +43,8 @@ if ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
   cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
 fi
 
-# npm: wasm-opt (binaryen 132; Debian's binaryen 108 miscompiles), Playwright, benchmark refs.
+# npm: wasm-opt (binaryen 132; Debian's binaryen 108 miscompiles), terser (the first view's JS,
+# .ci/minify.mjs), Playwright, benchmark refs.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
