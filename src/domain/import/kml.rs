@@ -7,7 +7,7 @@
 use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
 use super::xml::{child, child_text, is, parse, strip_html, text_of, Lines, Place};
-use super::xml_split::XmlSplit;
+use super::xml_read::{step_records, with_errors, Structure, XmlRead, XmlRecords, SCAN_FACTOR};
 use super::{ImportFormat, ImportOptions};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
@@ -52,81 +52,39 @@ fn no_placemark(b: &mut Builder) {
     );
 }
 
-/// A KML file being read a slice at a time: cut into placemarks ([`XmlSplit`]), then each
-/// parsed and converted in order, as [`import_kml`] does; the same result.
+/// A KML file being read a slice at a time: cut into placemarks ([`XmlRead`]), then each
+/// parsed and converted in order, as [`import_kml`] does; the same result (a broken file:
+/// the same first error, and the well-formed placemarks imported all the same).
 pub struct KmlImport<'t> {
-    text: &'t str,
     options: ImportOptions,
     b: Builder,
-    split: XmlSplit<'t>,
-    lines: Lines<'t>,
+    read: XmlRead<'t>,
     /// The folder path of each run of placemarks (from the skeleton).
     run_folders: Vec<Option<String>>,
     next: usize,
-    converted_bytes: usize,
     whole: Option<Imported>,
 }
 
 impl<'t> KmlImport<'t> {
     pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
         KmlImport {
-            text,
             options: *options,
             b: Builder::new(file, ImportFormat::Kml, options.coords),
-            split: XmlSplit::new(text, &["Placemark"], false),
-            lines: Lines::new(text),
+            read: XmlRead::new(text, &["Placemark"], false),
             run_folders: Vec::new(),
             next: 0,
-            converted_bytes: 0,
             whole: None,
         }
     }
 
     /// Reads about `budget_bytes` more of the file; true when it is all read.
     pub fn step(&mut self, budget_bytes: usize) -> bool {
-        if self.whole.is_some() {
-            return true;
-        }
-        if !self.split.is_done() {
-            if self.split.step(budget_bytes.saturating_mul(SCAN_FACTOR)) && !self.checked() {
-                self.read_whole();
-            }
-            return self.whole.is_some();
-        }
-        let mut spent = 0;
-        while self.next < self.split.records.len() && spent < budget_bytes.max(1) {
-            let r = self.split.records[self.next];
-            let (doc, shift) = self.split.record_doc(&r);
-            let Ok(tree) = parse(&doc) else {
-                self.read_whole();
-                return true;
-            };
-            let Some(pm) = tree
-                .descendants()
-                .find(|n| n.is_element() && n.range().start == shift)
-            else {
-                self.read_whole();
-                return true;
-            };
-            let mut place = Place {
-                lines: &mut self.lines,
-                base: r.start,
-                shift,
-            };
-            let path = format!("Placemark[{}] (line {})", self.next, place.of(pm));
-            let folder = self.run_folders.get(r.run).cloned().flatten();
-            placemark(&mut self.b, pm, &path, folder);
-            self.next += 1;
-            spent += r.end - r.start;
-        }
-        self.converted_bytes += spent;
-        self.next == self.split.records.len()
+        step_records(self, budget_bytes)
     }
 
     /// Work done and in all (bytes scanned, then bytes converted), for progress.
     pub fn progress_bytes(&self) -> (usize, usize) {
-        let (scanned, all) = self.split.progress_bytes();
-        (scanned + self.converted_bytes, 2 * all)
+        self.read.progress_bytes()
     }
 
     /// The layer and its issues (what [`import_kml`] gives for the same text).
@@ -134,34 +92,8 @@ impl<'t> KmlImport<'t> {
         while !self.step(usize::MAX / SCAN_FACTOR) {}
         match self.whole {
             Some(whole) => whole,
-            None => self.b.finish(),
+            None => with_errors(&mut self.read, self.b),
         }
-    }
-
-    /// After the scan: the skeleton is well-formed, and each run of placemarks has its
-    /// folder path (the names of the Folders and Documents around its placeholder).
-    fn checked(&mut self) -> bool {
-        if self.split.gave_up() {
-            return false;
-        }
-        let Ok(skeleton) = parse(self.split.skeleton()) else {
-            return false;
-        };
-        let mut folders = Folders::default();
-        self.run_folders = skeleton
-            .descendants()
-            .filter(|n| is(*n, "Placemark"))
-            .map(|p| folders.path(p))
-            .collect();
-        let runs = self.split.records.last().map_or(0, |r| r.run + 1);
-        if self.run_folders.len() != runs {
-            return false;
-        }
-        if self.split.records.is_empty() {
-            no_placemark(&mut self.b);
-        }
-        self.b.reserve(self.split.records.len());
-        true
     }
 
     /// Whether the file had to be read whole (tests: the usual files never are).
@@ -169,14 +101,72 @@ impl<'t> KmlImport<'t> {
     pub(crate) fn fell_back(&self) -> bool {
         self.whole.is_some()
     }
-
-    fn read_whole(&mut self) {
-        self.whole = Some(import_kml(&self.b.file, self.text, &self.options));
-    }
 }
 
-/// Bytes scanned per byte of conversion budget (scanning is much cheaper than parsing).
-const SCAN_FACTOR: usize = 8;
+impl<'t> XmlRecords<'t> for KmlImport<'t> {
+    fn read(&mut self) -> &mut XmlRead<'t> {
+        &mut self.read
+    }
+
+    /// After the scan: each run of placemarks has its folder path (the names of the
+    /// Folders and Documents around its placeholder in the skeleton; for a broken file,
+    /// the skeleton closed where the scan stopped).
+    fn checked(&mut self) -> bool {
+        let structure = self.read.structure();
+        let skeleton = match structure {
+            Structure::GaveUp => return false,
+            Structure::Fine => std::borrow::Cow::Borrowed(self.read.split.skeleton()),
+            Structure::Broken => std::borrow::Cow::Owned(self.read.split.closed_skeleton()),
+        };
+        let mut folders = Folders::default();
+        self.run_folders = parse(&skeleton)
+            .map(|doc| {
+                doc.descendants()
+                    .filter(|n| is(*n, "Placemark"))
+                    .map(|p| folders.path(p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let records = &self.read.split.records;
+        let runs = records.last().map_or(0, |r| r.run + 1);
+        if self.run_folders.len() != runs {
+            if let Structure::Fine = structure {
+                return false;
+            }
+            self.run_folders = vec![None; runs];
+        }
+        if records.is_empty() && matches!(structure, Structure::Fine) {
+            no_placemark(&mut self.b);
+        }
+        self.b.reserve(records.len());
+        true
+    }
+
+    fn convert(&mut self, budget: usize) -> bool {
+        let mut spent = 0;
+        let records = self.read.split.records.len();
+        while self.next < records && spent < budget.max(1) {
+            let r = self.read.split.records[self.next];
+            let (b, k) = (&mut self.b, self.next);
+            let folder = self.run_folders.get(r.run).cloned().flatten();
+            self.read.record(r, |pm, place| {
+                let path = format!("Placemark[{k}] (line {})", place.of(pm));
+                placemark(b, pm, &path, folder);
+            });
+            self.next += 1;
+            spent += r.end - r.start;
+        }
+        self.next == records
+    }
+
+    fn read_whole(&mut self) {
+        self.whole = Some(import_kml(&self.b.file, self.read.text, &self.options));
+    }
+
+    fn whole(&self) -> bool {
+        self.whole.is_some()
+    }
+}
 
 /// The geometry of a placemark, gathered from any nesting of MultiGeometry.
 #[derive(Default)]
