@@ -32,6 +32,8 @@ pub(crate) struct XmlRead<'t> {
     /// Records not imported because they are not well-formed.
     broken_records: usize,
     converted_bytes: usize,
+    /// Bytes of the next record converted already (see `partly_converted`).
+    partly: usize,
 }
 
 impl<'t> XmlRead<'t> {
@@ -43,6 +45,7 @@ impl<'t> XmlRead<'t> {
             errors: Vec::new(),
             broken_records: 0,
             converted_bytes: 0,
+            partly: 0,
         }
     }
 
@@ -89,7 +92,8 @@ impl<'t> XmlRead<'t> {
     /// well-formed, its error is noted instead.
     pub fn record(&mut self, r: Record, convert: impl FnOnce(Node, &mut Place)) {
         let (doc, shift) = self.split.record_doc(&r);
-        self.converted_bytes += r.end - r.start;
+        self.converted_bytes += (r.end - r.start).saturating_sub(self.partly);
+        self.partly = 0;
         match parse_raw(&doc) {
             Ok(tree) => {
                 let node = tree
@@ -111,6 +115,59 @@ impl<'t> XmlRead<'t> {
                 self.broken_records += 1;
             }
         }
+    }
+
+    /// [`record`](Self::record) without the byte ranges `cut` of the record's text (long
+    /// coordinates read apart): `convert` is also told where each cut is in the record's
+    /// document. (The lines `place` gives are right up to the first cut.)
+    pub fn record_without(
+        &mut self,
+        r: Record,
+        cut: &[(usize, usize)],
+        convert: impl FnOnce(Node, &mut Place, &[usize]),
+    ) {
+        if cut.is_empty() {
+            return self.record(r, |node, place| convert(node, place, &[]));
+        }
+        let (doc, shift) = self.split.record_doc_without(&r, cut);
+        let added = (r.end - r.start).saturating_sub(self.partly);
+        self.converted_bytes += added;
+        self.partly = 0;
+        let mut removed = 0;
+        let cut_at: Vec<usize> = cut
+            .iter()
+            .map(|&(s, e)| {
+                let at = shift + (s - r.start) - removed;
+                removed += e - s;
+                at
+            })
+            .collect();
+        match parse_raw(&doc) {
+            Ok(tree) => {
+                let node = tree
+                    .descendants()
+                    .find(|n| n.is_element() && n.range().start == shift);
+                if let Some(node) = node {
+                    let mut place = Place {
+                        lines: &mut self.lines,
+                        base: r.start,
+                        shift,
+                    };
+                    convert(node, &mut place, &cut_at);
+                }
+            }
+            Err(_) => {
+                // Broken: the whole record again, for its error in its place.
+                self.converted_bytes -= added;
+                self.record(r, |_, _| {});
+            }
+        }
+    }
+
+    /// Part of the next record converted (a long one read a piece at a time), for progress.
+    pub fn partly_converted(&mut self, bytes: usize) {
+        self.partly += bytes;
+        self.converted_bytes += bytes;
     }
 
     /// Work done and in all (bytes scanned, then bytes converted), for progress.

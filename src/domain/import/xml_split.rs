@@ -185,6 +185,24 @@ impl<'t> XmlSplit<'t> {
         (doc, doctype.len() + open.len())
     }
 
+    /// [`record_doc`](Self::record_doc) without the byte ranges `cut` (in the text, inside
+    /// the record, in order).
+    pub fn record_doc_without(&self, r: &Record, cut: &[(usize, usize)]) -> (String, usize) {
+        let (open, close) = &self.contexts[r.context];
+        let doctype = self.doctype.map_or("", |(s, e)| &self.text[s..e]);
+        let mut doc = String::with_capacity(doctype.len() + open.len() + close.len() + 4096);
+        doc.push_str(doctype);
+        doc.push_str(open);
+        let mut from = r.start;
+        for &(s, e) in cut {
+            doc.push_str(&self.text[from..s]);
+            from = e;
+        }
+        doc.push_str(&self.text[from..r.end]);
+        doc.push_str(close);
+        (doc, doctype.len() + open.len())
+    }
+
     /// The next markup from `pos`; `None`: give up.
     fn next(&mut self) -> Option<()> {
         let rest = &self.text.as_bytes()[self.pos..];

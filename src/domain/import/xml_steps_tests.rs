@@ -245,3 +245,59 @@ fn many_records_are_read_in_many_slices() {
     let (fell_back, steps) = kml_same(&kml);
     assert!(!fell_back && steps > 500, "{steps}");
 }
+
+#[test]
+fn a_long_line_is_read_a_piece_at_a_time_as_whole() {
+    let mut coords = String::new();
+    for i in 0..6_000 {
+        let (lon, lat) = (113.0 + f64::from(i) * 1e-5, 23.0 + f64::from(i % 7) * 1e-5);
+        let sep = match i % 5 {
+            0 => ", ",
+            1 => " ,",
+            _ => ",",
+        };
+        coords.push_str(&format!("{lon}{sep}{lat},0"));
+        coords.push_str(if i % 3 == 0 { "\n   " } else { " " });
+        if i == 777 {
+            coords.push_str("abc,23 ");
+        }
+        if i == 5_000 {
+            coords.push_str("23.1,113.1,0 ");
+        }
+    }
+    let kml = format!(
+        "<kml><Document>\n<Placemark id='p'><name>短</name><Point><coordinates>113,23</coordinates></Point></Placemark>\n\
+         <Placemark><name>长线</name><description>d</description><MultiGeometry><LineString><coordinates>\n{coords}\n</coordinates></LineString>\
+         <Point><coordinates>113.2,23.2</coordinates></Point><LineString><coordinates>{coords}</coordinates></LineString></MultiGeometry>\
+         <ExtendedData><Data name='k'><value>v</value></Data></ExtendedData></Placemark>\n\
+         <Placemark><name>后</name><Point><coordinates>113.3,23.3</coordinates></Point></Placemark></Document></kml>"
+    );
+    assert!(kml.len() > 2 * LONG);
+    let (fell_back, steps) = kml_same(&kml);
+    assert!(!fell_back && steps > 1000, "{steps} steps");
+    let out = KmlImport::new("f.kml", &kml, &OPTIONS).finish();
+    assert_eq!(out.dataset.routes[0].path.len(), 2);
+    assert_eq!(
+        out.dataset.routes[0].path[0].len(),
+        6_001,
+        "and the swapped one"
+    );
+    assert!(
+        out.issues.iter().any(|i| i.message.contains("\"abc,23\"")),
+        "{:#?}",
+        out.issues
+    );
+    // In steps of 64 KB: many, each a piece of the long text.
+    let mut import = KmlImport::new("f.kml", &kml, &OPTIONS);
+    let mut steps = 1;
+    while !import.step(64 * 1024) {
+        steps += 1;
+    }
+    assert!(
+        steps >= kml.len() / (64 * 1024),
+        "{steps} steps for {} bytes",
+        kml.len()
+    );
+}
+
+const LONG: usize = 64 * 1024;
