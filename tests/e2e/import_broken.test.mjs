@@ -113,6 +113,8 @@ test('a 25 MB GeoJSON broken in the middle: progress, then its error and the fea
   await page.waitForFunction((n) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n,
     bundledSites + bad, { timeout: 120000 });
   assert.equal(await siteCount(page), bundledSites + bad);
+  await page.locator('.import-problems').scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-broken-geojson-1280x800.png');
   assert.deepEqual(errors, []);
   await context.close();
   fs.rmSync(file);
