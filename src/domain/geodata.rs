@@ -155,6 +155,14 @@ pub fn foreign_feature(
     *issues = found.list;
 }
 
+/// The one issue [`parse_foreign_geojson`] gives for a `text` it cannot split into features
+/// (invalid JSON, with line and column; a key twice; a field of the wrong type), else `None`:
+/// how the stepped reader (`import::GeoJsonImport`) words a broken file as this reader does,
+/// from a short stand-in for the file.
+pub fn foreign_collection_error(file: &str, text: &str) -> Option<DataIssue> {
+    raw::collection_error(file, text)
+}
+
 /// The cross-record checks (repeated ids...) that [`parse_foreign_geojson`] ends with.
 pub fn foreign_checks(file: &str, data: &Dataset) -> Vec<DataIssue> {
     let origins = Origins {

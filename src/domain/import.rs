@@ -38,6 +38,7 @@ mod table_reader;
 mod text;
 mod values;
 mod xml;
+mod xml_read;
 mod xml_split;
 #[cfg(test)]
 mod xml_steps_tests;

@@ -6,6 +6,8 @@
 // (issue 7: "files up to 50 MB import without freezing the page, progress shown").
 //
 //   node tests/bench/import.mjs [--phone] [--screenshots] [--formats csv,geojson,gpx,kml]
+//   (also: geojson-broken, gpx-doctype, gpx-broken, kml-truncated, gpx-onetrack, kml-oneline:
+//   broken or one-record variants of the big files, see import_files.mjs writeVariants)
 //
 // What it prints:
 // - the main thread's long tasks (PerformanceObserver 'longtask': tasks over 50 ms) during
@@ -25,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, desktop, phone, readGeodata, writeBigCsv } from '../e2e/harness.mjs';
-import { writeBigFiles } from './import_files.mjs';
+import { writeBigFiles, writeVariants } from './import_files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const csvPath = path.join(root, 'target', 'bench', 'import-49mb.csv');
@@ -68,8 +70,14 @@ async function main() {
   if (formats.includes('csv')) files.csv = { file: csvPath, rows: writeBigCsv(csvPath) };
   const others = formats.filter((f) => f !== 'csv');
   if (others.length) {
-    const made = writeBigFiles(path.join(root, 'target', 'bench'));
-    for (const f of others) files[f] = { file: made[f] };
+    const dir = path.join(root, 'target', 'bench');
+    const made = writeBigFiles(dir);
+    const variants = writeVariants(dir, others.filter((f) => !made[f]), made);
+    for (const f of others) {
+      if (!made[f] && !variants[f]) throw new Error(`unknown format ${f}`);
+      files[f] = { file: made[f] ?? variants[f] };
+    }
+    for (const f of ['geojson', 'gpx', 'kml'].filter((f) => !others.includes(f))) fs.rmSync(made[f]);
   }
   const bundled = readGeodata('sites.geojson').features.length;
   const { server, url } = await serve(dist);
@@ -86,9 +94,9 @@ async function main() {
   }
   console.log('');
   console.log(`summary (${onPhone ? '390x844' : '1280x800'}; load average now ${load()}):`);
-  console.log('  format    MB   sites+routes   longest task   longest frame gap   long tasks   time ms   wasm MB');
+  console.log('  format          MB   sites+routes   longest task   longest frame gap   long tasks   time ms   wasm MB');
   for (const r of summary) {
-    console.log(`  ${r.format.padEnd(8)} ${r.mb.toFixed(1).padStart(5)} ${String(r.added).padStart(14)} ${f0(r.max).padStart(14)} ${f0(r.gap).padStart(19)} ${String(r.count).padStart(12)} ${f0(r.ms).padStart(9)} ${f0(r.wasm).padStart(9)}`);
+    console.log(`  ${r.format.padEnd(14)} ${r.mb.toFixed(1).padStart(5)} ${String(r.added).padStart(14)} ${f0(r.max).padStart(14)} ${f0(r.gap).padStart(19)} ${String(r.count).padStart(12)} ${f0(r.ms).padStart(9)} ${f0(r.wasm).padStart(9)}`);
   }
 }
 
@@ -148,6 +156,7 @@ async function runOne(browser, url, format, { file, rows }, bundled) {
   const heap = await cdp.send('Runtime.getHeapUsage');
   const finalCount = await count();
   const routes = await page.locator('.import-layers li').first().textContent().catch(() => '');
+  const problems = await page.locator('.import-problems tbody tr').allTextContents().catch(() => []);
   const loadAfter = load();
   await context.close();
   const fileMB = fs.statSync(file).size / 2 ** 20;
@@ -185,6 +194,9 @@ async function runOne(browser, url, format, { file, rows }, bundled) {
   console.log(`load average (1/5/15 min): before ${loadBefore}, after ${loadAfter}; ${os.cpus().length} cores`);
   const all = rows == null ? '' : `: ${finalCount === bundled + rows ? 'all' : 'NOT ALL'} ${rows} rows`;
   console.log(`sites on the map: ${finalCount} (${bundled} bundled + ${added} imported${all}); layer: ${routes.replace(/\s+/g, ' ').slice(0, 120)}`);
+  if (problems.length) {
+    console.log(`problems listed: ${problems.length}; first: ${problems.slice(0, 3).map((p) => p.replace(/\s+/g, ' ').slice(0, 160)).join(' | ')}`);
+  }
   console.log('');
   const read = tDialog == null ? '' : `read (pick -> dialog) ${f0(tDialog - t0)} ms; `;
   console.log(`times: ${read}import (${tDialog == null ? 'pick' : 'click'} -> listed) ${f0(tDone - tClick)} ms; in all ${f0(wallDone - wall0)} ms`);

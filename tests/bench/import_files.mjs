@@ -132,6 +132,65 @@ export function writeBigKml(file, features = sourceFeatures()) {
   return writeUpTo(file, head, all(), tail, TARGET_BYTES);
 }
 
+/** Broken and unusual variants of the big files (issue 7: a broken big file must not
+ * freeze the page either), each made from one of the three (`made`: their paths):
+ * - geojson-broken: a colon missing in the feature in the middle of the file;
+ * - gpx-doctype: a DOCTYPE with an internal entity, used in the first waypoint's name;
+ * - gpx-broken: a `<trkpt` tag not closed, in the middle of the tracks;
+ * - kml-truncated: the file cut off at 60%, in the middle of a placemark;
+ * - gpx-onetrack / kml-oneline: one track (one LineString) of ~18 MB.
+ * Returns { name: path } for the names asked for. */
+export function writeVariants(dir, names, made, features = null) {
+  const out = {};
+  const read = (f) => fs.readFileSync(made[f], 'utf8');
+  const write = (name, ext, text) => {
+    const file = path.join(dir, `import-${name}.${ext}`);
+    fs.writeFileSync(file, text);
+    out[name] = file;
+  };
+  for (const name of names) {
+    if (name === 'geojson-broken') {
+      const text = read('geojson');
+      const at = text.indexOf('"name":', text.length >> 1);
+      write(name, 'geojson', `${text.slice(0, at)}"name" ${text.slice(at + 7)}`);
+    } else if (name === 'gpx-doctype') {
+      const text = read('gpx').replace('<gpx ', '<!DOCTYPE gpx [<!ENTITY src "SYNTHETIC">]>\n<gpx ');
+      const at = text.indexOf('<name>') + 6;
+      write(name, 'gpx', `${text.slice(0, at)}&src; ${text.slice(at)}`);
+    } else if (name === 'gpx-broken') {
+      const text = read('gpx');
+      const at = text.indexOf('<trkpt ', text.indexOf('<trk>') + ((text.length - text.indexOf('<trk>')) >> 1));
+      const close = text.indexOf('>', at);
+      write(name, 'gpx', `${text.slice(0, close)}${text.slice(close + 1)}`);
+    } else if (name === 'kml-truncated') {
+      const text = read('kml');
+      const at = text.indexOf('<coordinates>', Math.floor(text.length * 0.6));
+      write(name, 'kml', text.slice(0, at + 20));
+    } else if (name === 'gpx-onetrack' || name === 'kml-oneline') {
+      features ??= sourceFeatures();
+      const [lon0, lat0] = features[0].geometry.coordinates;
+      const pts = [];
+      const gpx = name === 'gpx-onetrack';
+      for (let k = 0; k < (gpx ? 300000 : 600000); k++) {
+        const a = k / 40;
+        pts.push([+(lon0 + (k % 20000) * 0.00004 + 0.0003 * Math.sin(a)).toFixed(6), +(lat0 + Math.floor(k / 20000) * 0.001 + 0.0003 * Math.cos(a)).toFixed(6)]);
+      }
+      if (gpx) {
+        write(name, 'gpx', '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="redmap SYNTHETIC bench" xmlns="http://www.topografix.com/GPX/1/1">\n'
+          + '<trk><name>合成长轨迹 SYNTHETIC</name><trkseg>\n'
+          + pts.map(([lon, lat], k) => `<trkpt lat="${lat}" lon="${lon}"><ele>${k % 300}</ele></trkpt>\n`).join('')
+          + '</trkseg></trk>\n</gpx>\n');
+      } else {
+        write(name, 'kml', '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>\n'
+          + '<Placemark><name>合成长路线 SYNTHETIC</name><LineString><coordinates>\n'
+          + pts.map(([lon, lat]) => `${lon},${lat},0`).join(' ')
+          + '\n</coordinates></LineString></Placemark>\n</Document></kml>\n');
+      }
+    }
+  }
+  return out;
+}
+
 /** Writes the three files into `dir`; returns { geojson, gpx, kml } paths. */
 export function writeBigFiles(dir) {
   const features = sourceFeatures();

@@ -47,6 +47,20 @@ struct RawRecords<'a> {
     visits: Option<Vec<&'a RawValue>>,
 }
 
+/// The one issue [`split_features`] reports when `text` as a whole cannot be split (invalid
+/// JSON, with its line and column; a key given twice; a field of the wrong type); `None`
+/// if it splits.
+pub(crate) fn collection_error(
+    file: &str,
+    text: &str,
+) -> Option<crate::domain::validate::DataIssue> {
+    let mut issues = Issues::new(file);
+    parse_whole::<RawCollection>(text, &mut issues)
+        .is_none()
+        .then(|| issues.list.pop())
+        .flatten()
+}
+
 /// The records under `list` ("activities" or "visits") of a plain JSON file.
 pub(crate) fn split_records<'a>(
     text: &'a str,

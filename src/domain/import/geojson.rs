@@ -4,19 +4,27 @@
 //! The top level of the FeatureCollection is walked by hand; each feature's raw JSON is cut
 //! out (`RawValue`, no value tree) and read by `geodata::foreign_feature`, the same code as
 //! the whole-file reader `geodata::parse_foreign_geojson`, with the same issue paths
-//! (`features[12].geometry.coordinates`). Only the usual shape is read this way: one object
-//! with a `"type": "FeatureCollection"` and a `features` list, valid JSON throughout. A file
-//! that is anything else (invalid JSON, a wrong `type`, no `features`, a key given twice) is
-//! read again whole by the old reader, in one step, so that it is reported exactly as
-//! before: those files are bad anyway, and the user gets the same message (line, column).
+//! (`features[12].geometry.coordinates`). A wrong or missing `type`, or no `features` list,
+//! is listed as that reader lists it, and the features still read.
+//!
+//! A broken file (invalid JSON, a key given twice, a field of the wrong type) is not read
+//! again whole (one multi-second task for a 40 MB file): the walk stops where it fails and
+//! the error is worded by the whole-file reader itself, run on a short stand-in for the
+//! file (its top level and first feature, then the text from the last feature read on, a
+//! window at a time), with the line and column mapped back to the file: the same message
+//! and place as before. The features read before that place are kept, with a warning that
+//! the rest of the file was not read (JSON cannot be resumed after a syntax error).
 //!
 //! Pure: text in, data out; no UI, no browser.
 
 use super::build::{ImportSummary, Imported};
+use super::xml::Lines;
 use super::{ImportFormat, ImportOptions};
-use crate::domain::geodata::{foreign_checks, foreign_feature, parse_foreign_geojson};
+use crate::domain::geodata::{
+    foreign_checks, foreign_collection_error, foreign_feature, parse_foreign_geojson,
+};
 use crate::domain::model::{Dataset, LonLat};
-use crate::domain::validate::DataIssue;
+use crate::domain::validate::{DataIssue, Severity};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 
@@ -46,11 +54,27 @@ pub struct GeoJsonImport<'t> {
     index: usize,
     seen_type: bool,
     seen_features: bool,
+    /// Whether `features` is a list (not missing or null).
+    list: bool,
     data: Dataset,
     issues: Vec<DataIssue>,
-    /// The whole-file reader's result, when the file is not the usual shape.
+    /// The `type` member's string (`None`: missing or null), listed if not a collection.
+    kind: Option<String>,
+    /// Where the first and the last feature read end (the stand-in for a broken file).
+    first_end: Option<usize>,
+    last_end: usize,
+    /// Line numbers, counted along as the walk goes (a broken file's error line).
+    lines: Lines<'t>,
+    /// The whole-file reader's error and the warning of what was not read: a broken file.
+    broken: Vec<DataIssue>,
+    /// The whole-file reader's result, when its error could not be found in a stand-in
+    /// (the walk failed where that reader does not: not met in any test).
     whole: Option<Imported>,
 }
+
+/// The first window of text after the place the walk failed, for the stand-in; it grows
+/// eightfold while the error is not inside it.
+const ERROR_WINDOW: usize = 64 * 1024;
 
 impl<'t> GeoJsonImport<'t> {
     pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
@@ -63,8 +87,14 @@ impl<'t> GeoJsonImport<'t> {
             index: 0,
             seen_type: false,
             seen_features: false,
+            list: false,
             data: Dataset::default(),
             issues: Vec::new(),
+            kind: None,
+            first_end: None,
+            last_end: 0,
+            lines: Lines::new(text),
+            broken: Vec::new(),
             whole: None,
         }
     }
@@ -85,9 +115,10 @@ impl<'t> GeoJsonImport<'t> {
             };
             match next {
                 Some(state) => self.state = state,
-                None => self.read_whole(),
+                None => self.stop_at_error(),
             }
         }
+        self.lines.at(self.pos);
         self.state == State::Done
     }
 
@@ -102,9 +133,28 @@ impl<'t> GeoJsonImport<'t> {
         if let Some(whole) = self.whole {
             return whole;
         }
-        let checks = foreign_checks(&self.file, &self.data);
-        self.issues.extend(checks);
-        shifted(self.data, self.issues, &self.options)
+        // As the whole-file reader lists them: the file's own shape first, then the features'.
+        let mut issues = std::mem::take(&mut self.broken);
+        if self.kind.as_deref() != Some("FeatureCollection") {
+            let found = self
+                .kind
+                .as_deref()
+                .map_or("none".to_owned(), |k| format!("\"{k}\""));
+            let message = format!("expected \"FeatureCollection\", found {found}");
+            issues.push(DataIssue::new(Severity::Error, &self.file, "type", message));
+        }
+        if !self.list {
+            let missing = "missing features";
+            issues.push(DataIssue::new(
+                Severity::Error,
+                &self.file,
+                "features",
+                missing,
+            ));
+        }
+        issues.append(&mut self.issues);
+        issues.extend(foreign_checks(&self.file, &self.data));
+        shifted(self.data, issues, &self.options)
     }
 
     /// One step outside the features list; `None`: not the usual shape.
@@ -137,14 +187,19 @@ impl<'t> GeoJsonImport<'t> {
         match key.as_ref() {
             "features" if !self.seen_features => {
                 self.seen_features = true;
-                self.text[self.pos..]
-                    .starts_with('[')
-                    .then(|| self.take(1, State::Item { first: true }))
+                if self.text[self.pos..].starts_with('[') {
+                    self.list = true;
+                    return Some(self.take(1, State::Item { first: true }));
+                }
+                // `null` is no list (listed at the end); anything else is broken.
+                let (n, ()) = first::<()>(&self.text[self.pos..])?;
+                Some(self.take(n, State::Member { first: false }))
             }
             "type" if !self.seen_type => {
                 self.seen_type = true;
-                let (n, kind) = first::<Cow<str>>(&self.text[self.pos..])?;
-                (kind == "FeatureCollection").then(|| self.take(n, State::Member { first: false }))
+                let (n, kind) = first::<Option<Cow<str>>>(&self.text[self.pos..])?;
+                self.kind = kind.map(Cow::into_owned);
+                Some(self.take(n, State::Member { first: false }))
             }
             "features" | "type" => None,
             _ => {
@@ -178,6 +233,8 @@ impl<'t> GeoJsonImport<'t> {
             &mut self.issues,
         );
         self.index += 1;
+        self.last_end = self.pos + n;
+        self.first_end.get_or_insert(self.last_end);
         Some(self.take(n, State::Item { first: false }))
     }
 
@@ -185,8 +242,7 @@ impl<'t> GeoJsonImport<'t> {
         self.pos += n;
         if then == State::End {
             let rest = &self.text[self.pos..];
-            let clean = rest.len() == blanks(rest) && self.seen_type && self.seen_features;
-            return if clean {
+            return if rest.len() == blanks(rest) {
                 self.pos = self.text.len();
                 State::Done
             } else {
@@ -194,6 +250,69 @@ impl<'t> GeoJsonImport<'t> {
             };
         }
         then
+    }
+
+    /// The walk cannot go on at `pos`: the whole-file reader words the error, from a
+    /// stand-in (see the module's notes); the features read so far are kept.
+    fn stop_at_error(&mut self) {
+        let (text, len) = (self.text, self.text.len());
+        let (a, c) = (
+            self.first_end.unwrap_or(0),
+            self.last_end.max(self.first_end.unwrap_or(0)),
+        );
+        let mut window = ERROR_WINDOW;
+        let issue = loop {
+            let mut end = self.pos.saturating_add(window).min(len);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let cut = end < len;
+            let stand_in = [&text[..a], &text[c..end]].concat();
+            match foreign_collection_error(&self.file, &stand_in) {
+                // The window ends inside the value: a wider one.
+                Some(i) if cut && i.message.contains("EOF while parsing") => {}
+                Some(issue) => break Some(self.placed(issue, &stand_in, a, c)),
+                None if cut => {}
+                None => break None,
+            }
+            window = window.saturating_mul(8);
+        };
+        match issue {
+            Some(issue) => {
+                self.broken.push(issue);
+                if self.index > 0 {
+                    let message = format!(
+                        "the file is read up to this error: the {} feature(s) before it are \
+                         imported, nothing after it; correct the file there and import it again",
+                        self.index
+                    );
+                    let at = self.broken[0].path.clone();
+                    self.broken
+                        .push(DataIssue::new(Severity::Warning, &self.file, at, message));
+                }
+                self.pos = len;
+                self.state = State::Done;
+            }
+            None => self.read_whole(),
+        }
+    }
+
+    /// `issue`, found in `stand_in` (the text up to `a`, then from `c` on), with its line
+    /// and column (if any) those of the same place in the file.
+    fn placed(&mut self, mut issue: DataIssue, stand_in: &str, a: usize, c: usize) -> DataIssue {
+        let Some((code, line, column)) = position(&issue.message) else {
+            return issue;
+        };
+        let line_start = memchr::memchr_iter(b'\n', stand_in.as_bytes())
+            .nth(line.saturating_sub(2))
+            .map_or(0, |n| if line > 1 { n + 1 } else { 0 });
+        let at = line_start + column;
+        let at = if at > a { at - a + c } else { at };
+        let at = at.min(self.text.len());
+        let line = self.lines.at(at);
+        let column = at - memchr::memrchr(b'\n', &self.text.as_bytes()[..at]).map_or(0, |n| n + 1);
+        issue.message = format!("{code} at line {line} column {column}");
+        issue
     }
 
     /// Not the usual shape: the whole-file reader reports it, as it always has.
@@ -211,6 +330,13 @@ fn blanks(s: &str) -> usize {
     s.bytes()
         .take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
         .count()
+}
+
+/// A serde_json message's text before " at line L column C", and L and C.
+fn position(message: &str) -> Option<(&str, usize, usize)> {
+    let (code, at) = message.rsplit_once(" at line ")?;
+    let (line, column) = at.split_once(" column ")?;
+    Some((code, line.parse().ok()?, column.parse().ok()?))
 }
 
 /// The first JSON value of `s` and its length; `None` if it is not valid JSON.

@@ -37,6 +37,33 @@ fn same_as_whole(text: &str) -> bool {
     fell_back.unwrap_or(false)
 }
 
+/// Asserts a broken file (the whole-file reader: one error, no record) gets that same
+/// error (message, line and column, path) first, read in steps at every step size, with
+/// the features before the break kept; returns the stepped result.
+fn broken_as_whole(text: &str) -> Imported {
+    let options = ImportOptions {
+        coords: CoordSystem::Gcj02,
+    };
+    let expected = import_geojson_whole("f.geojson", text, &options);
+    assert_eq!(expected.issues.len(), 1, "{:#?} {text:?}", expected.issues);
+    assert_eq!(expected.summary.records, 0);
+    let mut last = None;
+    for per_step in [1, 2, 7, 10_000] {
+        let (got, _, whole) = stepped(text, per_step, &options);
+        assert!(!whole, "read in steps, not again whole: {text:.300}");
+        assert_eq!(
+            got.issues[0], expected.issues[0],
+            "{per_step} per step:\n{text:.300}"
+        );
+        assert!(
+            last.as_ref().is_none_or(|l| *l == got),
+            "{per_step} per step"
+        );
+        last = Some(got);
+    }
+    last.expect("stepped")
+}
+
 fn feature(id: &str, geometry: &str, props: &str) -> String {
     format!(r#"{{"type":"Feature","id":"{id}","geometry":{geometry},"properties":{{{props}}}}}"#)
 }
@@ -77,13 +104,17 @@ fn fixtures_read_in_steps_equal_the_whole_file_reader() {
     let mut stepped_files = 0;
     for path in &files {
         let text = std::fs::read_to_string(path).expect("fixture");
-        if same_as_whole(&text) {
-            // Only the invalid-JSON fixtures are not the usual shape.
-            assert!(
-                path.to_string_lossy().contains("bad-json"),
-                "{path:?} fell back"
-            );
+        let whole = import_geojson_whole("f.geojson", &text, &ImportOptions::default());
+        if whole
+            .issues
+            .iter()
+            .any(|i| i.message.starts_with("invalid JSON"))
+        {
+            // Invalid JSON: the same error, found in steps.
+            assert!(path.to_string_lossy().contains("bad-json"), "{path:?}");
+            broken_as_whole(&text);
         } else {
+            assert!(!same_as_whole(&text), "{path:?} fell back");
             stepped_files += 1;
         }
     }
@@ -131,31 +162,171 @@ fn bad_features_are_listed_at_their_index_and_the_rest_import_in_steps() {
 }
 
 #[test]
-fn unusual_or_broken_files_are_reported_as_the_whole_file_reader_does() {
+fn a_wrong_type_or_no_features_list_is_listed_as_the_whole_file_reader_does() {
     let good = feature("a", &point(113.2, 23.1), r#""name":"甲""#);
     let cases = [
-        String::new(),
-        "   ".to_owned(),
-        "[]".to_owned(),
-        "\u{feff}".to_owned() + &collection(std::slice::from_ref(&good)),
-        format!(r#"{{"type":"FeatureCollection","features":[{good},]}}"#),
-        format!(r#"{{"type":"FeatureCollection","features":[{good}"#),
-        format!(r#"{{"type":"FeatureCollection","features":[{good}]}} x"#),
         format!(r#"{{"type":"Feature","features":[{good}]}}"#),
-        format!(r#"{{"type":"FeatureCollection","features":[{good}],"features":[]}}"#),
-        format!(r#"{{"type":"FeatureCollection","features":[{good}],"type":"FeatureCollection"}}"#),
         format!(r#"{{"features":[{good}]}}"#),
+        format!(r#"{{"type":null,"features":[{good}]}}"#),
         r#"{"type":"FeatureCollection"}"#.to_owned(),
         r#"{"type":"FeatureCollection","features":null}"#.to_owned(),
-        r#"{"type":"FeatureCollection","features":5}"#.to_owned(),
-        r#"{"type":5,"features":[]}"#.to_owned(),
-        format!(r#"{{"type":"FeatureCollection" "features":[{good}]}}"#),
-        format!(r#"{{"type":"FeatureCollection","features":[{good} {good}]}}"#),
-        format!(r#"{{"type":"FeatureCollection","features":[{good},{{"type":"Feature",]}}"#),
+        r#"{"type":"Topology","objects":{}}"#.to_owned(),
     ];
     for text in &cases {
-        assert!(same_as_whole(text), "should fall back: {text:.200}");
+        assert!(!same_as_whole(text), "read in steps: {text:.200}");
     }
+}
+
+#[test]
+fn broken_files_get_the_whole_file_readers_error_and_keep_the_features_before_it() {
+    let good = feature("a", &point(113.2, 23.1), r#""name":"甲""#);
+    let other = feature("b", &point(113.3, 23.2), r#""name":"乙""#);
+    let cases = [
+        (String::new(), 0),
+        ("   ".to_owned(), 0),
+        ("[]".to_owned(), 0),
+        (
+            "\u{feff}".to_owned() + &collection(std::slice::from_ref(&good)),
+            0,
+        ),
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{good},]}}"#),
+            1,
+        ),
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{good}"#),
+            1,
+        ),
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{good}]}} x"#),
+            1,
+        ),
+        (r#"{"type":"FeatureCollection","features":5}"#.to_owned(), 0),
+        (r#"{"type":5,"features":[]}"#.to_owned(), 0),
+        (
+            format!(r#"{{"type":"FeatureCollection" "features":[{good}]}}"#),
+            0,
+        ),
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{good} {good}]}}"#),
+            1,
+        ),
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{good},{{"type":"Feature",]}}"#),
+            1,
+        ),
+        // Over several lines, the break after a few features and the cut stand-in.
+        (
+            collection(&[
+                good.clone(),
+                other.clone(),
+                good.clone(),
+                "{\"type\": \"Feature\",\n  \"geometry\": nul}".into(),
+                other.clone(),
+            ]),
+            3,
+        ),
+        (
+            collection(&[good.clone(), other.clone(), other.clone()])
+                .replace("\n]}\n", "\n]\n,}\n"),
+            3,
+        ),
+        (
+            format!(
+                "{}\n\n  x",
+                collection(&[good.clone(), other.clone(), good.clone()])
+            ),
+            3,
+        ),
+    ];
+    for (text, before) in &cases {
+        let got = broken_as_whole(text);
+        assert_eq!(got.summary.records, *before, "{text:.300}");
+        if *before > 0 {
+            let note = &got.issues[1];
+            assert_eq!(note.severity, Severity::Warning);
+            assert!(
+                note.message
+                    .contains(&format!("the {before} feature(s) before it")),
+                "{note:?}"
+            );
+        }
+    }
+    // A key given twice: the whole-file reader takes both lists when every feature parses
+    // (its fast path) and reports the duplicate otherwise; the stepped reader always reports
+    // it (which list is meant?), keeping the features before it.
+    for (text, before) in [
+        (
+            format!(r#"{{"type":"FeatureCollection","features":[{good}],"features":[]}}"#),
+            1,
+        ),
+        (
+            format!(r#"{{"type":"FeatureCollection","features":null,"features":[{good}]}}"#),
+            0,
+        ),
+        (
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{good}],"type":"FeatureCollection"}}"#
+            ),
+            1,
+        ),
+    ] {
+        let (got, _, whole) = stepped(&text, 1, &ImportOptions::default());
+        assert!(!whole);
+        assert!(
+            got.issues[0].message.starts_with("duplicate field"),
+            "{:?}",
+            got.issues
+        );
+        assert_eq!(got.summary.records, before);
+    }
+    // A window shorter than the broken feature: the stand-in grows until the error is in it.
+    let long = format!(
+        r#"{{"type":"Feature","properties":{{"note":"{}"}},"geometry":5 x}}"#,
+        "长".repeat(60_000)
+    );
+    let got = broken_as_whole(&collection(&[good.clone(), long, good]));
+    assert!(
+        got.issues[0].message.contains("at line 3 column"),
+        "{:?}",
+        got.issues[0]
+    );
+}
+
+#[test]
+fn a_broken_big_file_is_stopped_at_in_a_step_not_read_again_whole() {
+    let good = feature("a", &point(113.2, 23.1), r#""name":"甲""#);
+    let mut features = vec![good; 20_000];
+    features[10_000] = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[113,23]},"properties":{"name" "x"}}"#.into();
+    let text = collection(&features);
+    let options = ImportOptions::default();
+    let mut import = GeoJsonImport::new("f.geojson", &text, &options);
+    let mut steps = 0;
+    let mut slowest = std::time::Duration::ZERO;
+    loop {
+        let t = std::time::Instant::now();
+        let done = import.step(200);
+        slowest = slowest.max(t.elapsed());
+        steps += 1;
+        if done {
+            break;
+        }
+    }
+    assert!(import.whole.is_none());
+    assert_eq!(
+        steps, 51,
+        "50 steps of 200 features, the 51st finds the break"
+    );
+    let out = import.finish();
+    assert_eq!(out.summary.records, 10_000);
+    let whole = import_geojson_whole("f.geojson", &text, &options);
+    assert_eq!(out.issues[0], whole.issues[0]);
+    assert_eq!(
+        out.issues[0].message,
+        "invalid JSON: expected `:` at line 10002 column 91"
+    );
+    // Loose (a shared machine): a step is a few ms, not the whole file's read.
+    assert!(slowest.as_millis() < 500, "{slowest:?}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
 use super::values::parse_kind;
 use super::xml::{child_text, children, is, parse, text_of, Lines, Place};
-use super::xml_split::XmlSplit;
+use super::xml_read::{step_records, with_errors, Structure, XmlRead, XmlRecords, SCAN_FACTOR};
 use super::{ImportFormat, ImportOptions};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
@@ -84,86 +84,42 @@ fn record(b: &mut Builder, kind: usize, k: usize, node: Node, place: &mut Place)
     }
 }
 
-/// A GPX file being read a slice at a time: cut into records ([`XmlSplit`]), then each
-/// record parsed and converted, waypoints first, as [`import_gpx`] does; the same result.
+/// A GPX file being read a slice at a time: cut into records ([`XmlRead`]), then each
+/// record parsed and converted, waypoints first, as [`import_gpx`] does; the same result
+/// (a broken file: the same first error, and the well-formed records imported all the same).
 pub struct GpxImport<'t> {
-    text: &'t str,
     options: ImportOptions,
     b: Builder,
-    split: XmlSplit<'t>,
-    lines: Lines<'t>,
+    read: XmlRead<'t>,
     /// Records by kind (waypoints, routes, tracks), then the next one to convert.
     order: Vec<usize>,
     next: usize,
     /// The next record's index among those of its kind.
     k: usize,
-    converted_bytes: usize,
     whole: Option<Imported>,
 }
 
 impl<'t> GpxImport<'t> {
     pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
         GpxImport {
-            text,
             options: *options,
             b: Builder::new(file, ImportFormat::Gpx, options.coords),
-            split: XmlSplit::new(text, RECORDS, true),
-            lines: Lines::new(text),
+            read: XmlRead::new(text, RECORDS, true),
             order: Vec::new(),
             next: 0,
             k: 0,
-            converted_bytes: 0,
             whole: None,
         }
     }
 
     /// Reads about `budget_bytes` more of the file; true when it is all read.
     pub fn step(&mut self, budget_bytes: usize) -> bool {
-        if self.whole.is_some() {
-            return true;
-        }
-        if !self.split.is_done() {
-            if self.split.step(budget_bytes.saturating_mul(SCAN_FACTOR)) && !self.checked() {
-                self.read_whole();
-            }
-            return self.whole.is_some();
-        }
-        let mut spent = 0;
-        while self.next < self.order.len() && spent < budget_bytes.max(1) {
-            let r = self.split.records[self.order[self.next]];
-            if self.next > 0 && self.split.records[self.order[self.next - 1]].kind != r.kind {
-                self.k = 0;
-            }
-            let (doc, shift) = self.split.record_doc(&r);
-            let Ok(tree) = parse(&doc) else {
-                self.read_whole();
-                return true;
-            };
-            let Some(node) = tree
-                .descendants()
-                .find(|n| n.is_element() && n.range().start == shift)
-            else {
-                self.read_whole();
-                return true;
-            };
-            let mut place = Place {
-                lines: &mut self.lines,
-                base: r.start,
-                shift,
-            };
-            record(&mut self.b, r.kind, self.k, node, &mut place);
-            self.k += 1;
-            self.next += 1;
-            spent += r.end - r.start;
-        }
-        self.converted_bytes += spent;
-        self.next == self.order.len()
+        step_records(self, budget_bytes)
     }
 
     /// Work done and in all (bytes scanned, then bytes converted), for progress.
     pub fn progress_bytes(&self) -> (usize, usize) {
-        let (scanned, all) = self.split.progress_bytes();
-        (scanned + self.converted_bytes, 2 * all)
+        self.read.progress_bytes()
     }
 
     /// The layer and its issues (what [`import_gpx`] gives for the same text).
@@ -171,21 +127,8 @@ impl<'t> GpxImport<'t> {
         while !self.step(usize::MAX / SCAN_FACTOR) {}
         match self.whole {
             Some(whole) => whole,
-            None => self.b.finish(),
+            None => with_errors(&mut self.read, self.b),
         }
-    }
-
-    /// After the scan: the skeleton is well-formed GPX; the records in reading order.
-    fn checked(&mut self) -> bool {
-        if self.split.gave_up() {
-            return false;
-        }
-        let root_is_gpx = parse(self.split.skeleton()).is_ok_and(|d| is(d.root_element(), "gpx"));
-        let mut order: Vec<usize> = (0..self.split.records.len()).collect();
-        order.sort_by_key(|&i| self.split.records[i].kind);
-        self.b.reserve(order.len());
-        self.order = order;
-        root_is_gpx
     }
 
     /// Whether the file had to be read whole (tests: the usual files never are).
@@ -193,14 +136,65 @@ impl<'t> GpxImport<'t> {
     pub(crate) fn fell_back(&self) -> bool {
         self.whole.is_some()
     }
-
-    fn read_whole(&mut self) {
-        self.whole = Some(import_gpx(&self.b.file, self.text, &self.options));
-    }
 }
 
-/// Bytes scanned per byte of conversion budget (scanning is much cheaper than parsing).
-const SCAN_FACTOR: usize = 8;
+impl<'t> XmlRecords<'t> for GpxImport<'t> {
+    fn read(&mut self) -> &mut XmlRead<'t> {
+        &mut self.read
+    }
+
+    /// After the scan: the root is `gpx` (else that is the one issue, as the whole-file
+    /// reader says); the records in reading order.
+    fn checked(&mut self) -> bool {
+        match self.read.structure() {
+            Structure::GaveUp => return false,
+            Structure::Broken => {}
+            Structure::Fine => {
+                let root = parse(self.read.split.skeleton())
+                    .map(|d| d.root_element().tag_name().name().to_owned())
+                    .unwrap_or_default();
+                if !root.eq_ignore_ascii_case("gpx") {
+                    let message =
+                        format!("the root element is <{root}>, not <gpx>: not a GPX file");
+                    self.b.issue(Severity::Error, "", message);
+                    return true;
+                }
+            }
+        }
+        let records = &self.read.split.records;
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by_key(|&i| records[i].kind);
+        self.b.reserve(order.len());
+        self.order = order;
+        true
+    }
+
+    fn convert(&mut self, budget: usize) -> bool {
+        let mut spent = 0;
+        while self.next < self.order.len() && spent < budget.max(1) {
+            let records = &self.read.split.records;
+            let r = records[self.order[self.next]];
+            if self.next > 0 && records[self.order[self.next - 1]].kind != r.kind {
+                self.k = 0;
+            }
+            let (b, k) = (&mut self.b, self.k);
+            self.read
+                .record(r, |node, place| record(b, r.kind, k, node, place));
+            self.k += 1;
+            self.next += 1;
+            spent += r.end - r.start;
+        }
+        self.next == self.order.len()
+    }
+
+    fn read_whole(&mut self) {
+        self.whole = Some(import_gpx(&self.b.file, self.read.text, &self.options));
+    }
+
+    fn whole(&self) -> bool {
+        self.whole.is_some()
+    }
+}
 
 /// A point's position from its lat/lon attributes (and whether they had to be swapped),
 /// or the reason it has none.

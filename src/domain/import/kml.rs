@@ -7,7 +7,8 @@
 use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
 use super::xml::{child, child_text, is, parse, strip_html, text_of, Lines, Place};
-use super::xml_split::XmlSplit;
+use super::xml_read::{step_records, with_errors, Structure, XmlRead, XmlRecords, SCAN_FACTOR};
+use super::xml_split::Record;
 use super::{ImportFormat, ImportOptions};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
@@ -39,7 +40,7 @@ pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
         };
         let path = format!("Placemark[{k}] (line {})", place.of(pm));
         let folder = folders.path(pm);
-        placemark(&mut b, pm, &path, folder);
+        placemark(&mut b, pm, &path, folder, &mut Read::new());
     }
     b.finish()
 }
@@ -52,81 +53,42 @@ fn no_placemark(b: &mut Builder) {
     );
 }
 
-/// A KML file being read a slice at a time: cut into placemarks ([`XmlSplit`]), then each
-/// parsed and converted in order, as [`import_kml`] does; the same result.
+/// A KML file being read a slice at a time: cut into placemarks ([`XmlRead`]), then each
+/// parsed and converted in order, as [`import_kml`] does; the same result (a broken file:
+/// the same first error, and the well-formed placemarks imported all the same).
 pub struct KmlImport<'t> {
-    text: &'t str,
     options: ImportOptions,
     b: Builder,
-    split: XmlSplit<'t>,
-    lines: Lines<'t>,
+    read: XmlRead<'t>,
     /// The folder path of each run of placemarks (from the skeleton).
     run_folders: Vec<Option<String>>,
     next: usize,
-    converted_bytes: usize,
+    /// The next placemark, if it has long coordinates being read a piece at a time.
+    long: Option<LongPlacemark>,
     whole: Option<Imported>,
 }
 
 impl<'t> KmlImport<'t> {
     pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
         KmlImport {
-            text,
             options: *options,
             b: Builder::new(file, ImportFormat::Kml, options.coords),
-            split: XmlSplit::new(text, &["Placemark"], false),
-            lines: Lines::new(text),
+            read: XmlRead::new(text, &["Placemark"], false),
             run_folders: Vec::new(),
             next: 0,
-            converted_bytes: 0,
+            long: None,
             whole: None,
         }
     }
 
     /// Reads about `budget_bytes` more of the file; true when it is all read.
     pub fn step(&mut self, budget_bytes: usize) -> bool {
-        if self.whole.is_some() {
-            return true;
-        }
-        if !self.split.is_done() {
-            if self.split.step(budget_bytes.saturating_mul(SCAN_FACTOR)) && !self.checked() {
-                self.read_whole();
-            }
-            return self.whole.is_some();
-        }
-        let mut spent = 0;
-        while self.next < self.split.records.len() && spent < budget_bytes.max(1) {
-            let r = self.split.records[self.next];
-            let (doc, shift) = self.split.record_doc(&r);
-            let Ok(tree) = parse(&doc) else {
-                self.read_whole();
-                return true;
-            };
-            let Some(pm) = tree
-                .descendants()
-                .find(|n| n.is_element() && n.range().start == shift)
-            else {
-                self.read_whole();
-                return true;
-            };
-            let mut place = Place {
-                lines: &mut self.lines,
-                base: r.start,
-                shift,
-            };
-            let path = format!("Placemark[{}] (line {})", self.next, place.of(pm));
-            let folder = self.run_folders.get(r.run).cloned().flatten();
-            placemark(&mut self.b, pm, &path, folder);
-            self.next += 1;
-            spent += r.end - r.start;
-        }
-        self.converted_bytes += spent;
-        self.next == self.split.records.len()
+        step_records(self, budget_bytes)
     }
 
     /// Work done and in all (bytes scanned, then bytes converted), for progress.
     pub fn progress_bytes(&self) -> (usize, usize) {
-        let (scanned, all) = self.split.progress_bytes();
-        (scanned + self.converted_bytes, 2 * all)
+        self.read.progress_bytes()
     }
 
     /// The layer and its issues (what [`import_kml`] gives for the same text).
@@ -134,34 +96,8 @@ impl<'t> KmlImport<'t> {
         while !self.step(usize::MAX / SCAN_FACTOR) {}
         match self.whole {
             Some(whole) => whole,
-            None => self.b.finish(),
+            None => with_errors(&mut self.read, self.b),
         }
-    }
-
-    /// After the scan: the skeleton is well-formed, and each run of placemarks has its
-    /// folder path (the names of the Folders and Documents around its placeholder).
-    fn checked(&mut self) -> bool {
-        if self.split.gave_up() {
-            return false;
-        }
-        let Ok(skeleton) = parse(self.split.skeleton()) else {
-            return false;
-        };
-        let mut folders = Folders::default();
-        self.run_folders = skeleton
-            .descendants()
-            .filter(|n| is(*n, "Placemark"))
-            .map(|p| folders.path(p))
-            .collect();
-        let runs = self.split.records.last().map_or(0, |r| r.run + 1);
-        if self.run_folders.len() != runs {
-            return false;
-        }
-        if self.split.records.is_empty() {
-            no_placemark(&mut self.b);
-        }
-        self.b.reserve(self.split.records.len());
-        true
     }
 
     /// Whether the file had to be read whole (tests: the usual files never are).
@@ -169,14 +105,98 @@ impl<'t> KmlImport<'t> {
     pub(crate) fn fell_back(&self) -> bool {
         self.whole.is_some()
     }
-
-    fn read_whole(&mut self) {
-        self.whole = Some(import_kml(&self.b.file, self.text, &self.options));
-    }
 }
 
-/// Bytes scanned per byte of conversion budget (scanning is much cheaper than parsing).
-const SCAN_FACTOR: usize = 8;
+impl<'t> XmlRecords<'t> for KmlImport<'t> {
+    fn read(&mut self) -> &mut XmlRead<'t> {
+        &mut self.read
+    }
+
+    /// After the scan: each run of placemarks has its folder path (the names of the
+    /// Folders and Documents around its placeholder in the skeleton; for a broken file,
+    /// the skeleton closed where the scan stopped).
+    fn checked(&mut self) -> bool {
+        let structure = self.read.structure();
+        let skeleton = match structure {
+            Structure::GaveUp => return false,
+            Structure::Fine => std::borrow::Cow::Borrowed(self.read.split.skeleton()),
+            Structure::Broken => std::borrow::Cow::Owned(self.read.split.closed_skeleton()),
+        };
+        let mut folders = Folders::default();
+        self.run_folders = parse(&skeleton)
+            .map(|doc| {
+                doc.descendants()
+                    .filter(|n| is(*n, "Placemark"))
+                    .map(|p| folders.path(p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let records = &self.read.split.records;
+        let runs = records.last().map_or(0, |r| r.run + 1);
+        if self.run_folders.len() != runs {
+            if let Structure::Fine = structure {
+                return false;
+            }
+            self.run_folders = vec![None; runs];
+        }
+        if records.is_empty() && matches!(structure, Structure::Fine) {
+            no_placemark(&mut self.b);
+        }
+        self.b.reserve(records.len());
+        true
+    }
+
+    fn convert(&mut self, budget: usize) -> bool {
+        let mut spent = 0;
+        let records = self.read.split.records.len();
+        while self.next < records && spent < budget.max(1) {
+            let r = self.read.split.records[self.next];
+            if self.long.is_none() {
+                self.long = LongPlacemark::find(self.read.text, &r);
+            }
+            if let Some(long) = self.long.as_mut().filter(|l| !l.is_read()) {
+                let n = long.step(self.read.text, budget.max(1) - spent);
+                self.read.partly_converted(n);
+                spent += n;
+                continue;
+            }
+            let (b, k) = (&mut self.b, self.next);
+            let folder = self.run_folders.get(r.run).cloned().flatten();
+            let long = self.long.take();
+            let cut: Vec<(usize, usize)> = long.as_ref().map_or(Vec::new(), |l| l.texts.clone());
+            let mut pre: Read = HashMap::new();
+            let mut read: Vec<Option<Shapes>> = long
+                .map(|l| l.read.into_iter().map(Some).collect())
+                .unwrap_or_default();
+            self.read.record_without(r, &cut, |pm, place, cut_at| {
+                // Each long text goes to the `<coordinates>` element it was cut from.
+                for (j, &at) in cut_at.iter().enumerate() {
+                    let element = pm
+                        .descendants()
+                        .find(|n| is(*n, "coordinates") && n.range().contains(&at));
+                    if let (Some(c), Some(shapes)) =
+                        (element, read.get_mut(j).and_then(Option::take))
+                    {
+                        pre.insert(c.range().start, shapes);
+                    }
+                }
+                let path = format!("Placemark[{k}] (line {})", place.of(pm));
+                placemark(b, pm, &path, folder, &mut pre);
+            });
+            self.next += 1;
+            spent += r.end - r.start;
+        }
+        self.next == records
+    }
+
+    fn read_whole(&mut self) {
+        self.whole = Some(import_kml(&self.b.file, self.read.text, &self.options));
+    }
+
+    fn whole(&self) -> bool {
+        self.whole.is_some()
+    }
+}
 
 /// The geometry of a placemark, gathered from any nesting of MultiGeometry.
 #[derive(Default)]
@@ -224,15 +244,15 @@ fn own_name(container: Node) -> Option<String> {
         .and_then(text_of)
 }
 
-fn placemark(b: &mut Builder, pm: Node, path: &str, folder: Option<String>) {
+fn placemark(b: &mut Builder, pm: Node, path: &str, folder: Option<String>, pre: &mut Read) {
     b.records += 1;
     let mut shapes = Shapes::default();
     for node in pm.descendants() {
         if is(node, "Point") {
-            let first = coordinates(node, &mut shapes).first().copied();
+            let first = coordinates(node, &mut shapes, pre).first().copied();
             shapes.points.extend(first);
         } else if is(node, "LineString") {
-            let line = coordinates(node, &mut shapes);
+            let line = coordinates(node, &mut shapes, pre);
             shapes.lines.push(line);
         } else if is(node, "Track") {
             let line = track(node, &mut shapes);
@@ -331,22 +351,142 @@ fn name_missing(pm: Node) -> bool {
 }
 
 /// `<coordinates>lon,lat[,alt] lon,lat[,alt] ...</coordinates>`; bad tuples are listed.
-fn coordinates(node: Node, shapes: &mut Shapes) -> Vec<LonLat> {
-    let Some(text) = child(node, "coordinates").and_then(text_of) else {
+/// Long ones were read beforehand, a piece at a time ([`Read`]).
+fn coordinates(node: Node, shapes: &mut Shapes, pre: &mut Read) -> Vec<LonLat> {
+    let element = child(node, "coordinates");
+    if let Some(read) = element.and_then(|c| pre.remove(&c.range().start)) {
+        shapes.problems.extend(read.problems);
+        shapes.swapped += read.swapped;
+        return read.points;
+    }
+    let Some(text) = element.and_then(text_of) else {
         let message = format!("<{}> without coordinates", node.tag_name().name());
         shapes.problems.push(message);
         return Vec::new();
     };
+    let mut out = Vec::new();
+    tuples(&text, shapes, &mut out);
+    out
+}
+
+/// The positions in coordinates text (or a piece of it cut between tuples) into `out`.
+fn tuples(text: &str, shapes: &mut Shapes, out: &mut Vec<LonLat>) {
     // Hand-edited files put spaces after the commas: "113.1, 23.0".
     let tight = text.replace(", ", ",").replace(" ,", ",");
-    tight
-        .split_whitespace()
-        .filter_map(|tuple| {
-            let mut parts = tuple.split(',');
-            let (lon, lat) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-            point(lon, lat, shapes, tuple)
+    out.extend(tight.split_whitespace().filter_map(|tuple| {
+        let mut parts = tuple.split(',');
+        let (lon, lat) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        point(lon, lat, shapes, tuple)
+    }));
+}
+
+/// Coordinates read beforehand, by where their `<coordinates>` element starts in the
+/// placemark's document.
+type Read = HashMap<usize, Shapes>;
+
+/// Coordinates text longer than this is read a piece at a time (a GPS track of 300k
+/// points is one 13 MB text: a second in one piece).
+const LONG_COORDINATES: usize = 64 * 1024;
+
+/// A placemark with long coordinates being read: each long text (plain: no markup or
+/// entity in it) a piece at a time, then the placemark without those texts.
+struct LongPlacemark {
+    /// The long texts (byte ranges in the file) and, as read, their positions.
+    texts: Vec<(usize, usize)>,
+    read: Vec<Shapes>,
+    /// Where in the current text the next piece starts.
+    at: usize,
+}
+
+impl LongPlacemark {
+    /// The placemark's long plain coordinates texts, if any.
+    fn find(text: &str, r: &Record) -> Option<LongPlacemark> {
+        if r.end - r.start <= LONG_COORDINATES {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let mut texts = Vec::new();
+        let mut pos = r.start;
+        while let Some(lt) = memchr::memchr(b'<', &bytes[pos..r.end]) {
+            let at = pos + lt;
+            let gt = at + memchr::memchr(b'>', &bytes[at..r.end])?;
+            pos = gt + 1;
+            let tag = &text[at + 1..gt];
+            let local = tag.rsplit(':').next().unwrap_or(tag);
+            if tag.ends_with('/') || !local.trim_end().eq_ignore_ascii_case("coordinates") {
+                continue;
+            }
+            let end = pos + memchr::memchr(b'<', &bytes[pos..r.end])?;
+            let body = &text[pos..end];
+            if body.len() > LONG_COORDINATES && !body.contains('&') && text[end..].starts_with("</")
+            {
+                texts.push((pos, end));
+            }
+            pos = end;
+        }
+        (!texts.is_empty()).then(|| LongPlacemark {
+            at: texts[0].0,
+            texts,
+            read: Vec::new(),
         })
-        .collect()
+    }
+
+    /// Reads about `budget` bytes more; the bytes read.
+    fn step(&mut self, text: &str, budget: usize) -> usize {
+        if self
+            .texts
+            .get(self.read.len())
+            .is_some_and(|t| t.0 == self.at)
+        {
+            self.read.push(Shapes::default()); // the next text starts
+        }
+        let Some(&(_, end)) = self
+            .read
+            .len()
+            .checked_sub(1)
+            .and_then(|i| self.texts.get(i))
+        else {
+            return 0;
+        };
+        let cut = piece_end(text, self.at, end, budget.max(1));
+        let Some(shapes) = self.read.last_mut() else {
+            return 0;
+        };
+        let mut points = std::mem::take(&mut shapes.points);
+        tuples(&text[self.at..cut], shapes, &mut points);
+        shapes.points = points;
+        let spent = cut - self.at;
+        self.at = cut;
+        if cut == end {
+            self.at = self.texts.get(self.read.len()).map_or(end, |t| t.0);
+        }
+        spent
+    }
+
+    fn is_read(&self) -> bool {
+        self.read.len() == self.texts.len() && self.at >= self.texts.last().map_or(0, |t| t.1)
+    }
+}
+
+/// Where a piece of coordinates text from `from` ends, about `budget` bytes on: in blanks
+/// between two tuples (no comma next to them, which would join them), or at `end`.
+fn piece_end(text: &str, from: usize, end: usize, budget: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from.saturating_add(budget);
+    while at < end {
+        if bytes[at].is_ascii_whitespace() {
+            let before = bytes[from..at]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace());
+            let after = bytes[at..end].iter().position(|b| !b.is_ascii_whitespace());
+            let comma = |i: Option<usize>, base: usize| i.is_some_and(|i| bytes[base + i] == b',');
+            if !comma(before, from) && !comma(after, at) {
+                return at;
+            }
+        }
+        at += 1;
+    }
+    end
 }
 
 /// A gx:Track's `<gx:coord>lon lat alt</gx:coord>` list.

@@ -8,11 +8,16 @@ use roxmltree::{Document, Node, ParsingOptions};
 /// Parses XML text; DTDs are allowed (some exporters write one), entity expansion is
 /// bounded by roxmltree itself.
 pub fn parse(text: &str) -> Result<Document<'_>, String> {
+    parse_raw(text).map_err(|e| format!("not well-formed XML: {e}"))
+}
+
+/// [`parse`] with roxmltree's own error (its place can be mapped).
+pub fn parse_raw(text: &str) -> Result<Document<'_>, roxmltree::Error> {
     let options = ParsingOptions {
         allow_dtd: true,
         ..ParsingOptions::default()
     };
-    Document::parse_with_options(text, options).map_err(|e| format!("not well-formed XML: {e}"))
+    Document::parse_with_options(text, options)
 }
 
 /// Whether `node` is an element called `name` (any namespace, ASCII case ignored).

@@ -11,10 +11,13 @@
 //! empty element of the record's name, so that the skeleton keeps the records' places (a
 //! KML folder's own name is the `<name>` before its first placemark).
 //!
-//! Anything this small scanner does not follow (a DOCTYPE, whose entities a record could
-//! use; a tag it cannot match; a record inside a record) makes it give up
-//! ([`XmlSplit::gave_up`]): the caller then reads the file whole, as before, so that a bad
-//! file is reported exactly as it always was.
+//! A DOCTYPE in the prolog is kept, and copied in front of every record (its entities may
+//! be used in any). Where the document is not well-formed (an end tag that does not match,
+//! a tag never closed, the file cut off), the scan stops ([`XmlSplit::broken_at`]): the
+//! records before it are whole, and the skeleton up to there plus the rest of the text
+//! ([`XmlSplit::error_skeleton`]) gives the whole-file reader's own error at the same place.
+//! A record inside a record (a KML placemark in a placemark, well-formed but not followed
+//! here) makes it give up ([`XmlSplit::gave_up`]): the caller then reads the file whole.
 
 use memchr::{memchr, memmem};
 
@@ -49,6 +52,17 @@ pub(crate) struct XmlSplit<'t> {
     runs: usize,
     gave_up: bool,
     done: bool,
+    /// The DOCTYPE's range in the text.
+    doctype: Option<(usize, usize)>,
+    /// Where the markup being read starts, and where the scan stopped on it (not
+    /// well-formed; the open elements are those around it).
+    at: usize,
+    broken_at: Option<usize>,
+    /// A record inside a record met: not followed here.
+    nested: bool,
+    /// Where each piece of the skeleton copied from the text starts: (in the skeleton, in
+    /// the text).
+    pieces: Vec<(usize, usize)>,
 }
 
 impl<'t> XmlSplit<'t> {
@@ -67,6 +81,11 @@ impl<'t> XmlSplit<'t> {
             runs: 0,
             gave_up: false,
             done: false,
+            doctype: None,
+            at: 0,
+            broken_at: None,
+            nested: false,
+            pieces: Vec::new(),
         }
     }
 
@@ -75,11 +94,61 @@ impl<'t> XmlSplit<'t> {
         let until = self.pos.saturating_add(budget_bytes.max(1));
         while !self.done && self.pos < until {
             if self.next().is_none() {
-                self.gave_up = true;
+                if self.nested {
+                    self.gave_up = true;
+                } else {
+                    self.broken_at = Some(self.at);
+                }
                 self.done = true;
             }
         }
         self.done
+    }
+
+    /// Where the scan stopped because the document is not well-formed there (the records
+    /// before it are whole; none after it is read).
+    pub fn broken_at(&self) -> Option<usize> {
+        self.broken_at
+    }
+
+    /// The skeleton, then the text from where it stops up to `end` (or the end): parsed,
+    /// it fails as the whole document does (records are well-formed or parsed on their
+    /// own). `true` if the text was cut at `end`.
+    pub fn error_skeleton(&self, end: usize) -> (String, bool) {
+        let mut end = end.min(self.text.len()).max(self.copied);
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = end < self.text.len();
+        (
+            [self.skeleton.as_str(), &self.text[self.copied..end]].concat(),
+            cut,
+        )
+    }
+
+    /// The skeleton of a broken document closed where the scan stopped (its folders).
+    pub fn closed_skeleton(&self) -> String {
+        let stop = self.broken_at.unwrap_or(self.text.len()).max(self.copied);
+        let mut doc = [self.skeleton.as_str(), &self.text[self.copied..stop]].concat();
+        for (_, _, name) in self.open.iter().rev() {
+            doc.push_str("</");
+            doc.push_str(name);
+            doc.push('>');
+        }
+        doc
+    }
+
+    /// The place in the text of byte `at` of the skeleton (or of an error skeleton).
+    pub fn text_offset(&self, at: usize) -> usize {
+        if at >= self.skeleton.len() {
+            // The text after the skeleton (an error skeleton's tail).
+            return (self.copied + (at - self.skeleton.len())).min(self.text.len());
+        }
+        let i = self.pieces.partition_point(|&(s, _)| s <= at);
+        match i.checked_sub(1).map(|i| self.pieces[i]) {
+            Some((s, t)) => (t + (at - s)).min(self.text.len()),
+            None => at,
+        }
     }
 
     /// Bytes scanned so far and in all.
@@ -106,12 +175,32 @@ impl<'t> XmlSplit<'t> {
     /// bytes those take (a node at `p` in it is at `p - shift + record.start` in the text).
     pub fn record_doc(&self, r: &Record) -> (String, usize) {
         let (open, close) = &self.contexts[r.context];
+        let doctype = self.doctype.map_or("", |(s, e)| &self.text[s..e]);
         let body = &self.text[r.start..r.end];
-        let mut doc = String::with_capacity(open.len() + body.len() + close.len());
+        let mut doc = String::with_capacity(doctype.len() + open.len() + body.len() + close.len());
+        doc.push_str(doctype);
         doc.push_str(open);
         doc.push_str(body);
         doc.push_str(close);
-        (doc, open.len())
+        (doc, doctype.len() + open.len())
+    }
+
+    /// [`record_doc`](Self::record_doc) without the byte ranges `cut` (in the text, inside
+    /// the record, in order).
+    pub fn record_doc_without(&self, r: &Record, cut: &[(usize, usize)]) -> (String, usize) {
+        let (open, close) = &self.contexts[r.context];
+        let doctype = self.doctype.map_or("", |(s, e)| &self.text[s..e]);
+        let mut doc = String::with_capacity(doctype.len() + open.len() + close.len() + 4096);
+        doc.push_str(doctype);
+        doc.push_str(open);
+        let mut from = r.start;
+        for &(s, e) in cut {
+            doc.push_str(&self.text[from..s]);
+            from = e;
+        }
+        doc.push_str(&self.text[from..r.end]);
+        doc.push_str(close);
+        (doc, doctype.len() + open.len())
     }
 
     /// The next markup from `pos`; `None`: give up.
@@ -122,11 +211,20 @@ impl<'t> XmlSplit<'t> {
             return Some(());
         };
         let at = self.pos + lt;
+        self.at = at;
         let tag = &self.text[at..];
         if tag.starts_with("<!--") || tag.starts_with("<![CDATA[") || tag.starts_with("<?") {
             self.pos = skip_special(self.text, at)?;
+        } else if tag.starts_with("<!DOCTYPE")
+            && self.open.is_empty()
+            && self.records.is_empty()
+            && self.doctype.is_none()
+        {
+            let end = doctype_end(self.text, at)?;
+            self.doctype = Some((at, end));
+            self.pos = end;
         } else if tag.starts_with("<!") {
-            return None; // a DOCTYPE: its entities may be used anywhere
+            return None; // a second DOCTYPE, or one inside the root: not well-formed
         } else if tag.starts_with("</") {
             let end = at + memchr(b'>', tag.as_bytes())?;
             let name = self.text[at + 2..end].trim_end();
@@ -146,7 +244,13 @@ impl<'t> XmlSplit<'t> {
                     let stop = if closed {
                         end
                     } else {
-                        element_end(self.text, end, self.names, self.root_only)?
+                        match element_end(self.text, end, self.names, self.root_only) {
+                            Ok(stop) => stop,
+                            Err(nested) => {
+                                self.nested = nested;
+                                return None;
+                            }
+                        }
                     };
                     self.record(at, stop, kind);
                     self.pos = stop;
@@ -182,6 +286,7 @@ impl<'t> XmlSplit<'t> {
         let between = &self.text[self.copied..start];
         let same_run = self.records.last().is_some_and(|r| r.end == self.copied)
             && between.trim_ascii().is_empty();
+        self.pieces.push((self.skeleton.len(), self.copied));
         self.skeleton.push_str(between);
         if !same_run {
             self.runs += 1;
@@ -200,12 +305,32 @@ impl<'t> XmlSplit<'t> {
     }
 
     fn finish(&mut self) {
-        self.skeleton.push_str(&self.text[self.copied..]);
-        self.copied = self.text.len();
         self.pos = self.text.len();
         self.done = true;
-        self.gave_up |= !self.open.is_empty();
+        if self.open.is_empty() {
+            self.pieces.push((self.skeleton.len(), self.copied));
+            self.skeleton.push_str(&self.text[self.copied..]);
+            self.copied = self.text.len();
+        } else {
+            // Cut off (or a tag never closed): broken at the end.
+            self.at = self.text.len();
+            self.broken_at = Some(self.text.len());
+        }
     }
+}
+
+/// Past the DOCTYPE starting at `at`, with its internal subset (`[...]`) if any.
+fn doctype_end(text: &str, at: usize) -> Option<usize> {
+    let tag = &text.as_bytes()[at..];
+    let gt = memchr(b'>', tag)?;
+    let Some(open) = memchr(b'[', &tag[..gt]) else {
+        return Some(at + gt + 1);
+    };
+    let close = open + memchr(b']', &tag[open..])?;
+    let after = tag[close + 1..]
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())?;
+    (tag[close + 1 + after] == b'>').then_some(at + close + after + 2)
 }
 
 /// Past a comment, CDATA section or processing instruction starting at `at`.
@@ -244,29 +369,30 @@ fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
     None
 }
 
-/// The end of the element whose start tag ends at `from`: past its matching end tag. A
-/// record inside it (KML: a placemark in a placemark) is given up on.
-fn element_end(text: &str, from: usize, names: &[&str], root_only: bool) -> Option<usize> {
+/// The end of the element whose start tag ends at `from`: past its matching end tag.
+/// `Err(true)`: a record inside it (KML: a placemark in a placemark), not followed here;
+/// `Err(false)`: no end (the text is cut off, or a comment or tag is not closed).
+fn element_end(text: &str, from: usize, names: &[&str], root_only: bool) -> Result<usize, bool> {
     let mut depth = 1usize;
     let mut pos = from;
     loop {
-        let at = pos + memchr(b'<', &text.as_bytes()[pos..])?;
+        let at = pos + memchr(b'<', &text.as_bytes()[pos..]).ok_or(false)?;
         let tag = &text[at..];
         if tag.starts_with("<!--") || tag.starts_with("<![CDATA[") || tag.starts_with("<?") {
-            pos = skip_special(text, at)?;
+            pos = skip_special(text, at).ok_or(false)?;
         } else if tag.starts_with("<!") {
-            return None;
+            return Err(false);
         } else if tag.starts_with("</") {
-            pos = at + memchr(b'>', tag.as_bytes())? + 1;
+            pos = at + memchr(b'>', tag.as_bytes()).ok_or(false)? + 1;
             depth -= 1;
             if depth == 0 {
-                return Some(pos);
+                return Ok(pos);
             }
         } else {
-            let (end, closed, name) = start_tag(text, at)?;
+            let (end, closed, name) = start_tag(text, at).ok_or(false)?;
             let local = name.rsplit(':').next().unwrap_or(name);
             if !root_only && names.iter().any(|n| local.eq_ignore_ascii_case(n)) {
-                return None;
+                return Err(true);
             }
             depth += usize::from(!closed);
             pos = end;
@@ -321,16 +447,61 @@ mod tests {
     }
 
     #[test]
-    fn what_it_does_not_follow_is_given_up() {
-        for text in [
-            "<!DOCTYPE kml [<!ENTITY x 'y'>]><kml><Placemark/></kml>",
+    fn a_record_in_a_record_is_given_up() {
+        let s = split(
             "<kml><Placemark><Placemark/></Placemark></kml>",
-            "<kml><Document></kml>",
-            "<kml><Placemark>",
-            "<kml><a x='>",
-            "<kml><!-- open",
+            &["Placemark"],
+            false,
+        );
+        assert!(s.gave_up() && s.broken_at().is_none());
+    }
+
+    #[test]
+    fn a_doctype_is_copied_in_front_of_each_record() {
+        let text = "<?xml version='1.0'?>\n<!DOCTYPE kml [<!ENTITY x 'y'>\n]>\n<kml><Placemark><name>&x;</name></Placemark></kml>";
+        let s = split(text, &["Placemark"], false);
+        assert!(!s.gave_up() && s.broken_at().is_none());
+        let (doc, shift) = s.record_doc(&s.records[0]);
+        assert_eq!(&doc[..shift], "<!DOCTYPE kml [<!ENTITY x 'y'>\n]><kml>");
+        assert!(roxmltree::Document::parse_with_options(
+            &doc,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            }
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn where_it_is_not_well_formed_the_scan_stops() {
+        for (text, at) in [
+            ("<kml><Document></kml>", 15),
+            ("<kml><Placemark/><Placemark>", 17),
+            ("<kml><Placemark/><a x='>", 17),
+            ("<kml><!-- open", 5),
+            ("<kml><Placemark/><!DOCTYPE x>", 17),
+            ("<kml><Placemark/></kml><!DOCTYPE x>", 23),
         ] {
-            assert!(split(text, &["Placemark"], false).gave_up(), "{text}");
+            let s = split(text, &["Placemark"], false);
+            assert!(!s.gave_up(), "{text}");
+            assert_eq!(s.broken_at(), Some(at), "{text}");
         }
+        let text = "<kml><Document><name>D</name><Placemark/>\n<Placemark>cut";
+        let s = split(text, &["Placemark"], false);
+        assert_eq!(s.records.len(), 1);
+        assert_eq!(
+            s.closed_skeleton(),
+            "<kml><Document><name>D</name><Placemark/>\n</Document></kml>"
+        );
+        let (doc, cut) = s.error_skeleton(usize::MAX);
+        assert!(!cut);
+        assert_eq!(
+            doc,
+            "<kml><Document><name>D</name><Placemark/>\n<Placemark>cut"
+        );
+        // "<Placemark>" in the error skeleton is at the same place as in the text.
+        let at = doc.rfind("<Placemark>").unwrap_or(0);
+        assert_eq!(s.text_offset(at), text.rfind("<Placemark>").unwrap_or(0));
     }
 }

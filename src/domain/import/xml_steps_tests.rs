@@ -111,33 +111,118 @@ fn bad_records_keep_their_index_and_line() {
         .contains(&("folder".into(), "文档 / 一".into())));
 }
 
+/// A file the whole-file reader rejects (one error, no record): read in slices at every
+/// size, never whole, with that same error first (message and line:column); returns the
+/// result (the well-formed records imported all the same).
+fn broken_as_whole(name: &str, text: &str) -> Imported {
+    let gpx = name.ends_with(".gpx");
+    let expected = if gpx {
+        import_gpx(name, text, &OPTIONS)
+    } else {
+        import_kml(name, text, &OPTIONS)
+    };
+    assert_eq!(expected.issues.len(), 1, "{:#?} {text}", expected.issues);
+    assert_eq!(expected.summary.records, 0);
+    let mut last: Option<Imported> = None;
+    for budget in [1, 40, 333, 1 << 20] {
+        let (got, fell_back) = if gpx {
+            let mut import = GpxImport::new(name, text, &OPTIONS);
+            while !import.step(budget) {}
+            let fell_back = import.fell_back();
+            (import.finish(), fell_back)
+        } else {
+            let mut import = KmlImport::new(name, text, &OPTIONS);
+            while !import.step(budget) {}
+            let fell_back = import.fell_back();
+            (import.finish(), fell_back)
+        };
+        assert!(!fell_back, "read whole: {text}");
+        assert_eq!(
+            got.issues[0], expected.issues[0],
+            "{budget} bytes a step: {text}"
+        );
+        assert!(last.as_ref().is_none_or(|l| *l == got), "{budget}: {text}");
+        last = Some(got);
+    }
+    last.expect("read")
+}
+
 #[test]
-fn files_the_scanner_does_not_follow_are_read_whole() {
+fn broken_files_get_the_whole_readers_first_error_and_keep_their_good_records() {
     let gpx_cases = [
-        "",
-        "<gpx><wpt lat='1' lon='2'></gpx>",
-        "<gpx><wpt lat='1' lon='2'></wpt>",
-        "<kml><wpt lat='23' lon='113'/></kml>",
-        "<!DOCTYPE gpx [<!ENTITY n 'x'>]><gpx><wpt lat='23' lon='113'><name>&n;</name></wpt></gpx>",
-        "<gpx><wpt lat='23' lon='113'><name>&bad;</name></wpt></gpx>",
-        "<gpx><wpt lat='23' lon='113'><x:name/></wpt></gpx>",
-        "<gpx><wpt lat='23' lon='113' lat='1'/></gpx>",
-        "<gpx></gpx><gpx/>",
-        "<gpx><wpt lat='23' lon='113'/></gpx> tail",
+        ("", 0),
+        ("<gpx><wpt lat='1' lon='2'></gpx>", 0),
+        ("<gpx><wpt lat='23' lon='113'/><wpt lat='23' lon='113'></wpt>", 2),
+        ("<gpx><wpt lat='23' lon='113'><name>&bad;</name></wpt></gpx>", 0),
+        ("<gpx><wpt lat='23' lon='113'><x:name/></wpt></gpx>", 0),
+        ("<gpx><wpt lat='23' lon='113' lat='1'/></gpx>", 0),
+        ("<gpx></gpx><gpx/>", 0),
+        ("<gpx><wpt lat='23' lon='113'/></gpx> tail", 1),
+        // A broken track between good waypoints: they import, it is the error.
+        ("<gpx>\n<wpt lat='23' lon='113'/>\n<trk><trkseg><trkpt lat='23' lon=113><ele/></trkpt></trkseg></trk>\n<wpt lat='23.1' lon='113.1'/>\n</gpx>", 2),
+        // Cut off in a track: the waypoints before it import.
+        ("<?xml version='1.0'?>\n<gpx>\n<wpt lat='23' lon='113'><name>甲</name></wpt>\n<trk><trkseg><trkpt lat='23' lon='113'/>\n<trkpt lat='2", 1),
     ];
-    for text in gpx_cases {
-        assert!(gpx_same(text).0, "should fall back: {text}");
+    for (text, imported) in gpx_cases {
+        let got = broken_as_whole("f.gpx", text);
+        assert_eq!(got.summary.sites + got.summary.routes, imported, "{text}");
     }
     let kml_cases = [
-        "<kml><Placemark><Placemark/></Placemark></kml>",
-        "<kml><Document><Placemark/></kml>",
-        "<kml><Placemark><name>a</Placemark></kml>",
-        "<kml><Placemark/>",
+        ("<kml><Document><Placemark/></kml>", 0),
+        ("<kml><Placemark><name>a</Placemark></kml>", 0),
+        ("<kml><Placemark/>", 0),
+        ("<kml><Document><name>文档</name>\n<Folder><name>一</name>\n<Placemark><Point><coordinates>113,23</coordinates></Point></Placemark>\n<Placemark><Point><coordinates>113.1,23", 1),
+        ("<kml><Placemark><Point><coordinates>113,23</coordinates></Point></Placemark>\n<Placemark><Point><coordinates>113,23</coordinates></Point></Placemark></Document></kml>", 2),
     ];
-    for text in kml_cases {
-        assert!(kml_same(text).0, "should fall back: {text}");
+    for (text, imported) in kml_cases {
+        let got = broken_as_whole("f.kml", text);
+        assert_eq!(got.summary.sites + got.summary.routes, imported, "{text}");
     }
+    // What the user reads: the error with its line:column in the file, then what imported.
+    let got = broken_as_whole("f.kml", kml_cases[3].0);
+    let messages: Vec<&str> = got.issues.iter().map(|i| i.message.as_str()).collect();
+    assert!(
+        messages[1].contains("the 1 record(s) that could be read are imported")
+            && messages[1].contains("nothing after line 4"),
+        "{messages:#?}"
+    );
+    assert_eq!(
+        got.dataset.sites[0].extra,
+        [("folder".to_owned(), "文档 / 一".to_owned())]
+    );
+    let got = broken_as_whole("f.gpx", gpx_cases[8].0);
+    assert!(
+        got.issues[0].message.contains(" at 3:"),
+        "{:?}",
+        got.issues[0]
+    );
+    assert!(
+        got.issues[1]
+            .message
+            .contains("the 1 with an error above are not"),
+        "{:?}",
+        got.issues[1]
+    );
+}
+
+#[test]
+fn a_doctype_is_read_in_slices() {
+    let gpx = "<?xml version='1.0'?>\n<!DOCTYPE gpx [\n<!ENTITY n '合成'>\n]>\n<gpx><wpt lat='23' lon='113'><name>&n;</name></wpt></gpx>";
+    let (fell_back, _) = gpx_same(gpx);
+    assert!(!fell_back);
+    let out = GpxImport::new("f.gpx", gpx, &OPTIONS).finish();
+    assert_eq!(out.dataset.sites[0].name, "合成");
+    assert!(!kml_same("<!DOCTYPE kml><kml><Placemark><Point><coordinates>113,23</coordinates></Point></Placemark></kml>").0);
+}
+
+#[test]
+fn what_the_scanner_does_not_follow_is_read_whole() {
+    assert!(kml_same("<kml><Placemark><Placemark/></Placemark></kml>").0);
     assert!(!kml_same("<kml><Document/></kml>").0);
+    assert!(
+        !gpx_same("<kml><wpt lat='23' lon='113'/></kml>").0,
+        "not a GPX: said, not read whole"
+    );
 }
 
 #[test]
@@ -160,3 +245,59 @@ fn many_records_are_read_in_many_slices() {
     let (fell_back, steps) = kml_same(&kml);
     assert!(!fell_back && steps > 500, "{steps}");
 }
+
+#[test]
+fn a_long_line_is_read_a_piece_at_a_time_as_whole() {
+    let mut coords = String::new();
+    for i in 0..6_000 {
+        let (lon, lat) = (113.0 + f64::from(i) * 1e-5, 23.0 + f64::from(i % 7) * 1e-5);
+        let sep = match i % 5 {
+            0 => ", ",
+            1 => " ,",
+            _ => ",",
+        };
+        coords.push_str(&format!("{lon}{sep}{lat},0"));
+        coords.push_str(if i % 3 == 0 { "\n   " } else { " " });
+        if i == 777 {
+            coords.push_str("abc,23 ");
+        }
+        if i == 5_000 {
+            coords.push_str("23.1,113.1,0 ");
+        }
+    }
+    let kml = format!(
+        "<kml><Document>\n<Placemark id='p'><name>短</name><Point><coordinates>113,23</coordinates></Point></Placemark>\n\
+         <Placemark><name>长线</name><description>d</description><MultiGeometry><LineString><coordinates>\n{coords}\n</coordinates></LineString>\
+         <Point><coordinates>113.2,23.2</coordinates></Point><LineString><coordinates>{coords}</coordinates></LineString></MultiGeometry>\
+         <ExtendedData><Data name='k'><value>v</value></Data></ExtendedData></Placemark>\n\
+         <Placemark><name>后</name><Point><coordinates>113.3,23.3</coordinates></Point></Placemark></Document></kml>"
+    );
+    assert!(kml.len() > 2 * LONG);
+    let (fell_back, steps) = kml_same(&kml);
+    assert!(!fell_back && steps > 1000, "{steps} steps");
+    let out = KmlImport::new("f.kml", &kml, &OPTIONS).finish();
+    assert_eq!(out.dataset.routes[0].path.len(), 2);
+    assert_eq!(
+        out.dataset.routes[0].path[0].len(),
+        6_001,
+        "and the swapped one"
+    );
+    assert!(
+        out.issues.iter().any(|i| i.message.contains("\"abc,23\"")),
+        "{:#?}",
+        out.issues
+    );
+    // In steps of 64 KB: many, each a piece of the long text.
+    let mut import = KmlImport::new("f.kml", &kml, &OPTIONS);
+    let mut steps = 1;
+    while !import.step(64 * 1024) {
+        steps += 1;
+    }
+    assert!(
+        steps >= kml.len() / (64 * 1024),
+        "{steps} steps for {} bytes",
+        kml.len()
+    );
+}
+
+const LONG: usize = 64 * 1024;
