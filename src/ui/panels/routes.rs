@@ -6,7 +6,7 @@
 use super::AddToTripButton;
 use crate::domain::export::{file_name, route_plan, Format};
 use crate::domain::trip::summarise_routes;
-use crate::ui::i18n::trip::{distance, duration, stop_of, trip as strings};
+use crate::ui::i18n::trip::{duration, stop_of, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{use_state, Selection};
 use leptos::prelude::*;
@@ -44,12 +44,12 @@ pub fn RoutesPanel() -> impl IntoView {
             let meta = if !sum.length_known() {
                 format!(
                     "{} {} · {} · {} {}",
-                    sum.stops, s.stop_word, s.length_unknown, s.visits_take, duration(lang, sum.dwell_min)
+                    sum.stops, s.stop_word, sum.span.text(lang == Lang::En), s.visits_take, duration(lang, sum.dwell_min)
                 )
             } else {
                 format!(
                     "{} {} · {} · ≈ {} ({mode})",
-                    sum.stops, s.stop_word, distance(sum.length_m), duration(lang, sum.total_min())
+                    sum.stops, s.stop_word, sum.span.text(lang == Lang::En), duration(lang, sum.total_min())
                 )
             };
             let open = move |_| {
