@@ -26,7 +26,7 @@ const words = {
     approxStops: '4 stops are placed approximately (up to ± 5.0 km, e.g. at their town\'s centre): check where they are before the trip.',
     unknownLegs: '3 legs have no known distance (stops placed approximately): the schedule allows 4 h 30 min for them, an allowance, not an estimate.',
     route1Total: '≈ 51 km (± 11 km: stops placed approximately)',
-    first: 'Start at stop 1 ›', next: 'Next ›',
+    close: 'Close', first: 'Start at stop 1 ›', next: 'Next ›',
     step2: '↓ ≈ 14 km (± 6 km: stops placed approximately) (from the previous stop)',
     handout: 'Print handout', dialog: /Field trip/, zero: /(^|[^\d.])0 m\b|(^|[^\d])0 min\b/,
   },
@@ -41,7 +41,7 @@ const words = {
     approxStops: '有 4 站的位置为近似（误差最大 ± 5.0 km，如标在所在镇的中心）：出发前请核实具体地点。',
     unknownLegs: '有 3 段路程距离未知（各站位置为近似）：日程为其预留了 4 小时 30 分，这是预留时间，不是估算。',
     route1Total: '≈ 51 km（± 11 km：各站位置为近似）',
-    first: '从第 1 站开始 ›', next: '下一站 ›',
+    close: '关闭', first: '从第 1 站开始 ›', next: '下一站 ›',
     step2: '↓ ≈ 14 km（± 6 km：各站位置为近似） (自上一站)',
     handout: '打印行程单', dialog: /研学行程/, zero: /(^|[^\d.])0 m\b|(^|[^\d])0 分钟/,
   },
@@ -107,7 +107,7 @@ for (const lang of ['en', 'zh']) {
       }
     }
     await page.emulateMedia({ media: 'screen' });
-    await page.keyboard.press('Escape');
+    await handout.getByRole('button', { name: w.close }).click();
     await handout.waitFor({ state: 'detached' });
 
     // Route 1's stops alone: the trip says what the route list says.

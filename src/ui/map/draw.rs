@@ -282,16 +282,30 @@ fn draw_inside_ring(ctx: &Ctx, v: &Viewport, radius_m: f64, lang: Lang) {
     ctx.stroke();
     let _ = ctx.set_line_dash(&js_sys::Array::new());
     let r = crate::domain::trip::exact_text(radius_m);
-    let note = match lang {
-        Lang::Zh => format!("位置为近似：实际地点在 ± {r} 范围内，可能在此视图之外"),
-        Lang::En => {
-            format!("Position approximate: the real site is within ± {r}, maybe outside this view")
-        }
+    // Top left, inside the band: clear of the zoom buttons on the right and of a phone's
+    // bottom sheet; three short lines fit a phone's width.
+    let lines = match lang {
+        Lang::Zh => [
+            "位置为近似：".to_string(),
+            format!("实际地点在 ± {r} 范围内，"),
+            "可能在此视图之外".to_string(),
+        ],
+        Lang::En => [
+            "Position approximate:".to_string(),
+            format!("the real site is within ± {r},"),
+            "maybe outside this view".to_string(),
+        ],
     };
     ctx.set_font("600 12px sans-serif");
-    ctx.set_text_align("center");
-    halo_text(ctx, &note, w / 2.0, h - b - 10.0, RING_NOTE_COLOR);
-    ctx.set_text_align("start");
+    for (k, line) in lines.iter().enumerate() {
+        halo_text(
+            ctx,
+            line,
+            b + 8.0,
+            b + 18.0 + 16.0 * k as f64,
+            RING_NOTE_COLOR,
+        );
+    }
 }
 
 fn draw_sites(ctx: &Ctx, marks: &[SiteMark], drawn: &[Drawn], frame: &Frame) {
