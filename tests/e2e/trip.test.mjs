@@ -154,9 +154,13 @@ test('opening hours and the end of the day are warned of, unknown hours never', 
   const warnings = () => trip.locator('.trip-warnings li').allTextContents();
   // The planner's body is a chunk of its own: wait for it, not for the heading only.
   await trip.locator('.trip-warnings li').first().waitFor();
-  const [closed, late, ...rest] = await warnings();
+  // An imported file states no precision (±5 km, as its rings show): 1 km apart, its
+  // legs' lengths are unknown and get labelled allowances (trip_legs.test.mjs).
+  const [closed, approx, unknown, late, ...rest] = await warnings();
   assert.equal(closed, '⚠ Stop 1: closed that day');
-  assert.match(late, /^⚠ The day runs past 09:00 \(from stop 2; it ends 11:\d\d\)\.$/);
+  assert.match(approx, /^⚠ 4 stops are placed approximately \(up to ± 5\.0 km/);
+  assert.match(unknown, /^⚠ 3 legs have no known distance .* allows 4 h 30 min for them, an allowance, not an estimate\.$/);
+  assert.match(late, /^⚠ The day runs past 09:00 \(from stop 2; it ends 15:00\)\.$/);
   assert.deepEqual(rest, [], 'no warning for 24/7 or for hours we cannot read');
   const rows = page.locator('.trip-stop');
   await rows.nth(3).getByText('周二至周日 9:00-17:00 (hours unknown)').waitFor();
@@ -165,10 +169,12 @@ test('opening hours and the end of the day are warned of, unknown hours never', 
   // Tuesday: the museum is open that day, but the class arrives at 08:00, before 09:00.
   await trip.getByLabel('Date', { exact: true }).fill('2026-11-24');
   await trip.getByText('Stop 1: outside opening hours').waitFor();
-  // Starting at 09:00 fixes it; no end time, no warning at all.
+  // Starting at 09:00 fixes it; no end time, no warning about the day at all (only the
+  // positions' two).
   await trip.getByLabel('Start', { exact: true }).fill('09:00');
   await trip.getByLabel('Must end by (optional)', { exact: true }).fill('');
-  await trip.locator('.trip-warnings').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelectorAll('.trip-warnings li').length === 2);
+  assert.match((await warnings()).join('\n'), /^⚠ 4 stops are placed approximately[^\n]*\n⚠ 3 legs have no known distance/);
   assert.match(await rows.nth(0).locator('.hours').textContent(), /^✓ Tu-Su 09:00-17:00$/);
   await context.close();
 });
