@@ -86,3 +86,26 @@ fn routes_have_summaries_and_export() {
         .name
         .starts_with("1. Former Site of the Guangzhou Peasant"));
 }
+
+#[test]
+fn exported_trips_word_their_distance_as_the_planner_does() {
+    let ds = bundled();
+    let trip_of = |id: &str| {
+        let route = ds.routes.iter().find(|r| r.id.as_str() == id).expect(id);
+        let mut trip = Trip::default();
+        trip.add_all(route.stops.iter().cloned());
+        trip
+    };
+    let one = trip_of("nanhai-npc-red-heritage-visits");
+    assert_eq!(
+        trip_plan(&one, &ds, true).description,
+        "Walk · ≈ 51 km (± 11 km: stops placed approximately) · 09:00"
+    );
+    let xiqiao = trip_of("xiqiao-deputies-survey");
+    assert_eq!(
+        trip_plan(&xiqiao, &ds, false).description,
+        "步行 · 距离未知（各站位置为近似） · 09:00"
+    );
+    // Never the "0 m" of stops at one town point.
+    assert!(!trip_plan(&xiqiao, &ds, true).description.contains("0 m"));
+}

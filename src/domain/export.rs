@@ -154,10 +154,12 @@ pub fn trip_plan(trip: &Trip, dataset: &Dataset, english: bool) -> ExportPlan {
     };
     ExportPlan {
         title,
+        // The straight-line distance as certain as the stops are placed, worded as the
+        // planner and the handout word it.
         description: format!(
-            "{} · {:.1} km · {}",
-            trip.mode.label_en(),
-            schedule.distance_m / 1000.0,
+            "{} · {} · {}",
+            pick(english, trip.mode.label_zh(), trip.mode.label_en()),
+            schedule.span.text(english),
             format_hhmm(trip.start_min)
         ),
         date: trip.date,

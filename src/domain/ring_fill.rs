@@ -5,6 +5,12 @@
 //! as the ring grows from about a third of the screen's smaller side to enclosing the whole
 //! screen, after which only the dashed outline is drawn.
 //!
+//! But a ring that encloses the whole view (a ±5 km town placement at zoom 14-15, just where
+//! a user looks closely) then showed nothing at all: its outline is off the screen and its
+//! fill gone, and the site looked exactly placed. So when the view lies entirely inside a
+//! ring, [`ring_encloses_view`] says so and the map tints a band along the view's edges and
+//! notes the uncertainty in words (`ui::map::draw`).
+//!
 //! Pure arithmetic in CSS px; the canvas drawing is `ui::map::draw`. Must not depend on the UI.
 
 /// The fill is full up to this fraction of the screen's smaller side (radius, px).
@@ -22,9 +28,67 @@ pub fn ring_fill_factor(radius_px: f64, width_px: f64, height_px: f64) -> f64 {
     ((none - radius_px) / (none - full)).clamp(0.0, 1.0)
 }
 
+/// Width of the tinted band along the view's edges while the view is inside a ring, px.
+pub const EDGE_BAND_PX: f64 = 14.0;
+
+/// Whether a ring of `radius_px` centred at (`x_px`, `y_px`) encloses the whole
+/// `width_px` x `height_px` view (every corner inside it): then neither its fill nor its
+/// outline is seen, and the uncertainty must be shown another way.
+pub fn ring_encloses_view(
+    x_px: f64,
+    y_px: f64,
+    radius_px: f64,
+    width_px: f64,
+    height_px: f64,
+) -> bool {
+    if !(x_px.is_finite() && y_px.is_finite() && radius_px.is_finite())
+        || width_px <= 0.0
+        || height_px <= 0.0
+    {
+        return false;
+    }
+    let far_x = x_px.abs().max((width_px - x_px).abs());
+    let far_y = y_px.abs().max((height_px - y_px).abs());
+    far_x.hypot(far_y) < radius_px
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// CSS px per metre at zoom `z` near Xiqiao (23° N), as the map projects.
+    fn px(m: f64, z: f64) -> f64 {
+        m / crate::domain::projection::metres_per_px(22.95, z)
+    }
+
+    #[test]
+    fn a_town_ring_at_close_zoom_encloses_the_view_and_is_said_to() {
+        // The Xiqiao stack (±5 km) centred on a desktop and a phone at zoom 14 and 15:
+        // its fill has faded out and its outline is off the screen.
+        for (w, h) in [(1280.0, 800.0), (390.0, 844.0)] {
+            let r15 = px(5_000.0, 15.0);
+            assert_eq!(ring_fill_factor(r15, w, h), 0.0);
+            assert!(
+                ring_encloses_view(w / 2.0, h / 2.0, r15, w, h),
+                "{w}x{h} z15"
+            );
+        }
+        let r14 = px(5_000.0, 14.0);
+        assert!(ring_encloses_view(195.0, 422.0, r14, 390.0, 844.0));
+        // On the desktop at zoom 14 the outline crosses the view: it is seen, no band.
+        assert!(!ring_encloses_view(640.0, 400.0, r14, 1280.0, 800.0));
+        // Off centre, the far corner decides.
+        assert!(!ring_encloses_view(0.0, 0.0, 1000.0, 1280.0, 800.0));
+        assert!(ring_encloses_view(0.0, 0.0, 1600.0, 1280.0, 800.0));
+    }
+
+    #[test]
+    fn small_rings_and_bad_numbers_never_enclose_the_view() {
+        assert!(!ring_encloses_view(640.0, 400.0, 300.0, 1280.0, 800.0));
+        assert!(!ring_encloses_view(f64::NAN, 400.0, 1e6, 1280.0, 800.0));
+        assert!(!ring_encloses_view(640.0, 400.0, f64::NAN, 1280.0, 800.0));
+        assert!(!ring_encloses_view(0.0, 0.0, 10.0, 0.0, 0.0));
+    }
 
     #[test]
     fn small_rings_are_filled_in_full() {

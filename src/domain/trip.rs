@@ -7,6 +7,7 @@
 //! (`_min`; 1500 is 01:00 the next day), distances metres (`_m`). Every travel time is an
 //! ESTIMATE from great-circle distance × a detour factor at an average speed (`travel.rs`).
 
+mod certainty;
 mod clock;
 mod codec;
 mod hours;
@@ -17,13 +18,14 @@ mod snapshot;
 mod themed;
 mod travel;
 
+pub use certainty::{exact_text, Certainty, Span, APPROXIMATE_STOP_M};
 pub use clock::{add_days, format_hhmm, parse_hhmm, weekday, MIN_PER_DAY};
 pub use codec::{decode, encode, CodecError, MAX_CODE_LEN, MAX_STOPS};
 pub use hours::{check_hours, HoursCheck, OpeningHours};
 pub use model::{Trip, TripStop};
 pub use optimise::{optimise_order, path_length};
 pub use schedule::{schedule, Schedule, ScheduleInput, StopTimes, Warning};
-pub use snapshot::{handout_crop, CropRect};
+pub use snapshot::{badge_centres, handout_crop, CropRect};
 pub use themed::{summarise_route, summarise_routes, RouteSummary};
 pub use travel::{default_dwell_min, leg, Leg, Mode};
 
@@ -52,6 +54,7 @@ pub fn plan(trip: &Trip, dataset: &Dataset) -> Schedule {
         .map(|(stop, site)| {
             site.map(|site| ScheduleInput {
                 position: site.position,
+                radius_m: site.precision.ring_radius_m(),
                 dwell_min: stop
                     .dwell_min
                     .unwrap_or_else(|| default_dwell_min(site.kind)),

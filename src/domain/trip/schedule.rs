@@ -3,6 +3,7 @@
 //! outside opening hours, the day running past the chosen end time, a stop not in the data).
 //! Plain arithmetic on whole minutes; the inputs come resolved (`trip::plan` does that).
 
+use super::certainty::{Span, APPROXIMATE_STOP_M};
 use super::clock::{weekday, MIN_PER_DAY};
 use super::hours::{check_hours, HoursCheck};
 use super::model::Trip;
@@ -13,6 +14,8 @@ use crate::domain::geo::LonLat;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScheduleInput {
     pub position: LonLat,
+    /// How exactly the position is known (the site's `precision`), metres.
+    pub radius_m: f64,
     /// Minutes spent at the stop (already defaulted by kind).
     pub dwell_min: u32,
     /// The site's opening hours text, if the data gives it.
@@ -51,6 +54,12 @@ pub enum Warning {
     LongLeg { stop: usize, distance_m: f64 },
     /// With no end time chosen, the day still runs past midnight (`finish_min`).
     PastMidnight { finish_min: u32 },
+    /// `count` stops are placed only approximately (more than `APPROXIMATE_STOP_M` off,
+    /// up to `max_radius_m`): check where they are before going.
+    ApproximateStops { count: usize, max_radius_m: f64 },
+    /// `count` legs have no known length (e.g. both stops at one town point): the schedule
+    /// allows `allowance_min` minutes for them in all, not an estimate.
+    UnknownLegs { count: usize, allowance_min: u32 },
 }
 
 /// The longest leg a class would take by `mode`, metres (a guide, not a limit).
@@ -68,8 +77,12 @@ pub struct Schedule {
     pub stops: Vec<Option<StopTimes>>,
     /// Estimated travelled distance (with detours).
     pub distance_m: f64,
-    /// Great-circle distance along the stops.
+    /// Great-circle distance along the stops, as drawn.
     pub straight_m: f64,
+    /// The straight-line distance along the stops with how certain it is: what is shown.
+    pub span: Span,
+    /// Minutes of `travel_min` that are allowances for legs of unknown length.
+    pub allowance_min: u32,
     pub travel_min: u32,
     pub dwell_min: u32,
     /// Departure from the last stop (the trip's start time when there are no stops).
@@ -85,14 +98,18 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
         ..Schedule::default()
     };
     let mut clock = trip.start_min;
-    let mut previous: Option<LonLat> = None;
+    let mut previous: Option<(LonLat, f64)> = None;
+    let mut approximate = (0usize, 0f64);
     for (i, input) in inputs.iter().enumerate() {
         let Some(input) = input else {
             out.stops.push(None);
             out.warnings.push(Warning::NotInData { stop: i });
             continue;
         };
-        let leg_in = previous.map(|p| leg(p, input.position, trip.mode));
+        if input.radius_m > APPROXIMATE_STOP_M || !input.radius_m.is_finite() {
+            approximate = (approximate.0 + 1, approximate.1.max(input.radius_m));
+        }
+        let leg_in = previous.map(|(p, r)| leg(p, r, input.position, input.radius_m, trip.mode));
         let arrive_min = clock.saturating_add(leg_in.map_or(0, |l| l.minutes));
         let depart_min = arrive_min.saturating_add(input.dwell_min);
         let hours = check_hours(input.hours.as_deref(), day, arrive_min, depart_min);
@@ -102,7 +119,9 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
             HoursCheck::Open | HoursCheck::Unknown => {}
         }
         if let Some(l) = leg_in {
-            if longest_sensible_leg_m(trip.mode).is_some_and(|max| l.distance_m > max) {
+            let too_far = longest_sensible_leg_m(trip.mode).is_some_and(|max| l.distance_m > max);
+            // An allowance's distance is not a known one: no "too far" on it.
+            if too_far && !l.is_allowance() {
                 out.warnings.push(Warning::LongLeg {
                     stop: i,
                     distance_m: l.distance_m,
@@ -110,6 +129,10 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
             }
             out.distance_m += l.distance_m;
             out.straight_m += l.straight_m;
+            out.span = out.span.plus(l.span);
+            if l.is_allowance() {
+                out.allowance_min = out.allowance_min.saturating_add(l.minutes);
+            }
             out.travel_min = out.travel_min.saturating_add(l.minutes);
         }
         out.dwell_min = out.dwell_min.saturating_add(input.dwell_min);
@@ -121,9 +144,21 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
             hours,
         }));
         clock = depart_min;
-        previous = Some(input.position);
+        previous = Some((input.position, input.radius_m));
     }
     out.finish_min = clock;
+    if approximate.0 > 0 {
+        out.warnings.push(Warning::ApproximateStops {
+            count: approximate.0,
+            max_radius_m: approximate.1,
+        });
+    }
+    if out.span.unknown_legs > 0 {
+        out.warnings.push(Warning::UnknownLegs {
+            count: out.span.unknown_legs,
+            allowance_min: out.allowance_min,
+        });
+    }
     if trip.end_min.is_none() && clock > MIN_PER_DAY {
         out.warnings
             .push(Warning::PastMidnight { finish_min: clock });
@@ -164,6 +199,7 @@ mod tests {
     fn input(lon: f64, dwell_min: u32, hours: Option<&str>) -> Option<ScheduleInput> {
         Some(ScheduleInput {
             position: LonLat::new(lon, 0.0),
+            radius_m: 50.0,
             dwell_min,
             hours: hours.map(String::from),
         })
@@ -295,6 +331,76 @@ mod tests {
         assert!(s.stops[1].is_none());
         assert_eq!(s.stops[2].map(|t| t.arrive_min), Some(650));
         assert_eq!(s.warnings, [Warning::NotInData { stop: 1 }]);
+    }
+
+    #[test]
+    fn stops_at_one_town_point_are_given_stated_allowances_not_zero_minutes() {
+        // The four Xiqiao stops, all drawn at the 西樵镇 town point (±5 km), walked.
+        let at_xiqiao = |dwell_min| {
+            Some(ScheduleInput {
+                position: LonLat::new(112.96738, 22.94614),
+                radius_m: 5_000.0,
+                dwell_min,
+                hours: None,
+            })
+        };
+        let s = schedule(
+            &trip(4, 9 * 60),
+            &[at_xiqiao(60), at_xiqiao(45), at_xiqiao(45), at_xiqiao(30)],
+        );
+        let times: Vec<(u32, u32)> = s
+            .stops
+            .iter()
+            .flatten()
+            .map(|t| (t.arrive_min, t.depart_min))
+            .collect();
+        // 09:00–10:00, then 90 minutes allowed per leg.
+        assert_eq!(times, [(540, 600), (690, 735), (825, 870), (960, 990)]);
+        assert!(s.stops[1..]
+            .iter()
+            .flatten()
+            .all(|t| t.leg_in.is_some_and(|l| l.is_allowance())));
+        assert_eq!(
+            (s.travel_min, s.allowance_min, s.dwell_min),
+            (270, 270, 180)
+        );
+        // The arithmetic holds: start + travel + visits = end.
+        assert_eq!(540 + s.travel_min + s.dwell_min, s.finish_min);
+        assert_eq!(s.span.unknown_legs, 3);
+        assert_eq!(s.span.text(false), "距离未知（各站位置为近似）");
+        assert_eq!(
+            s.warnings,
+            [
+                Warning::ApproximateStops {
+                    count: 4,
+                    max_radius_m: 5_000.0
+                },
+                Warning::UnknownLegs {
+                    count: 3,
+                    allowance_min: 270
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn the_trip_of_route_one_says_what_the_route_says() {
+        let data = crate::domain::test_data::bundled();
+        let route = data
+            .routes
+            .iter()
+            .find(|r| r.id.as_str() == "nanhai-npc-red-heritage-visits")
+            .expect("route 1");
+        let mut t = Trip::default();
+        t.add_all(route.stops.iter().cloned());
+        let plan = crate::domain::trip::plan(&t, &data);
+        let summary = crate::domain::trip::summarise_route(route, &data);
+        assert_eq!(plan.span, summary.span);
+        assert_eq!(
+            plan.span.text(true),
+            "≈ 51 km (± 11 km: stops placed approximately)"
+        );
+        assert_eq!(plan.allowance_min, 0);
     }
 
     #[test]

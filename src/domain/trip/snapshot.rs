@@ -24,9 +24,37 @@ pub const ASPECT: f64 = 1.6;
 /// The smallest cut, px (a one-stop trip still shows its surroundings).
 pub const MIN_HEIGHT_PX: f64 = 180.0;
 
+/// A stop's numbered badge is drawn this far below the stop, px.
+pub const BADGE_BELOW_PX: f64 = 18.0;
+/// Badges of stops sharing a position fan out to the right by this much each, px.
+pub const BADGE_FAN_PX: f64 = 20.0;
+/// Half a badge's side with its white edge, px.
+pub const BADGE_REACH_PX: f64 = 11.0;
+
+/// Where each stop's numbered badge is drawn (its centre): below the stop, the badges of
+/// stops at one position (a town point) fanned out to the right. The map's trip layer
+/// draws them here and the handout's cut keeps them whole (stop 3 of a Xiqiao trip, fanned
+/// past the margin, was cut off).
+pub fn badge_centres(stops: &[ScreenPoint]) -> Vec<ScreenPoint> {
+    stops
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let same_before = stops[..k]
+                .iter()
+                .filter(|q| (q.x_px - p.x_px).hypot(q.y_px - p.y_px) < 1.0)
+                .count();
+            ScreenPoint {
+                x_px: p.x_px + BADGE_FAN_PX * same_before as f64,
+                y_px: p.y_px + BADGE_BELOW_PX,
+            }
+        })
+        .collect()
+}
+
 /// The part of a `width_px` x `height_px` canvas to copy for stops at `stops` (screen
-/// positions; those off the canvas or not finite are ignored). `None` when no stop is on it
-/// (then the whole canvas is copied).
+/// positions; those off the canvas or not finite are ignored), with their badges
+/// ([`badge_centres`]). `None` when no stop is on it (then the whole canvas is copied).
 pub fn handout_crop(stops: &[ScreenPoint], width_px: f64, height_px: f64) -> Option<CropRect> {
     let on = |p: &&ScreenPoint| {
         p.x_px.is_finite()
@@ -34,12 +62,25 @@ pub fn handout_crop(stops: &[ScreenPoint], width_px: f64, height_px: f64) -> Opt
             && (0.0..=width_px).contains(&p.x_px)
             && (0.0..=height_px).contains(&p.y_px)
     };
-    let seen: Vec<&ScreenPoint> = stops.iter().filter(on).collect();
-    if seen.is_empty() || width_px <= 0.0 || height_px <= 0.0 {
+    if !stops.iter().any(|p| on(&p)) || width_px <= 0.0 || height_px <= 0.0 {
         return None;
     }
+    // The badges of the stops on the canvas (counted among all, as the map fans them).
+    let badges = badge_centres(stops);
+    let mut seen: Vec<ScreenPoint> = Vec::new();
+    for (p, b) in stops.iter().zip(&badges) {
+        if on(&p) {
+            seen.push(*p);
+            for (dx, dy) in [(-1.0, -1.0), (1.0, 1.0)] {
+                seen.push(ScreenPoint {
+                    x_px: (b.x_px + dx * BADGE_REACH_PX).clamp(0.0, width_px),
+                    y_px: (b.y_px + dy * BADGE_REACH_PX).clamp(0.0, height_px),
+                });
+            }
+        }
+    }
     let fold = |f: fn(f64, f64) -> f64, start: f64, get: fn(&ScreenPoint) -> f64| {
-        seen.iter().map(|p| get(p)).fold(start, f)
+        seen.iter().map(get).fold(start, f)
     };
     let (x0, x1) = (
         fold(f64::min, f64::INFINITY, |p| p.x_px),
@@ -100,10 +141,37 @@ mod tests {
         let stops = [p(300.0, 200.0), p(700.0, 300.0)];
         let c = handout_crop(&stops, 1000.0, 748.0).expect("a cut");
         assert!(stops.iter().all(|s| contains(&c, s)));
-        assert_eq!(c.left_px, 300.0 - MARGIN_PX);
-        assert_eq!(c.width_px, 400.0 + 2.0 * MARGIN_PX);
-        // Wider than the aim already: not made taller than the stops need.
-        assert_eq!(c.height_px, 100.0 + 2.0 * MARGIN_PX);
+        // The badges under the stops reach BADGE_REACH_PX to either side.
+        assert_eq!(c.left_px, 300.0 - BADGE_REACH_PX - MARGIN_PX);
+        assert_eq!(c.width_px, 400.0 + 2.0 * (BADGE_REACH_PX + MARGIN_PX));
+        // Wider than the aim already: not made taller than the stops and the badge under
+        // the lower one need.
+        let below = BADGE_BELOW_PX + BADGE_REACH_PX;
+        assert_eq!(c.height_px, 100.0 + below + 2.0 * MARGIN_PX);
+    }
+
+    #[test]
+    fn the_fanned_badges_of_stops_at_one_point_are_kept_whole() {
+        // A route-1 trip plus the Xiqiao stops: five stops at the Xiqiao town point.
+        let x = p(500.0, 400.0);
+        let stops = [p(300.0, 200.0), p(700.0, 150.0), x, x, x, x, x];
+        let c = handout_crop(&stops, 1280.0, 800.0).expect("a cut");
+        let badges = badge_centres(&stops);
+        assert_eq!(badges[6].x_px, 500.0 + 4.0 * BADGE_FAN_PX);
+        for b in &badges {
+            for (dx, dy) in [(-1.0, -1.0), (1.0, 1.0)] {
+                let corner = p(b.x_px + dx * BADGE_REACH_PX, b.y_px + dy * BADGE_REACH_PX);
+                assert!(contains(&c, &corner), "{corner:?} outside {c:?}");
+            }
+        }
+        // Alone at the right of the trip, the stack's last badge needs the cut widened.
+        let right = [p(300.0, 200.0), x, x, x, x, x];
+        let c = handout_crop(&right, 1280.0, 800.0).expect("a cut");
+        let last = badge_centres(&right)[5];
+        assert!(
+            c.left_px + c.width_px >= last.x_px + BADGE_REACH_PX,
+            "{c:?}"
+        );
     }
 
     #[test]

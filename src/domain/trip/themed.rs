@@ -1,11 +1,15 @@
 //! Summaries of the data's themed routes for the routes panel: number of stops, length of
 //! the drawn path and an estimated duration (travel at the route's mode, or an assumed one
 //! where the data does not say, plus the default visit time of each stop's kind).
-//! The bundled routes' paths are straight stop-to-stop lines, so the length is a
-//! straight-line length; travel time adds the mode's detour factor. Pure.
+//! The bundled routes' paths are straight stop-to-stop lines: where a path only joins its
+//! stops' positions, its length is the sum of the legs between the stops, as certain as the
+//! stops are placed (`certainty`), and the same figure the trip of those stops shows; a path
+//! drawn along the way (a track) is measured as drawn. Travel time adds the mode's detour
+//! factor. Pure.
 
-use super::travel::{default_dwell_min, Mode};
-use crate::domain::geo::distance_m;
+use super::certainty::Span;
+use super::travel::{default_dwell_min, leg, Mode};
+use crate::domain::geo::{distance_m, LonLat};
 use crate::domain::model::{Dataset, Route, Site};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -15,10 +19,15 @@ pub struct RouteSummary {
     pub known_stops: usize,
     /// Length of the drawn path (every part), metres.
     pub length_m: f64,
+    /// The length shown, with how certain it is: from the stops' positions where the path
+    /// only joins them, else the drawn path's.
+    pub span: Span,
     pub mode: Mode,
     /// The data does not state the mode; `mode` is our assumption.
     pub mode_assumed: bool,
     pub travel_min: u32,
+    /// Minutes of `travel_min` allowed for legs of unknown length.
+    pub allowance_min: u32,
     pub dwell_min: u32,
 }
 
@@ -30,7 +39,7 @@ impl RouteSummary {
     /// Whether the length says anything: stops that all sit at one approximate position
     /// (a town's centre) draw a path of no length, and "0 m" would be a wrong number.
     pub fn length_known(&self) -> bool {
-        self.stops < 2 || self.length_m >= 1.0
+        self.stops < 2 || self.span.certainty() != super::certainty::Certainty::Unknown
     }
 }
 
@@ -59,6 +68,9 @@ pub fn summarise_routes(dataset: &Dataset, stops: &[Vec<Option<usize>>]) -> Vec<
         .collect()
 }
 
+/// A path vertex this close to a stop is that stop's position.
+const AT_STOP_M: f64 = 1.0;
+
 fn summarise(route: &Route, sites: Vec<&Site>) -> RouteSummary {
     let length_m: f64 = route
         .path
@@ -67,16 +79,43 @@ fn summarise(route: &Route, sites: Vec<&Site>) -> RouteSummary {
         .map(|w| distance_m(w[0], w[1]))
         .filter(|d| d.is_finite())
         .sum();
+    let joins_stops = sites.len() >= 2
+        && route.path.iter().flatten().all(|p: &LonLat| {
+            sites
+                .iter()
+                .any(|s| distance_m(*p, s.position) <= AT_STOP_M)
+        });
     let (mode, mode_assumed) = Mode::for_route(route.mode, length_m);
-    let m_per_min = mode.speed_kmh() * 1000.0 / 60.0;
-    let travel_min = (length_m * mode.detour_factor() / m_per_min).ceil() as u32;
+    let (span, travel_min, allowance_min) = if joins_stops {
+        let legs: Vec<_> = sites
+            .windows(2)
+            .map(|w| {
+                let r = |s: &Site| s.precision.ring_radius_m();
+                leg(w[0].position, r(w[0]), w[1].position, r(w[1]), mode)
+            })
+            .collect();
+        let span = legs.iter().fold(Span::default(), |t, l| t.plus(l.span));
+        let minutes = |allowance: bool| {
+            legs.iter()
+                .filter(|l| !allowance || l.is_allowance())
+                .map(|l| l.minutes)
+                .fold(0u32, u32::saturating_add)
+        };
+        (span, minutes(false), minutes(true))
+    } else {
+        let m_per_min = mode.speed_kmh() * 1000.0 / 60.0;
+        let travel_min = (length_m * mode.detour_factor() / m_per_min).ceil() as u32;
+        (Span::drawn(length_m), travel_min, 0)
+    };
     RouteSummary {
         stops: route.stops.len(),
         known_stops: sites.len(),
         length_m,
+        span,
         mode,
         mode_assumed,
         travel_min,
+        allowance_min,
         dwell_min: sites.iter().map(|s| default_dwell_min(s.kind)).sum(),
     }
 }
@@ -84,8 +123,8 @@ fn summarise(route: &Route, sites: Vec<&Site>) -> RouteSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::geo::LonLat;
     use crate::domain::model::{RouteId, SiteId, TravelMode};
+    use crate::domain::trip::Certainty;
 
     fn route(path: Vec<Vec<LonLat>>, stops: &[&str], mode: TravelMode) -> Route {
         Route {
@@ -128,14 +167,40 @@ mod tests {
     }
 
     #[test]
-    fn stops_at_one_position_have_no_known_length() {
+    fn the_bundled_routes_say_how_certain_their_lengths_are() {
+        let data = crate::domain::test_data::bundled();
+        let by_id = |id: &str| {
+            let r = data.routes.iter().find(|r| r.id.as_str() == id).expect(id);
+            summarise_route(r, &data)
+        };
+        // Route 1: 中共南三花工委 (±6 km) → 农讲所 → 西樵山 (±5 km).
+        let one = by_id("nanhai-npc-red-heritage-visits");
+        assert!((one.length_m - 51_078.0).abs() < 5.0, "{}", one.length_m);
+        assert_eq!(one.span.certainty(), Certainty::Approximate);
+        assert_eq!(
+            one.span.text(true),
+            "≈ 51 km (± 11 km: stops placed approximately)"
+        );
+        // The four Xiqiao stops at one town point, and the two Qianxi stops.
+        for id in ["xiqiao-deputies-survey", "qianxi-2021-03-31-party-day"] {
+            let s = by_id(id);
+            assert!(!s.length_known(), "{id}");
+            assert_eq!(s.span.text(false), "距离未知（各站位置为近似）");
+            assert_eq!(s.allowance_min, s.travel_min);
+            assert!(s.allowance_min > 0, "{id}");
+        }
+    }
+
+    #[test]
+    fn a_path_drawn_along_the_way_is_measured_as_drawn() {
+        // No stop in the data: the path is not the stops', its length is as drawn.
         let p = LonLat::new(113.0, 23.0);
         let at_one = summarise_route(
             &route(vec![vec![p, p, p]], &["x", "y", "z"], TravelMode::Walk),
             &Dataset::default(),
         );
         assert_eq!(at_one.length_m, 0.0);
-        assert!(!at_one.length_known());
+        assert_eq!(at_one.span.certainty(), Certainty::Exact);
         // One stop has no length to know.
         let single = summarise_route(
             &route(vec![vec![p]], &["x"], TravelMode::Walk),

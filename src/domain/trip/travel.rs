@@ -16,6 +16,7 @@
 //!
 //! Also the default time spent at a stop by kind of site. Depends on `geo` and `model`.
 
+use super::certainty::{allowance_straight_m, Certainty, Span, ALLOWANCE_STEP_MIN};
 use crate::domain::geo::{distance_m, LonLat};
 use crate::domain::model::{SiteKind, TravelMode};
 
@@ -100,28 +101,57 @@ impl Mode {
 /// One leg between two stops.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Leg {
-    /// Great-circle distance.
+    /// Great-circle distance between the two positions as drawn.
     pub straight_m: f64,
-    /// Estimated travelled distance (straight × detour factor).
+    /// The straight-line distance with how certain it is (from the stops' precision).
+    pub span: Span,
+    /// Estimated travelled distance (straight × detour factor); for a leg of unknown
+    /// length, the distance its time allowance is for.
     pub distance_m: f64,
-    /// Estimated travel time, whole minutes rounded up.
+    /// Estimated travel time, whole minutes rounded up; for a leg of unknown length, the
+    /// allowance (`certainty` module), never 0.
     pub minutes: u32,
 }
 
-/// Estimates the leg from `a` to `b`. Non-finite positions give a zero leg, not NaN.
-pub fn leg(a: LonLat, b: LonLat, mode: Mode) -> Leg {
+impl Leg {
+    /// The leg's length is unknown and `minutes` is an allowance, not an estimate.
+    pub fn is_allowance(&self) -> bool {
+        self.span.certainty() == Certainty::Unknown
+    }
+}
+
+/// Estimates the leg from `a` (placed to within `radius_a_m`) to `b` (within `radius_b_m`).
+/// Where the positions cannot tell the distance (both at one town point, or the radii
+/// larger than the distance) the time is a stated allowance; non-finite positions give an
+/// unknown leg, not NaN.
+pub fn leg(a: LonLat, radius_a_m: f64, b: LonLat, radius_b_m: f64, mode: Mode) -> Leg {
     // geo::distance_m of a NaN position is not NaN (its asin is clamped), so check first.
     let straight_m = if a.is_finite() && b.is_finite() {
         distance_m(a, b)
     } else {
-        0.0
+        f64::NAN
     };
-    let distance_m = straight_m * mode.detour_factor();
+    let span = Span::leg(straight_m, radius_a_m, radius_b_m);
     let m_per_min = mode.speed_kmh() * 1000.0 / 60.0;
+    let unknown = span.certainty() == Certainty::Unknown;
+    let straight_for_time = if unknown {
+        allowance_straight_m(straight_m, radius_a_m, radius_b_m)
+    } else {
+        straight_m
+    };
+    let distance_m = straight_for_time * mode.detour_factor();
     // A small epsilon keeps 15.000000001 minutes from becoming 16.
-    let minutes = ((distance_m / m_per_min) - 1e-9).ceil().max(0.0) as u32;
+    let mut minutes = ((distance_m / m_per_min) - 1e-9).ceil().max(0.0) as u32;
+    if unknown {
+        minutes = minutes.max(1).div_ceil(ALLOWANCE_STEP_MIN) * ALLOWANCE_STEP_MIN;
+    }
     Leg {
-        straight_m,
+        straight_m: if straight_m.is_finite() {
+            straight_m
+        } else {
+            0.0
+        },
+        span,
         distance_m,
         minutes,
     }
@@ -148,8 +178,9 @@ mod tests {
         // 1 km great-circle × 1.3 = 1.3 km at 4.5 km/h = 17.33 min → 18 min.
         let a = LonLat::new(0.0, 0.0);
         let b = LonLat::new(1000.0 / 111_195.08, 0.0);
-        let l = leg(a, b, Mode::Walk);
+        let l = leg(a, 50.0, b, 50.0, Mode::Walk);
         assert!((l.straight_m - 1000.0).abs() < 1.0, "{}", l.straight_m);
+        assert_eq!(l.span.certainty(), Certainty::Exact);
         assert!((l.distance_m - 1300.0).abs() < 1.5);
         assert_eq!(l.minutes, 18);
     }
@@ -159,7 +190,7 @@ mod tests {
         // 广州农讲所 → 南海县委旧址: about 12 km straight, 17 km by road at 30 km/h.
         let a = LonLat::new(113.271333, 23.1303389);
         let b = LonLat::new(113.1856, 23.03625);
-        let l = leg(a, b, Mode::Coach);
+        let l = leg(a, 100.0, b, 100.0, Mode::Coach);
         assert!(
             (l.straight_m / 1000.0 - 13.6).abs() < 0.5,
             "{}",
@@ -169,11 +200,31 @@ mod tests {
     }
 
     #[test]
-    fn same_place_and_bad_positions_are_zero_legs() {
+    fn same_exact_place_is_a_zero_leg_and_bad_positions_are_unknown() {
         let p = LonLat::new(113.0, 23.0);
-        assert_eq!(leg(p, p, Mode::Car).minutes, 0);
-        let bad = leg(p, LonLat::new(f64::NAN, 0.0), Mode::Walk);
-        assert_eq!((bad.distance_m, bad.minutes), (0.0, 0));
+        let same = leg(p, 20.0, p, 20.0, Mode::Car);
+        assert_eq!((same.minutes, same.is_allowance()), (0, false));
+        let bad = leg(p, 20.0, LonLat::new(f64::NAN, 0.0), 20.0, Mode::Walk);
+        assert!(bad.is_allowance());
+        assert!(bad.straight_m == 0.0 && bad.minutes > 0, "{bad:?}");
+    }
+
+    #[test]
+    fn stops_at_one_town_point_get_a_time_allowance_not_zero_minutes() {
+        // Two Xiqiao stops, both drawn at the 西樵镇 town point (±5 km): the allowance is
+        // for 5 km straight: walking 5 × 1.3 km at 4.5 km/h = 86.7 min → 90; coach
+        // 5 × 1.4 km at 30 km/h = 14 min → 15.
+        let p = LonLat::new(112.96738, 22.94614);
+        let walk = leg(p, 5_000.0, p, 5_000.0, Mode::Walk);
+        assert!(walk.is_allowance());
+        assert_eq!(walk.minutes, 90);
+        assert_eq!(walk.span.known_m, 0.0);
+        assert_eq!(leg(p, 5_000.0, p, 5_000.0, Mode::Coach).minutes, 15);
+        // An approximate leg keeps its computed time.
+        let far = LonLat::new(113.271333, 23.1303389);
+        let l = leg(p, 5_000.0, far, 100.0, Mode::Coach);
+        assert_eq!(l.span.certainty(), Certainty::Approximate);
+        assert_eq!(l.minutes, (l.distance_m / 500.0 - 1e-9).ceil() as u32);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::style::*;
 use crate::domain::label::{place_labels, LabelCandidate, LabelLayout};
 use crate::domain::model::{Dataset, SiteMark};
 use crate::domain::projection::{metres_per_px, ScreenPoint};
-use crate::domain::ring_fill::ring_fill_factor;
+use crate::domain::ring_fill::{ring_encloses_view, ring_fill_factor, EDGE_BAND_PX};
 use crate::domain::viewport::Viewport;
 use crate::ui::i18n::Lang;
 use crate::ui::state::{Loaded, Selection, Shown};
@@ -88,12 +88,16 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     if let (true, Some(shown)) = (frame.show_sites, frame.shown) {
         drawn = super::items::visible(shown, v);
         let marks = &frame.loaded.site_marks;
-        draw_rings(ctx, v, marks, &drawn);
+        let enclosing_m = draw_rings(ctx, v, marks, &drawn);
         draw_sites(ctx, marks, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame);
+        if let Some(radius_m) = enclosing_m {
+            draw_inside_ring(ctx, v, radius_m, frame.lang);
+        }
     }
     super::trip_layer::draw_marks(ctx, v, &frame.trip);
-    if let Some(Selection::Route(i)) = frame.selected {
+    // The handout's map numbers the trip's stops only, as its table does.
+    if let (Some(Selection::Route(i)), false) = (frame.selected, frame.trip.handout) {
         if let Some(stops) = frame.loaded.route_stops.get(i) {
             draw_stop_numbers(ctx, v, ds, stops);
         }
@@ -215,10 +219,12 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usiz
 
 /// Uncertainty rings, once a ring is big enough on screen to mean something. Their inside
 /// fades out as they grow past the screen (`domain::ring_fill`), so that a ring as big as
-/// the screen does not veil the map: then only the dashed outline is drawn.
-fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
+/// the screen does not veil the map: then only the dashed outline is drawn. Returns the
+/// largest radius (m) of the rings that enclose the whole view (their outline is not seen).
+fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) -> Option<f64> {
     let m_per_px = metres_per_px(v.center.lat, v.zoom);
     let mut done = std::collections::HashSet::new();
+    let mut enclosing: Option<f64> = None;
     for d in drawn {
         // A stack's sites share one placement: its ring is the widest of theirs.
         let radius_m = d
@@ -234,7 +240,14 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
             d.at.y_px.round() as i64,
             r_px.round() as i64,
         );
-        if r_px < SITE_R_PX * 2.0 || r_px > 4.0 * v.width_px.max(v.height_px) || !done.insert(key) {
+        if r_px < SITE_R_PX * 2.0 {
+            continue;
+        }
+        if ring_encloses_view(d.at.x_px, d.at.y_px, r_px, v.width_px, v.height_px) {
+            enclosing = Some(enclosing.map_or(radius_m, |e: f64| e.max(radius_m)));
+            continue;
+        }
+        if !done.insert(key) {
             continue;
         }
         circle(ctx, d.at, r_px);
@@ -248,6 +261,50 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) {
         ctx.set_stroke_style_str(RING_STROKE);
         ctx.stroke();
         let _ = ctx.set_line_dash(&js_sys::Array::new());
+    }
+    enclosing
+}
+
+/// The view lies inside a position-uncertainty ring: a tinted band with a dashed inner edge
+/// along the view's borders (the ring's fill and outline, seen from inside) and a note.
+fn draw_inside_ring(ctx: &Ctx, v: &Viewport, radius_m: f64, lang: Lang) {
+    let (w, h, b) = (v.width_px, v.height_px, EDGE_BAND_PX);
+    ctx.set_fill_style_str(RING_BAND_FILL);
+    ctx.fill_rect(0.0, 0.0, w, b);
+    ctx.fill_rect(0.0, h - b, w, b);
+    ctx.fill_rect(0.0, b, b, h - 2.0 * b);
+    ctx.fill_rect(w - b, b, b, h - 2.0 * b);
+    ctx.begin_path();
+    ctx.rect(b, b, w - 2.0 * b, h - 2.0 * b);
+    let _ = ctx.set_line_dash(&js_sys::Array::of2(&6.0.into(), &4.0.into()));
+    ctx.set_line_width(1.5);
+    ctx.set_stroke_style_str(RING_STROKE);
+    ctx.stroke();
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
+    let r = crate::domain::trip::exact_text(radius_m);
+    // Top left, inside the band: clear of the zoom buttons on the right and of a phone's
+    // bottom sheet; three short lines fit a phone's width.
+    let lines = match lang {
+        Lang::Zh => [
+            "位置为近似：".to_string(),
+            format!("实际地点在 ± {r} 范围内，"),
+            "可能在此视图之外".to_string(),
+        ],
+        Lang::En => [
+            "Position approximate:".to_string(),
+            format!("the real site is within ± {r},"),
+            "maybe outside this view".to_string(),
+        ],
+    };
+    ctx.set_font("600 12px sans-serif");
+    for (k, line) in lines.iter().enumerate() {
+        halo_text(
+            ctx,
+            line,
+            b + 8.0,
+            b + 18.0 + 16.0 * k as f64,
+            RING_NOTE_COLOR,
+        );
     }
 }
 
@@ -272,9 +329,12 @@ fn draw_sites(ctx: &Ctx, marks: &[SiteMark], drawn: &[Drawn], frame: &Frame) {
                 ctx.set_line_width(3.0);
                 ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
                 ctx.stroke();
-                ctx.set_font("bold 13px sans-serif");
-                ctx.set_fill_style_str("#ffffff");
-                let _ = ctx.fill_text(&count.to_string(), d.at.x_px, d.at.y_px + 4.5);
+                // The handout's map numbers the trip's stops only.
+                if !frame.trip.handout {
+                    ctx.set_font("bold 13px sans-serif");
+                    ctx.set_fill_style_str("#ffffff");
+                    let _ = ctx.fill_text(&count.to_string(), d.at.x_px, d.at.y_px + 4.5);
+                }
             }
             Hit::Site(i) => {
                 let Some(mark) = marks.get(i) else {

@@ -42,6 +42,9 @@ pub const ROUTE_SELECTED_COLOR: &str = "#ff6f00";
 pub const CLUSTER_FILL: &str = "rgba(200, 16, 46, 0.85)";
 pub const RING_FILL: &str = "rgba(200, 16, 46, 0.08)";
 pub const RING_STROKE: &str = "rgba(200, 16, 46, 0.45)";
+/// The band along the view's edges while the view is inside a ring (`draw_inside_ring`).
+pub const RING_BAND_FILL: &str = "rgba(200, 16, 46, 0.16)";
+pub const RING_NOTE_COLOR: &str = "#8a0f24";
 pub const SELECTED_STROKE: &str = "#ffd400";
 pub const LAND_FILL: &str = "#f4f1ea";
 pub const WATER_FILL: &str = "#c9dcea";

@@ -21,6 +21,9 @@ pub struct Overlay {
     /// The trip's stops that are in the data: (stop number from 1, position).
     pub stops: Vec<(usize, LonLat)>,
     pub focus: Option<LonLat>,
+    /// The printed handout is open: the map numbers the trip's stops only (no route
+    /// numbers, no cluster counts), as the handout's table does.
+    pub handout: bool,
 }
 
 /// Reads the trip state (untracked: the map's redraw effect tracks it via [`track`]).
@@ -42,7 +45,11 @@ pub fn overlay(state: &AppState, loaded: &Loaded) -> Overlay {
         .get_untracked()
         .and_then(|i| loaded.dataset.sites.get(i))
         .map(|s| s.position);
-    Overlay { stops, focus }
+    Overlay {
+        stops,
+        focus,
+        handout: ts.handout.get_untracked(),
+    }
 }
 
 /// Subscribes the calling effect to everything the overlay shows.
@@ -50,6 +57,7 @@ pub fn track(state: &AppState) {
     state.trip.trip.track();
     state.trip.show_on_map.track();
     state.trip.focus.track();
+    state.trip.handout.track();
 }
 
 /// The trip's line, drawn under the sites and their labels.
@@ -89,16 +97,14 @@ pub fn draw_marks(ctx: &Ctx, v: &Viewport, overlay: &Overlay) {
     draw_badges(ctx, &pts, overlay);
 }
 
-/// Numbered squares below each stop; stops sharing a position fan out to the right.
+/// Numbered squares below each stop; stops sharing a position fan out to the right
+/// (`domain::trip::badge_centres`, which the handout's cut keeps whole).
 fn draw_badges(ctx: &Ctx, pts: &[ScreenPoint], overlay: &Overlay) {
     ctx.set_font("bold 12px sans-serif");
     ctx.set_text_align("center");
-    for (k, (&(n, _), p)) in overlay.stops.iter().zip(pts).enumerate() {
-        let same_before = pts[..k]
-            .iter()
-            .filter(|q| (q.x_px - p.x_px).hypot(q.y_px - p.y_px) < 1.0)
-            .count();
-        let (x, y) = (p.x_px + 20.0 * same_before as f64, p.y_px + 18.0);
+    let centres = crate::domain::trip::badge_centres(pts);
+    for (&(n, _), c) in overlay.stops.iter().zip(&centres) {
+        let (x, y) = (c.x_px, c.y_px);
         ctx.begin_path();
         ctx.rect(x - 9.0, y - 9.0, 18.0, 18.0);
         ctx.set_fill_style_str(TRIP_COLOR);

@@ -6,7 +6,7 @@
 use super::AddToTripButton;
 use crate::domain::export::{file_name, route_plan, Format};
 use crate::domain::trip::summarise_routes;
-use crate::ui::i18n::trip::{distance, duration, stop_of, trip as strings};
+use crate::ui::i18n::trip::{duration, stop_of, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{use_state, Selection};
 use leptos::prelude::*;
@@ -44,12 +44,12 @@ pub fn RoutesPanel() -> impl IntoView {
             let meta = if !sum.length_known() {
                 format!(
                     "{} {} · {} · {} {}",
-                    sum.stops, s.stop_word, s.length_unknown, s.visits_take, duration(lang, sum.dwell_min)
+                    sum.stops, s.stop_word, sum.span.text(lang == Lang::En), s.visits_take, duration(lang, sum.dwell_min)
                 )
             } else {
                 format!(
                     "{} {} · {} · ≈ {} ({mode})",
-                    sum.stops, s.stop_word, distance(sum.length_m), duration(lang, sum.total_min())
+                    sum.stops, s.stop_word, sum.span.text(lang == Lang::En), duration(lang, sum.total_min())
                 )
             };
             let open = move |_| {
@@ -140,6 +140,24 @@ fn Stepper(route: usize) -> impl IntoView {
         let current = step
             .get()
             .and_then(|k| Some((k, ds.site(r.stops.get(k)?)?.clone())));
+        // The straight line from the previous stop, as certain as the two are placed
+        // (worded as the route list and the trip word it).
+        let from_previous = current.as_ref().and_then(|(k, site)| {
+            let before = ds.site(r.stops.get(k.checked_sub(1)?)?)?;
+            let radius = |s: &crate::domain::model::Site| s.precision.ring_radius_m();
+            let l = crate::domain::trip::leg(
+                before.position,
+                radius(before),
+                site.position,
+                radius(site),
+                crate::domain::trip::Mode::Walk,
+            );
+            Some(format!(
+                "↓ {} ({})",
+                l.span.text(lang == Lang::En),
+                s.leg_from_previous
+            ))
+        });
         let detail = current.map(|(k, site)| {
             let kind = pick(lang, site.kind.label_zh(), site.kind.label_en());
             let place = [Some(kind), site.address.clone()]
@@ -149,6 +167,7 @@ fn Stepper(route: usize) -> impl IntoView {
                 .join(" · ");
             view! {
                 <div class="stop-detail">
+                    {from_previous.clone().map(|l| view! { <p class="activity-meta route-leg">{l}</p> })}
                     <h3>{format!("{}. {}", k + 1, pick(lang, &site.name, &site.name_en))}</h3>
                     <p class="activity-meta">{place}</p>
                     <p>{pick(lang, &site.summary, &site.summary_en)}</p>

@@ -11,6 +11,7 @@ mod settings;
 mod state;
 mod stops;
 mod summary;
+mod words;
 
 pub use add_button::AddToTripButton;
 pub use browser::download as download_text;

@@ -4,11 +4,12 @@
 //! Print and Close; `@media print` in app.css prints only the page.
 
 use super::browser::{focus_later, map_snapshot, print};
+use super::words::{distance_label, span_text, travel_total, warnings};
 use super::{share_url, use_schedule};
 use crate::domain::geo::BBox;
 use crate::domain::qr::QrMatrix;
 use crate::domain::trip::{format_hhmm, handout_crop, resolve};
-use crate::ui::i18n::trip::{distance, duration, estimate_note, trip as strings};
+use crate::ui::i18n::trip::{duration, estimate_note, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
@@ -119,12 +120,21 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
             trip.title.clone()
         };
         let mode = pick(trip.mode.label_zh(), trip.mode.label_en());
-        let subtitle = format!(
-            "{} · {mode} · {}–{}",
-            trip.date.map(|d| d.to_string()).unwrap_or_default(),
-            format_hhmm(trip.start_min),
-            format_hhmm(sc.finish_min)
-        );
+        // Only the parts there are: a trip without a date began with a stray "·".
+        let subtitle = [
+            trip.date.map(|d| d.to_string()),
+            Some(mode.clone()),
+            Some(format!(
+                "{}–{}",
+                format_hhmm(trip.start_min),
+                format_hhmm(sc.finish_min)
+            )),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let warnings = warnings(&sc, lang);
         let sites = resolve(&trip, &data.dataset);
         // The data rarely gives addresses: no empty column then.
         let any_address = sites.iter().flatten().any(|s| s.address.is_some());
@@ -153,10 +163,10 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
         );
         let totals = format!(
             "{}: {} · {}: {} · {}: {} · {}: {}",
-            s.total_distance,
-            distance(sc.distance_m),
+            distance_label(lang),
+            span_text(lang, &sc.span),
             s.travel_time,
-            duration(lang, sc.travel_min),
+            travel_total(lang, &sc),
             s.visit_time,
             duration(lang, sc.dwell_min),
             s.day_ends,
@@ -180,6 +190,13 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
                     </tr></thead>
                     <tbody role="rowgroup">{rows}</tbody>
                 </table>
+                // Printed too: a teacher plans on paper (approximate positions, unknown legs,
+                // closed days…).
+                {(!warnings.is_empty()).then(|| view! {
+                    <ul class="handout-warnings trip-warnings">
+                        {warnings.into_iter().map(|w| view! { <li>"⚠ "{w}</li> }).collect_view()}
+                    </ul>
+                })}
                 <div class="handout-bottom">
                     <div class="handout-totals">
                         <p><strong>{totals}</strong></p>

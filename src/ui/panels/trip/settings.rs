@@ -1,9 +1,10 @@
 //! The trip's settings (name, day, start and end time, travel mode with its stated speed)
 //! and "Optimise order" from a chosen start stop to an optional end stop.
 
+use super::words::span_text;
 use crate::domain::model::Date;
 use crate::domain::trip::{format_hhmm, optimised_stops, parse_hhmm, plan, Mode};
-use crate::ui::i18n::trip::{distance, estimate_note, trip as strings};
+use crate::ui::i18n::trip::{estimate_note, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
@@ -80,19 +81,14 @@ pub fn Optimise() -> impl IntoView {
         );
         let mut after = trip.clone();
         after.reorder(&order);
-        let before_m = plan(&trip, &data.dataset).straight_m;
-        let after_m = plan(&after, &data.dataset).straight_m;
         let lang = state.lang.get_untracked();
+        let before_m = span_text(lang, &plan(&trip, &data.dataset).span);
+        let after_m = span_text(lang, &plan(&after, &data.dataset).span);
         let text = match lang {
-            Lang::Zh => format!(
-                "已优化顺序：直线距离 {} → {}",
-                distance(before_m),
-                distance(after_m)
-            ),
+            Lang::Zh => format!("已优化顺序：直线距离 {} → {}", before_m, after_m),
             Lang::En => format!(
                 "Order optimised: straight-line distance {} → {}",
-                distance(before_m),
-                distance(after_m)
+                before_m, after_m
             ),
         };
         ts.change_with_undo(text, |t| {

@@ -3,9 +3,10 @@
 //! move it up or down (keyboard), drag it (pointer) or remove it.
 
 use super::browser::focus_later;
+use super::words::leg_line;
 use crate::domain::model::Site;
 use crate::domain::trip::{default_dwell_min, format_hhmm, HoursCheck, Schedule, StopTimes};
-use crate::ui::i18n::trip::{distance, duration, moved_to, trip as strings};
+use crate::ui::i18n::trip::{moved_to, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::{use_state, Selection};
 use leptos::prelude::*;
@@ -113,14 +114,10 @@ fn stop_row(row: Row, n: usize, lang: Lang, dragged: RwSignal<Option<usize>>) ->
         }
         dragged.set(None);
     };
-    let leg = row.times.and_then(|t| t.leg_in).map(|leg| {
-        format!(
-            "↓ {} · {} ({})",
-            distance(leg.distance_m),
-            duration(lang, leg.minutes),
-            s.leg_from_previous
-        )
-    });
+    let leg = row
+        .times
+        .and_then(|t| t.leg_in)
+        .map(|leg| (leg.is_allowance(), leg_line(lang, &leg)));
     let times = row.times.map(|t| {
         format!(
             "{}–{}",
@@ -149,7 +146,7 @@ fn stop_row(row: Row, n: usize, lang: Lang, dragged: RwSignal<Option<usize>>) ->
             on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
             on:drop=on_drop
         >
-            {leg.map(|l| view! { <div class="trip-leg">{l}</div> })}
+            {leg.map(|(allowance, l)| view! { <div class="trip-leg" class:allowance=allowance>{l}</div> })}
             <div class="trip-stop-main">
                 <span class="stop-no" aria-hidden="true">{i + 1}</span>
                 {match site_index {

@@ -2,9 +2,10 @@
 //! link, export GPX / KML / GeoJSON, print a handout, clear it (with Undo).
 
 use super::browser::{copy_text, download, today};
+use super::words::{distance_label, span_text, travel_total, warnings};
 use crate::domain::export::{trip_file_name, trip_plan, Format};
-use crate::domain::trip::{format_hhmm, Schedule, Warning};
-use crate::ui::i18n::trip::{distance, duration, trip as strings};
+use crate::domain::trip::{format_hhmm, Schedule};
+use crate::ui::i18n::trip::{duration, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
@@ -17,16 +18,12 @@ pub fn Totals(schedule: Memo<Arc<Schedule>>) -> impl IntoView {
         let lang = state.lang.get();
         let s = strings(lang);
         let sc = schedule.get();
-        let warnings: Vec<String> = sc
-            .warnings
-            .iter()
-            .filter_map(|w| warning_text(*w, lang))
-            .collect();
+        let warnings = warnings(&sc, lang);
         Some(view! {
             <h3>{s.totals}</h3>
             <dl class="trip-totals">
-                <dt>{s.total_distance}</dt><dd>{distance(sc.distance_m)}</dd>
-                <dt>{s.travel_time}</dt><dd>{duration(lang, sc.travel_min)}</dd>
+                <dt>{distance_label(lang)}</dt><dd class="trip-distance">{span_text(lang, &sc.span)}</dd>
+                <dt>{s.travel_time}</dt><dd class="trip-travel">{travel_total(lang, &sc)}</dd>
                 <dt>{s.visit_time}</dt><dd>{duration(lang, sc.dwell_min)}</dd>
                 <dt>{s.day_ends}</dt><dd>{format_hhmm(sc.finish_min)}</dd>
             </dl>
@@ -37,60 +34,6 @@ pub fn Totals(schedule: Memo<Arc<Schedule>>) -> impl IntoView {
             })}
         })
     }
-}
-
-/// A warning in words; "not in data" is shown on its row instead.
-fn warning_text(w: Warning, lang: Lang) -> Option<String> {
-    let s = strings(lang);
-    let at = |stop: usize, what: &str| match lang {
-        Lang::En => format!("Stop {}: {what}", stop + 1),
-        Lang::Zh => format!("第 {} 站：{what}", stop + 1),
-    };
-    Some(match w {
-        Warning::OutsideHours { stop } => at(stop, s.hours_outside),
-        Warning::ClosedThatDay { stop } => at(stop, s.hours_closed_day),
-        Warning::PastEnd {
-            stop,
-            finish_min,
-            end_min,
-        } => match lang {
-            Lang::En => format!(
-                "The day runs past {} (from stop {}; it ends {}).",
-                format_hhmm(end_min),
-                stop + 1,
-                format_hhmm(finish_min)
-            ),
-            Lang::Zh => format!(
-                "行程超过 {}（自第 {} 站起；{} 结束）。",
-                format_hhmm(end_min),
-                stop + 1,
-                format_hhmm(finish_min)
-            ),
-        },
-        Warning::LongLeg { stop, distance_m } => match lang {
-            Lang::En => format!(
-                "Stop {}: {} from the stop before, too far for this mode; choose coach or car.",
-                stop + 1,
-                distance(distance_m)
-            ),
-            Lang::Zh => format!(
-                "第 {} 站：距上一站 {}，此出行方式难以到达，请改为大巴或自驾。",
-                stop + 1,
-                distance(distance_m)
-            ),
-        },
-        Warning::PastMidnight { finish_min } => match lang {
-            Lang::En => format!(
-                "The day runs past midnight (it ends {}): fewer stops or another mode?",
-                format_hhmm(finish_min)
-            ),
-            Lang::Zh => format!(
-                "行程超过午夜（{} 结束），请减少站点或更换出行方式。",
-                format_hhmm(finish_min)
-            ),
-        },
-        Warning::NotInData { .. } => return None,
-    })
 }
 
 #[component]
