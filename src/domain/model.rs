@@ -78,7 +78,7 @@ pub use route::{Route, TravelMode};
 pub use site::{
     admin_name_en, AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind, SiteMark,
 };
-pub use text::{choose, is_han, written_in, Shown, TextLang};
+pub use text::{choose, is_han, script_runs, written_in, Shown, TextLang};
 
 use serde::{Deserialize, Serialize};
 

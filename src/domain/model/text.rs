@@ -62,6 +62,36 @@ pub fn written_in(text: &str, field: TextLang) -> TextLang {
     }
 }
 
+/// `text` cut where it changes between Han characters and Latin letters, each run with its
+/// language: "placed at the 西樵镇 town point" is English, Chinese, English. Digits, spaces
+/// and punctuation stay with the run they follow (a leading run of them takes `field`), so
+/// a mixed text can be marked run by run (`lang`) rather than all as one language.
+pub fn script_runs(text: &str, field: TextLang) -> Vec<(&str, TextLang)> {
+    let mut runs: Vec<(&str, TextLang)> = Vec::new();
+    let (mut start, mut current) = (0, None::<TextLang>);
+    for (i, c) in text.char_indices() {
+        let lang = if is_han(c) {
+            Some(TextLang::Zh)
+        } else if c.is_ascii_alphabetic() {
+            Some(TextLang::En)
+        } else {
+            None
+        };
+        match (current, lang) {
+            (Some(a), Some(b)) if a != b => {
+                runs.push((&text[start..i], a));
+                (start, current) = (i, Some(b));
+            }
+            (None, Some(b)) => current = Some(b),
+            _ => {}
+        }
+    }
+    if start < text.len() {
+        runs.push((&text[start..], current.unwrap_or(field)));
+    }
+    runs
+}
+
 /// Whether `c` is a CJK (Han) character, including the compatibility and extension blocks
 /// a Chinese place name may use.
 pub fn is_han(c: char) -> bool {
@@ -107,6 +137,33 @@ mod tests {
             })
         );
         assert_eq!(choose(TextLang::En, "", " "), None);
+    }
+
+    #[test]
+    fn mixed_texts_are_cut_into_runs_of_one_script() {
+        let runs = script_runs(
+            "placed at the 西樵镇 town point (GeoNames 1788379)",
+            TextLang::En,
+        );
+        assert_eq!(
+            runs,
+            vec![
+                ("placed at the ", TextLang::En),
+                ("西樵镇 ", TextLang::Zh),
+                ("town point (GeoNames 1788379)", TextLang::En),
+            ]
+        );
+        let runs = script_runs(
+            "端州区正东路东侧石头岗上, facing the Xi River",
+            TextLang::Zh,
+        );
+        assert_eq!(runs.len(), 2);
+        assert_eq!(runs[1], ("facing the Xi River", TextLang::En));
+        assert_eq!(
+            script_runs("2021-03", TextLang::Zh),
+            vec![("2021-03", TextLang::Zh)]
+        );
+        assert!(script_runs("", TextLang::Zh).is_empty());
     }
 
     #[test]

@@ -130,7 +130,15 @@ pub fn panel(_open: RwSignal<bool>) -> AnyView {
 
 /// The attribution line: always the base map's and the data's, plus the tile source's.
 pub fn attribution(state: AppState) -> String {
-    let base = "底图 Base map: Natural Earth (public domain), GeoNames (CC BY 4.0) · 数据 Data: news reports 2021–22";
+    // In the UI's language only; Natural Earth and GeoNames are names, kept as they are.
+    let base = match state.lang.get() {
+        crate::ui::i18n::Lang::Zh => {
+            "底图：Natural Earth（公有领域）、GeoNames（CC BY 4.0）· 数据：新闻报道 2021–22"
+        }
+        crate::ui::i18n::Lang::En => {
+            "Base map: Natural Earth (public domain), GeoNames (CC BY 4.0) · Data: news reports 2021–22"
+        }
+    };
     match state.tile_source.get() {
         Some(source) => format!("{} · {base}", source.attribution),
         None => base.to_string(),

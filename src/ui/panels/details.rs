@@ -3,7 +3,7 @@
 //! text (Leptos escapes it); links only for http(s) URLs.
 
 use crate::domain::coverage::{bar_chart, group_digits};
-use crate::domain::model::{choose, written_in, Dataset, Route, Site, Source, TextLang};
+use crate::domain::model::{choose, script_runs, Dataset, Route, Site, Source, TextLang};
 use crate::domain::safe_url::is_http_url;
 use crate::domain::stats::site_activities;
 use crate::ui::i18n::discover::{discover, radius_text};
@@ -74,16 +74,17 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang, later_loading: bool) ->
     let t = lang.t();
     let style = kind_style(site.kind);
     let kind = pick(lang, site.kind.label_zh(), site.kind.label_en()).to_string();
-    let admin = [
-        &site.admin.province,
-        &site.admin.city,
-        &site.admin.county,
-        &site.admin.town,
-    ]
-    .iter()
-    .filter_map(|p| p.as_deref())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    // The administrative place in English where the data gives it (`admin_en`).
+    let joined = |a: &crate::domain::model::AdminPlace| {
+        let parts: Vec<&str> = a.parts().iter().filter_map(|p| p.as_deref()).collect();
+        parts.join(" · ")
+    };
+    let admin_en = joined(&site.admin_en);
+    let admin = if lang == Lang::En && !admin_en.is_empty() {
+        admin_en
+    } else {
+        joined(&site.admin)
+    };
     let precision = format!(
         "{} ({})",
         pick(
@@ -109,14 +110,14 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang, later_loading: bool) ->
         <span class="kind-badge" style:background-color=style.fill>{kind}</span>
         <div class="details-actions"><super::AddToTripButton site=site.id.clone() /></div>
         <dl>
-            {field(t.address, site.address.clone())}
-            {field(t.admin_place, (!admin.is_empty()).then_some(admin))}
+            {field(lang, t.address, site.address.clone())}
+            {field(lang, t.admin_place, (!admin.is_empty()).then_some(admin))}
             {choose(lang.text_lang(), &site.summary, &site.summary_en).map(|s| view! {
                 <dt>{t.summary}</dt><dd>{data_text(lang, s.text, s.lang)}</dd>
             })}
-            {field(d.designation, site.designation.clone())}
-            {field(d.opening_hours, site.opening_hours.clone())}
-            {field(d.booking, site.booking.clone())}
+            {field(lang, d.designation, site.designation.clone())}
+            {field(lang, d.opening_hours, site.opening_hours.clone())}
+            {field(lang, d.booking, site.booking.clone())}
         </dl>
         <h3>{t.position}</h3>
         <p class="precision-note">{precision}{note}</p>
@@ -139,11 +140,22 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang, later_loading: bool) ->
     }
 }
 
-/// A text from the data in `written` language: marked with `lang` when that is not the
-/// UI's, so that the browser (and a screen reader) reads it as what it is.
+/// A text from the data, `written` in one language (or a mix: an English note naming
+/// 西樵镇): each run in a language other than the UI's is marked with `lang`, so that the
+/// browser (and a screen reader) reads it as what it is.
 fn data_text(ui: Lang, text: &str, written: TextLang) -> impl IntoView {
-    let mark = (written != ui.text_lang()).then(|| written.html_lang());
-    view! { <span class="data-text" lang=mark>{text.to_string()}</span> }
+    let runs = script_runs(text, written)
+        .into_iter()
+        .map(|(run, lang)| {
+            let run = run.to_string();
+            if lang == ui.text_lang() {
+                run.into_any()
+            } else {
+                view! { <span lang=lang.html_lang()>{run}</span> }.into_any()
+            }
+        })
+        .collect_view();
+    view! { <span class="data-text">{runs}</span> }
 }
 
 /// Each source: its document (a file name or a catalogue id such as "GeoNames 1784853",
@@ -152,15 +164,16 @@ fn sources_list(sources: &[Source], lang: Lang) -> impl IntoView {
     let items = sources
         .iter()
         .map(|s| {
-            let says = written_in(&s.says, lang.text_lang());
-            view! { <li><strong class="source-doc" translate="no">{s.doc.clone()}</strong>": "{data_text(lang, &s.says, says)}</li> }
+            view! { <li><strong class="source-doc" translate="no">{s.doc.clone()}</strong>": "{data_text(lang, &s.says, lang.text_lang())}</li> }
         })
         .collect_view();
     view! { <ul class="sources-list">{items}</ul> }
 }
 
-fn field(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
-    value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+/// A field of Chinese text as the data gives it (an address, a designation), any Latin run
+/// in it marked as such.
+fn field(lang: Lang, label: &'static str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| view! { <dt>{label}</dt><dd>{data_text(lang, &v, TextLang::Zh)}</dd> })
 }
 
 /// Only http(s) links are shown as links; anything else (javascript:, data:) is dropped.
