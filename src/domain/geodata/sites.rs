@@ -164,7 +164,7 @@ pub(crate) fn precision(
     let note = required_as(raw.note, at, "precision.note", Severity::Warning, issues);
     let note_zh = raw.note_zh.unwrap_or_default();
     if !note_zh.is_empty() && !note_zh.chars().any(is_han) {
-        let message = format!("note_zh \"{note_zh}\" has no Chinese: the Chinese note goes here, the English one in note");
+        let message = format!("note_zh has no Chinese: \"{note_zh}\"");
         issues.warning(at.field("precision.note_zh"), message);
     }
     Some(Precision {
@@ -184,17 +184,13 @@ fn themes_en(
 ) -> Vec<String> {
     let raw = raw.unwrap_or_default();
     if !raw.is_empty() && raw.len() != themes.len() {
-        let message = format!(
-            "{} English theme names for {} themes: give one per theme, in the same order",
-            raw.len(),
-            themes.len()
-        );
+        let message = format!("{} names for {} themes", raw.len(), themes.len());
         issues.warning(at.field("themes_en"), message);
         return Vec::new();
     }
     for (i, t) in raw.iter().enumerate() {
         if t.trim().is_empty() || t.chars().any(is_han) {
-            let message = format!("theme name \"{t}\" is not an English name");
+            let message = format!("not an English name: \"{t}\"");
             issues.warning(at.field(&format!("themes_en[{i}]")), message);
         }
     }
@@ -209,7 +205,7 @@ fn admin_en(zh: Option<&AdminPlace>, en: Option<&AdminPlace>, at: At, issues: &m
     let names = ["province", "city", "county", "town"];
     for ((name, e), z) in names.iter().zip(en.parts()).zip(zh.parts()) {
         if e.is_some() && z.is_none() {
-            let message = format!("admin_en.{name} given but admin.{name} is not");
+            let message = format!("no admin.{name} for it");
             issues.warning(at.field(&format!("admin_en.{name}")), message);
         }
     }

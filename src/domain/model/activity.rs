@@ -34,7 +34,6 @@ vocabulary! {
     /// How often an activity recurs, as the source says it ("每周一会" is weekly).
     Recurrence {
         Weekly = "weekly", "每周", "weekly";
-        Monthly = "monthly", "每月", "monthly";
         Often = "often", "经常", "often";
     }
 }

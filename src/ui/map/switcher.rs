@@ -133,10 +133,10 @@ pub fn attribution(state: AppState) -> String {
     // In the UI's language only; Natural Earth and GeoNames are names, kept as they are.
     let base = match state.lang.get() {
         crate::ui::i18n::Lang::Zh => {
-            "底图：Natural Earth（公有领域）、GeoNames（CC BY 4.0）· 数据：新闻报道 2021–22"
+            "底图 Natural Earth、GeoNames (CC BY 4.0) · 数据 新闻报道 2021–22"
         }
         crate::ui::i18n::Lang::En => {
-            "Base map: Natural Earth (public domain), GeoNames (CC BY 4.0) · Data: news reports 2021–22"
+            "Base map: Natural Earth, GeoNames (CC BY 4.0) · Data: news reports 2021–22"
         }
     };
     match state.tile_source.get() {
