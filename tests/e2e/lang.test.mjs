@@ -140,3 +140,28 @@ test('on a phone the search placeholder shows whole, in both languages', async (
     });
   }
 });
+
+test('on a phone the CSV preview fits the dialog: every row whole, no cell cut', async () => {
+  await withPage(phone, '?lang=zh', async (page) => {
+    await page.getByLabel('选择要导入的文件').setInputFiles(new URL('./fixtures/organiser_gbk.csv', import.meta.url).pathname);
+    const dialog = page.getByRole('dialog', { name: /organiser_gbk\.csv/ });
+    await dialog.waitFor();
+    const preview = dialog.locator('.import-preview');
+    await preview.scrollIntoViewIfNeeded();
+    const fit = await preview.evaluate((table) => {
+      const wrap = table.closest('.import-table-wrap').getBoundingClientRect();
+      const cells = [...table.querySelectorAll('tbody td')].map((td) => {
+        const r = td.getBoundingClientRect();
+        return { text: td.textContent, left: r.left, right: r.right, clipped: td.scrollWidth > td.clientWidth + 1 };
+      });
+      return { wrap: { left: wrap.left, right: wrap.right }, tableScroll: table.scrollWidth, tableWidth: table.clientWidth, cells };
+    });
+    assert.ok(fit.cells.length >= 6, 'the preview rows are there');
+    assert.ok(fit.tableScroll <= fit.tableWidth + 1, `the preview is ${fit.tableScroll} px wide in ${fit.tableWidth} px`);
+    for (const c of fit.cells) {
+      assert.ok(c.left >= fit.wrap.left - 1 && c.right <= fit.wrap.right + 1, `"${c.text}" runs out of the dialog: ${c.left}..${c.right}`);
+      assert.ok(!c.clipped, `"${c.text}" is cut`);
+    }
+    await page.screenshot({ path: new URL('lang-import-preview-390x844.png', SHOTS).pathname });
+  });
+});
