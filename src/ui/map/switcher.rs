@@ -128,17 +128,10 @@ pub fn panel(_open: RwSignal<bool>) -> AnyView {
     .into_any()
 }
 
-/// The attribution line: always the base map's and the data's, plus the tile source's.
+/// The attribution line: the base map's sources, plus the tile source's.
 pub fn attribution(state: AppState) -> String {
-    // In the UI's language only; Natural Earth and GeoNames are names, kept as they are.
-    let base = match state.lang.get() {
-        crate::ui::i18n::Lang::Zh => {
-            "底图 Natural Earth、GeoNames (CC BY 4.0) · 数据 新闻报道 2021–22"
-        }
-        crate::ui::i18n::Lang::En => {
-            "Base map: Natural Earth, GeoNames (CC BY 4.0) · Data: news reports 2021–22"
-        }
-    };
+    // Names only, the same in both languages (the records cite the news reports).
+    let base = "Natural Earth · GeoNames (CC BY 4.0)";
     match state.tile_source.get() {
         Some(source) => format!("{} · {base}", source.attribution),
         None => base.to_string(),
