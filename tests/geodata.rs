@@ -169,7 +169,7 @@ fn dated_events_are_activities_at_the_right_place() {
     let hq = SiteId::from("ye-ting-independent-regiment-hq");
     let weekly = data
         .activities_for_site(&hq)
-        .find(|a| a.recurrence.as_deref() == Some("weekly"));
+        .find(|a| a.recurrence == Some(redmap::domain::model::Recurrence::Weekly));
     assert!(weekly.is_some_and(|a| a.title.contains("铁军讲堂")));
     let class = data
         .activities
@@ -316,4 +316,70 @@ fn parses_100k_sites_quickly() {
     if !cfg!(debug_assertions) {
         assert!(elapsed.as_millis() < 300, "{elapsed:?}");
     }
+}
+
+/// The Chinese UI shows `precision.note_zh`: every bundled site has one, written in Chinese
+/// with no Latin letters at all (no "GeoNames", "m", "km": the sources name the ids).
+#[test]
+fn every_bundled_site_has_a_chinese_position_note_without_latin_text() {
+    let data = bundled();
+    for site in &data.sites {
+        let zh = &site.precision.note_zh;
+        assert!(!zh.trim().is_empty(), "{}: no note_zh", site.id.as_str());
+        assert!(
+            !zh.chars().any(|c| c.is_ascii_alphabetic()),
+            "{}: Latin text in note_zh \"{zh}\"",
+            site.id.as_str()
+        );
+        assert!(
+            !site.precision.note.is_empty(),
+            "{}: no note",
+            site.id.as_str()
+        );
+    }
+    // Written from the same facts as the English note, e.g. the 阅江楼's hillock.
+    let hq = data
+        .sites
+        .iter()
+        .find(|s| s.id.as_str() == "ye-ting-independent-regiment-hq")
+        .expect("阅江楼");
+    assert!(hq.precision.note_zh.contains("正东路东侧"));
+    assert!(hq.precision.note_zh.contains("西江"));
+}
+
+/// The English UI shows `themes_en` / `theme_en` and `admin_en`: one English name per theme
+/// and per named place, with no Chinese in it.
+#[test]
+fn every_bundled_theme_and_place_has_an_english_name() {
+    let data = bundled();
+    let han = |s: &str| s.chars().any(redmap::domain::model::is_han);
+    for site in &data.sites {
+        assert_eq!(
+            site.themes.len(),
+            site.themes_en.len(),
+            "{}",
+            site.id.as_str()
+        );
+        assert!(
+            site.themes_en.iter().all(|t| !t.is_empty() && !han(t)),
+            "{:?}",
+            site.themes_en
+        );
+        for (zh, en) in site.admin.parts().iter().zip(site.admin_en.parts()) {
+            assert_eq!(zh.is_some(), en.is_some(), "{}: admin_en", site.id.as_str());
+            assert!(!en.as_deref().is_some_and(han), "{en:?}");
+        }
+    }
+    for route in &data.routes {
+        assert!(
+            !route.theme_en.is_empty() && !han(&route.theme_en),
+            "{}",
+            route.id.as_str()
+        );
+    }
+    let sites = &data.sites;
+    assert_eq!(
+        redmap::domain::model::admin_name_en(sites, "越秀区"),
+        Some("Yuexiu District")
+    );
 }

@@ -277,10 +277,57 @@ pub fn themes(dataset: &Dataset) -> Vec<String> {
     distinct.into_iter().map(str::to_owned).collect()
 }
 
+/// A theme as the filter offers it: the value the sites use (the key kept in the URL) and
+/// its English name, from the first site that gives one (`themes_en`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeName {
+    pub key: String,
+    pub en: Option<String>,
+}
+
+/// Every theme the sites use with its English name, sorted by the key, each once.
+pub fn theme_names(dataset: &Dataset) -> Vec<ThemeName> {
+    let mut names: std::collections::BTreeMap<&str, Option<&str>> = Default::default();
+    for site in &dataset.sites {
+        for theme in &site.themes {
+            let en = names.entry(theme.as_str()).or_default();
+            if en.is_none() {
+                *en = site.theme_en(theme);
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|(key, en)| ThemeName {
+            key: key.to_owned(),
+            en: en.map(str::to_owned),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::test_data::bundled;
+
+    #[test]
+    fn every_bundled_theme_has_an_english_name() {
+        let names = theme_names(&bundled());
+        assert_eq!(names.len(), themes(&bundled()).len());
+        let long_march = names.iter().find(|n| n.key == "长征").expect("长征");
+        assert_eq!(long_march.en.as_deref(), Some("Long March"));
+        assert!(names.iter().all(|n| n.en.is_some()), "{names:?}");
+    }
+
+    #[test]
+    fn a_theme_without_english_is_kept_with_none() {
+        let mut ds = bundled();
+        ds.sites[0].themes = vec!["自编主题".into()];
+        ds.sites[0].themes_en = vec![];
+        let names = theme_names(&ds);
+        let own = names.iter().find(|n| n.key == "自编主题").expect("kept");
+        assert_eq!(own.en, None);
+    }
 
     #[test]
     fn activity_sites_are_the_first_site_with_the_id() {

@@ -64,7 +64,25 @@ pub enum LabelSide {
     Left,
     Below,
     Above,
+    /// Centred on the anchor (a place name over its area, not beside a marker).
+    Centre,
 }
+
+/// Beside a marker: right, left, below, above.
+pub const BESIDE: [LabelSide; 4] = [
+    LabelSide::Right,
+    LabelSide::Left,
+    LabelSide::Below,
+    LabelSide::Above,
+];
+/// A place name: on its point if free, else just below, above, right or left of it.
+pub const CENTRED_FIRST: [LabelSide; 5] = [
+    LabelSide::Centre,
+    LabelSide::Below,
+    LabelSide::Above,
+    LabelSide::Right,
+    LabelSide::Left,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacedLabel {
@@ -87,6 +105,17 @@ pub struct LabelLayout {
 
 /// The labels to draw, in priority order. Labels that fit nowhere are left out.
 pub fn place_labels(candidates: &[LabelCandidate], layout: &LabelLayout) -> Vec<PlacedLabel> {
+    place_labels_avoiding(candidates, &[], &BESIDE, layout)
+}
+
+/// The same, trying `sides` in order, and keeping clear of `obstacles` (e.g. the site
+/// markers and cluster bubbles drawn over the base map's names) as of other labels.
+pub fn place_labels_avoiding(
+    candidates: &[LabelCandidate],
+    obstacles: &[ScreenRect],
+    sides: &[LabelSide],
+    layout: &LabelLayout,
+) -> Vec<PlacedLabel> {
     let cols = (layout.width_px / CELL_PX).ceil().max(0.0) as usize;
     let rows = (layout.height_px / CELL_PX).ceil().max(0.0) as usize;
     if cols == 0 || rows == 0 {
@@ -102,30 +131,35 @@ pub fn place_labels(candidates: &[LabelCandidate], layout: &LabelLayout) -> Vec<
         }
     };
     order.sort_by(|&a, &b| rank(b).total_cmp(&rank(a)).then(a.cmp(&b)));
-    // Each placed label is registered in every cell its padded box touches, so a new
-    // box only needs checking against the labels in its own cells.
+    // Each taken box (an obstacle or a placed label) is registered in every cell its
+    // padded box touches, so a new box only needs checking against those in its cells.
     let mut grid: Vec<Vec<usize>> = vec![Vec::new(); cols * rows];
+    let mut taken: Vec<ScreenRect> = Vec::new();
+    let take = |rect: ScreenRect, grid: &mut Vec<Vec<usize>>, taken: &mut Vec<ScreenRect>| {
+        cells_of(&rect.grown(layout.padding_px), cols, rows)
+            .for_each(|cell| grid[cell].push(taken.len()));
+        taken.push(rect);
+    };
+    for o in obstacles
+        .iter()
+        .filter(|o| o.left_px.is_finite() && o.top_px.is_finite())
+    {
+        take(*o, &mut grid, &mut taken);
+    }
     let mut placed: Vec<PlacedLabel> = Vec::new();
     for i in order {
-        let sides = [
-            LabelSide::Right,
-            LabelSide::Left,
-            LabelSide::Below,
-            LabelSide::Above,
-        ];
-        let fit = sides.into_iter().find_map(|side| {
+        let fit = sides.iter().find_map(|&side| {
             let rect = rect_for(&candidates[i], side, layout.gap_px);
             let free = on_canvas(&rect, layout)
                 && cells_of(&rect, cols, rows).all(|cell| {
                     grid[cell]
                         .iter()
-                        .all(|&p| !placed[p].rect.grown(layout.padding_px).overlaps(&rect))
+                        .all(|&p| !taken[p].grown(layout.padding_px).overlaps(&rect))
                 });
             free.then_some((rect, side))
         });
         if let Some((rect, side)) = fit {
-            cells_of(&rect.grown(layout.padding_px), cols, rows)
-                .for_each(|cell| grid[cell].push(placed.len()));
+            take(rect, &mut grid, &mut taken);
             placed.push(PlacedLabel {
                 index: i,
                 rect,
@@ -148,6 +182,7 @@ fn rect_for(c: &LabelCandidate, side: LabelSide, gap_px: f64) -> ScreenRect {
         LabelSide::Left => (x - gap_px - w, y - h / 2.0),
         LabelSide::Below => (x - w / 2.0, y + gap_px),
         LabelSide::Above => (x - w / 2.0, y - gap_px - h),
+        LabelSide::Centre => (x - w / 2.0, y - h / 2.0),
     };
     ScreenRect {
         left_px,
@@ -266,5 +301,59 @@ mod tests {
             place_labels(&[huge], &LAYOUT).is_empty(),
             "wider than the canvas"
         );
+    }
+
+    #[test]
+    fn a_name_keeps_clear_of_the_markers_over_it() {
+        // A province name centred where a cluster bubble (r 16) sits: moved off it.
+        let bubble = ScreenRect {
+            left_px: 184.0,
+            top_px: 134.0,
+            width_px: 32.0,
+            height_px: 32.0,
+        };
+        let name = LabelCandidate {
+            anchor: ScreenPoint::new(200.0, 150.0),
+            width_px: 50.0,
+            height_px: 16.0,
+            priority: 1.0,
+        };
+        let free = place_labels_avoiding(&[name], &[], &CENTRED_FIRST, &LAYOUT);
+        assert_eq!(free[0].side, LabelSide::Centre);
+        // Moved off by more than the bubble's radius, as the base map's names are.
+        let away = LabelLayout {
+            gap_px: 20.0,
+            ..LAYOUT
+        };
+        let placed = place_labels_avoiding(&[name], &[bubble], &CENTRED_FIRST, &away);
+        assert_eq!(placed.len(), 1);
+        assert!(!placed[0].rect.overlaps(&bubble), "{placed:?}");
+        assert_eq!(placed[0].side, LabelSide::Below);
+        // Boxed in on every side: left out rather than drawn under a marker.
+        let wall = ScreenRect {
+            left_px: 100.0,
+            top_px: 90.0,
+            width_px: 200.0,
+            height_px: 120.0,
+        };
+        assert!(place_labels_avoiding(&[name], &[wall], &CENTRED_FIRST, &away).is_empty());
+    }
+
+    #[test]
+    fn two_names_on_close_points_do_not_overlap() {
+        // 香港 and 澳门's names, 20 px apart.
+        let a = LabelCandidate {
+            anchor: ScreenPoint::new(200.0, 150.0),
+            width_px: 110.0,
+            height_px: 14.0,
+            priority: 1.0,
+        };
+        let b = LabelCandidate {
+            anchor: ScreenPoint::new(180.0, 160.0),
+            ..a
+        };
+        let placed = place_labels_avoiding(&[a, b], &[], &CENTRED_FIRST, &LAYOUT);
+        assert_eq!(placed.len(), 2);
+        assert_no_overlaps(&placed);
     }
 }

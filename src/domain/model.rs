@@ -67,14 +67,18 @@ mod ids;
 mod region;
 mod route;
 mod site;
+mod text;
 
-pub use activity::{Activity, ActivityTarget, ActivityType, Qualifier, Visit};
+pub use activity::{Activity, ActivityTarget, ActivityType, Qualifier, Recurrence, Visit};
 pub use dataset::{Dataset, Layer, LayerType, Manifest, SiteLookup};
 pub use date::{ActivityDate, Date, Period};
 pub use ids::{ActivityId, RegionId, RouteId, SiteId, VisitId};
 pub use region::{Measure, Member, MemberKind, Region, RegionGeometry, RegionLevel, Reported};
 pub use route::{Route, TravelMode};
-pub use site::{AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind, SiteMark};
+pub use site::{
+    admin_name_en, AdminPlace, Link, Precision, PrecisionLevel, Site, SiteKind, SiteMark,
+};
+pub use text::{choose, is_han, script_runs, written_in, Shown, TextLang};
 
 use serde::{Deserialize, Serialize};
 
@@ -132,6 +136,7 @@ mod tests {
         round_trips::<RegionLevel>();
         round_trips::<Measure>();
         round_trips::<Qualifier>();
+        round_trips::<Recurrence>();
         round_trips::<LayerType>();
     }
 

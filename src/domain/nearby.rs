@@ -60,12 +60,17 @@ pub fn distances_from(dataset: &Dataset, here: LonLat) -> Vec<Nearby> {
 
 /// "1.2 km", "350 m", "85 km": a distance for people, to a sensible precision.
 pub fn format_distance(distance_m: f64) -> String {
+    format_distance_in(distance_m, "m", "km")
+}
+
+/// The same with the units' names given, e.g. "米" and "公里" for the Chinese UI.
+pub fn format_distance_in(distance_m: f64, m: &str, km: &str) -> String {
     if distance_m < 1_000.0 {
-        format!("{} m", (distance_m / 10.0).round() * 10.0)
+        format!("{} {m}", (distance_m / 10.0).round() * 10.0)
     } else if distance_m < 10_000.0 {
-        format!("{:.1} km", distance_m / 1_000.0)
+        format!("{:.1} {km}", distance_m / 1_000.0)
     } else {
-        format!("{:.0} km", distance_m / 1_000.0)
+        format!("{:.0} {km}", distance_m / 1_000.0)
     }
 }
 

@@ -10,8 +10,8 @@ use crate::domain::coverage::{
     by_region, levels_present, place_values, proportional_circles, region_display_name,
     value_box_px, CoverageIndex, RegionBreakdown, Scope, Thematic, ThemeMeasure, ValueLabel,
 };
-use crate::domain::model::Dataset;
 use crate::domain::model::RegionLevel;
+use crate::domain::model::{admin_name_en, Dataset};
 use crate::ui::i18n::thematic::{legend_title, measure_label, thematic as strings, value_text};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
@@ -232,6 +232,15 @@ fn measure_index(m: ThemeMeasure) -> usize {
     ThemeMeasure::ALL.iter().position(|x| *x == m).unwrap_or(0)
 }
 
+/// A region with no position, by name: its record's English name, or for a place only the
+/// sites' `admin` names (越秀区: no region record) the English name they give (`admin_en`).
+fn not_drawn_name(data: &Dataset, region: Option<usize>, name: &str, english: bool) -> String {
+    match (region, english) {
+        (None, true) => admin_name_en(&data.sites, name).unwrap_or(name).to_string(),
+        _ => region_display_name(data, region, name, english),
+    }
+}
+
 fn legend_body(c: &Thematic, data: &Dataset, lang: Lang) -> impl IntoView {
     let t = strings(lang);
     let english = lang == Lang::En;
@@ -269,7 +278,7 @@ fn legend_body(c: &Thematic, data: &Dataset, lang: Lang) -> impl IntoView {
             .not_drawn
             .iter()
             .map(|n| {
-                let name = region_display_name(data, n.region, &n.name, english);
+                let name = not_drawn_name(data, n.region, &n.name, english);
                 format!("{name} {}", value_text(n.value, n.at_least))
             })
             .collect::<Vec<_>>()

@@ -156,7 +156,7 @@ test('near me sorts the list by distance; a refusal is one message', async () =>
     const first = page.getByRole('list', { name: '地点列表' }).getByRole('button').first();
     await first.waitFor();
     assert.match(await first.textContent(), /大关盐号|鸭池河红军渡口/);
-    assert.match(await first.textContent(), /km 距您|m 距您/);
+    assert.match(await first.textContent(), /\d 公里 距您|\d 米 距您/);
     assert.match(page.url(), /list=distance/);
   });
   await withPage({ ...desktop, permissions: [] }, '', async (page) => {

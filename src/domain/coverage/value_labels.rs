@@ -54,6 +54,13 @@ impl Placed {
             && o.top_px < self.bottom_px + pad_px
     }
 
+    /// Whether the box covers part of the disc at (`x_px`, `y_px`) of radius `r_px`.
+    fn covers_disc(&self, x_px: f64, y_px: f64, r_px: f64) -> bool {
+        let dx = x_px - x_px.clamp(self.left_px, self.right_px);
+        let dy = y_px - y_px.clamp(self.top_px, self.bottom_px);
+        dx * dx + dy * dy < r_px * r_px
+    }
+
     fn on_screen(&self, width_px: f64, height_px: f64) -> bool {
         self.right_px > 0.0
             && self.bottom_px > 0.0
@@ -69,11 +76,15 @@ pub const PAD_PX: f64 = 2.0;
 
 /// One entry per label, in the same order: where it goes, or `None` when it would overlap
 /// (or is off a `width_px` x `height_px` screen).
+///
+/// A value never lies on another region's circle either: around Zhaoqing the districts'
+/// circles touch, and a "0" written on its neighbour's "1" read as that neighbour's.
 pub fn place_values(labels: &[ValueLabel], width_px: f64, height_px: f64) -> Vec<Option<Placed>> {
     let mut placed: Vec<Placed> = Vec::new();
     labels
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let (w, h, r) = (
                 l.width_px.max(0.0),
                 l.height_px.max(0.0),
@@ -92,6 +103,9 @@ pub fn place_values(labels: &[ValueLabel], width_px: f64, height_px: f64) -> Vec
                 .find(|p| {
                     p.on_screen(width_px, height_px)
                         && placed.iter().all(|q| !q.overlaps(p, PAD_PX))
+                        && labels.iter().enumerate().all(|(j, o)| {
+                            j == i || !p.covers_disc(o.x_px, o.y_px, o.radius_px.max(0.0) + 1.0)
+                        })
                 });
             if let Some(p) = fit {
                 placed.push(p);
@@ -189,5 +203,29 @@ mod tests {
     fn value_boxes_grow_with_the_text() {
         assert!(value_box_px(5).0 > value_box_px(1).0);
         assert_eq!(value_box_px(3).1, 14.0);
+    }
+
+    #[test]
+    fn a_value_is_never_written_on_a_neighbours_circle() {
+        // Zhaoqing at zoom 6: 端州's "1" (r 9) with 鼎湖's "0" ring (r 4) 12 px to its
+        // upper right and 高要's "1" just left. Under the old rule the "0" went under its
+        // ring, on 端州's circle.
+        let duanzhou = label(750.0, 658.0, 9.0);
+        let dinghu = label(761.0, 646.0, 4.0);
+        let gaoyao = label(728.0, 650.0, 9.0);
+        let labels = [duanzhou, gaoyao, dinghu];
+        let out = place_values(&labels, 900.0, 800.0);
+        for (i, p) in out.iter().enumerate() {
+            let Some(p) = p else { continue };
+            for (j, o) in labels.iter().enumerate() {
+                if i != j {
+                    assert!(
+                        !p.covers_disc(o.x_px, o.y_px, o.radius_px),
+                        "value {i} on circle {j}: {p:?}"
+                    );
+                }
+            }
+        }
+        assert!(out[0].is_some() && out[1].is_some(), "{out:?}");
     }
 }

@@ -171,6 +171,7 @@ fn site(
         kind,
         also_kinds: Vec::new(),
         admin: AdminPlace::default(),
+        admin_en: AdminPlace::default(),
         region: None,
         address: text("address"),
         summary: text("summary")
@@ -178,6 +179,7 @@ fn site(
             .unwrap_or_default(),
         summary_en: text("summary_en").unwrap_or_default(),
         themes: Vec::new(),
+        themes_en: Vec::new(),
         opening_hours: text("opening_hours"),
         booking: None,
         designation: None,

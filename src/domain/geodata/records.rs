@@ -4,8 +4,8 @@
 use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource};
 use super::values::{activity_date, count};
 use crate::domain::model::{
-    Activity, ActivityId, ActivityTarget, ActivityType, Period, Qualifier, RegionId, SiteId, Visit,
-    VisitId,
+    Activity, ActivityId, ActivityTarget, ActivityType, Period, Qualifier, Recurrence, RegionId,
+    SiteId, Visit, VisitId,
 };
 use crate::domain::validate::Severity;
 use serde::Deserialize;
@@ -67,12 +67,16 @@ pub(crate) fn activity(a: RawActivity, at: At, issues: &mut Issues) -> Option<Ac
         .participants_qualifier
         .as_deref()
         .and_then(|q| vocab::<Qualifier>(Some(q), at, "participants_qualifier", issues));
+    let recurrence = a
+        .recurrence
+        .as_deref()
+        .and_then(|r| vocab::<Recurrence>(Some(r), at, "recurrence", issues));
     let sources = sources(a.sources, at, "sources", issues);
     Some(Activity {
         id: ActivityId(id?),
         target: target?,
         date: date?,
-        recurrence: a.recurrence,
+        recurrence,
         kind: kind?,
         title: title?,
         title_en: title_en.unwrap_or_default(),

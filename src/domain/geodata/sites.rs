@@ -4,7 +4,7 @@ use super::fields::{required, required_as, sources, vocab, At, Issues, RawSource
 use super::geometry::{read_geometry, Geometry};
 use super::raw::RawFeature;
 use crate::domain::model::{
-    AdminPlace, Link, Precision, PrecisionLevel, RegionId, Site, SiteId, SiteKind,
+    is_han, AdminPlace, Link, Precision, PrecisionLevel, RegionId, Site, SiteId, SiteKind,
 };
 use crate::domain::validate::Severity;
 use serde::Deserialize;
@@ -18,11 +18,13 @@ pub(crate) struct RawSite {
     kind: Option<String>,
     also_kinds: Option<Vec<String>>,
     admin: Option<AdminPlace>,
+    admin_en: Option<AdminPlace>,
     region: Option<String>,
     address: Option<String>,
     summary: Option<String>,
     summary_en: Option<String>,
     themes: Option<Vec<String>>,
+    themes_en: Option<Vec<String>>,
     opening_hours: Option<String>,
     booking: Option<String>,
     designation: Option<String>,
@@ -38,6 +40,7 @@ pub(crate) struct RawPrecision {
     level: Option<String>,
     radius_m: Option<f64>,
     note: Option<String>,
+    note_zh: Option<String>,
 }
 
 /// Converts one site feature; `None` when it cannot be a site (no id, kind or position).
@@ -65,6 +68,9 @@ pub(crate) fn site(f: RawFeature<RawSite>, at: At, issues: &mut Issues) -> Optio
     let kind = vocab::<SiteKind>(p.kind.as_deref(), at, "kind", issues);
     let also_kinds = also_kinds(p.also_kinds, at, issues);
     let precision = precision(p.precision, at, issues);
+    let themes = p.themes.unwrap_or_default();
+    let themes_en = themes_en(p.themes_en, &themes, at, issues);
+    admin_en(p.admin.as_ref(), p.admin_en.as_ref(), at, issues);
     let sources = sources(p.sources, at, "sources", issues);
     let summary = required_as(p.summary, at, "summary", Severity::Warning, issues);
     let region = required_as(p.region, at, "region", Severity::Warning, issues);
@@ -78,11 +84,13 @@ pub(crate) fn site(f: RawFeature<RawSite>, at: At, issues: &mut Issues) -> Optio
         kind: kind?,
         also_kinds,
         admin: p.admin.unwrap_or_default(),
+        admin_en: p.admin_en.unwrap_or_default(),
         region: region.map(RegionId),
         address: p.address,
         summary: summary.unwrap_or_default(),
         summary_en: p.summary_en.unwrap_or_default(),
-        themes: p.themes.unwrap_or_default(),
+        themes,
+        themes_en,
         opening_hours: p.opening_hours,
         booking: p.booking,
         designation: p.designation,
@@ -154,9 +162,51 @@ pub(crate) fn precision(
         Some(_) => {}
     }
     let note = required_as(raw.note, at, "precision.note", Severity::Warning, issues);
+    let note_zh = raw.note_zh.unwrap_or_default();
+    if !note_zh.is_empty() && !note_zh.chars().any(is_han) {
+        let message = format!("note_zh has no Chinese: \"{note_zh}\"");
+        issues.warning(at.field("precision.note_zh"), message);
+    }
     Some(Precision {
         level: level?,
         radius_m: raw.radius_m,
         note: note.unwrap_or_default(),
+        note_zh,
     })
+}
+
+/// English theme names, one per theme in the same order (or none at all).
+fn themes_en(
+    raw: Option<Vec<String>>,
+    themes: &[String],
+    at: At,
+    issues: &mut Issues,
+) -> Vec<String> {
+    let raw = raw.unwrap_or_default();
+    if !raw.is_empty() && raw.len() != themes.len() {
+        let message = format!("{} names for {} themes", raw.len(), themes.len());
+        issues.warning(at.field("themes_en"), message);
+        return Vec::new();
+    }
+    for (i, t) in raw.iter().enumerate() {
+        if t.trim().is_empty() || t.chars().any(is_han) {
+            let message = format!("not an English name: \"{t}\"");
+            issues.warning(at.field(&format!("themes_en[{i}]")), message);
+        }
+    }
+    raw
+}
+
+/// `admin_en` names only the levels `admin` names.
+fn admin_en(zh: Option<&AdminPlace>, en: Option<&AdminPlace>, at: At, issues: &mut Issues) {
+    let (Some(en), zh) = (en, zh.cloned().unwrap_or_default()) else {
+        return;
+    };
+    let names = ["province", "city", "county", "town"];
+    for ((name, e), z) in names.iter().zip(en.parts()).zip(zh.parts()) {
+        if e.is_some() && z.is_none() {
+            let message = format!("no admin.{name} for it");
+            issues.warning(at.field(&format!("admin_en.{name}")), message);
+        }
+    }
 }

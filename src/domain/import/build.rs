@@ -16,6 +16,8 @@ use std::collections::HashSet;
 pub const IMPORTED_SAYS: &str = "imported by the user";
 /// The precision note of every imported position.
 pub const IMPORTED_PRECISION_NOTE: &str = "position from the imported file; precision not stated";
+/// The same in Chinese (shown in the Chinese UI).
+pub const IMPORTED_PRECISION_NOTE_ZH: &str = "位置取自导入的文件，精确程度未说明";
 
 /// Counts of one import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,11 +146,13 @@ impl Builder {
             kind: SiteKind::Other,
             also_kinds: Vec::new(),
             admin: AdminPlace::default(),
+            admin_en: AdminPlace::default(),
             region: None,
             address: None,
             summary: String::new(),
             summary_en: String::new(),
             themes: Vec::new(),
+            themes_en: Vec::new(),
             opening_hours: None,
             booking: None,
             designation: None,
@@ -158,6 +162,7 @@ impl Builder {
                 level: PrecisionLevel::Unknown,
                 radius_m: None,
                 note: IMPORTED_PRECISION_NOTE.to_owned(),
+                note_zh: IMPORTED_PRECISION_NOTE_ZH.to_owned(),
             },
             sources: self.sources(),
             extra: Vec::new(),

@@ -30,6 +30,14 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How often an activity recurs, as the source says it ("每周一会" is weekly).
+    Recurrence {
+        Weekly = "weekly", "每周", "weekly";
+        Often = "often", "经常", "often";
+    }
+}
+
 /// What an activity is tied to: one site, or a whole region when no site is named.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ActivityTarget {
@@ -43,8 +51,8 @@ pub struct Activity {
     pub id: ActivityId,
     pub target: ActivityTarget,
     pub date: ActivityDate,
-    /// e.g. "weekly" for the 铁军讲堂; the date is then when the recurrence is reported.
-    pub recurrence: Option<String>,
+    /// e.g. weekly for the 铁军讲堂; the date is then when the recurrence is reported.
+    pub recurrence: Option<Recurrence>,
     pub kind: ActivityType,
     pub title: String,
     pub title_en: String,

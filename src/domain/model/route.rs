@@ -23,6 +23,9 @@ pub struct Route {
     pub name: String,
     pub name_en: String,
     pub theme: String,
+    /// The theme's English name (`theme_en`); empty when not given.
+    #[serde(default)]
+    pub theme_en: String,
     /// Site ids in travel order.
     pub stops: Vec<SiteId>,
     pub mode: TravelMode,
@@ -51,6 +54,7 @@ impl Route {
             name,
             name_en: String::new(),
             theme: String::new(),
+            theme_en: String::new(),
             stops: Vec::new(),
             mode: TravelMode::Unknown,
             description: String::new(),

@@ -1,7 +1,7 @@
 //! Sites (GeoJSON Points): what a place is, where it is, how sure we are of the position,
 //! and where each fact comes from.
 
-use super::{LonLat, RegionId, SiteId, Sources};
+use super::{choose, LonLat, RegionId, Shown, SiteId, Sources, TextLang};
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -56,8 +56,12 @@ pub struct Precision {
     pub level: PrecisionLevel,
     /// Radius within which the real place is believed to lie, in metres.
     pub radius_m: Option<f64>,
-    /// Plain words, e.g. "placed at 西樵镇 town centre; the site itself is not located".
+    /// Plain words in English, e.g. "placed at the 西樵镇 town point; the site itself is not
+    /// located" (for foreign data: whatever its `note` says, in its own language).
     pub note: String,
+    /// The same in Chinese, from the same facts; empty when the data gives none.
+    #[serde(default)]
+    pub note_zh: String,
 }
 
 impl Precision {
@@ -73,7 +77,14 @@ impl Precision {
             level: PrecisionLevel::Unknown,
             radius_m: None,
             note: "position precision not stated by the source".to_owned(),
+            note_zh: "来源未说明位置的精确程度".to_owned(),
         }
+    }
+
+    /// The note for a reader of `want`: in that language if the data has it, else the
+    /// other one marked with its language (`None` when there is no note).
+    pub fn note_in(&self, want: TextLang) -> Option<Shown<'_>> {
+        choose(want, &self.note_zh, &self.note)
     }
 }
 
@@ -105,12 +116,18 @@ pub struct Site {
     /// named study base); never repeats `kind`.
     pub also_kinds: Vec<SiteKind>,
     pub admin: AdminPlace,
+    /// The English names of the same places (`admin_en`), where the data gives them.
+    #[serde(default)]
+    pub admin_en: AdminPlace,
     /// The region (district, county...) the site belongs to, if known.
     pub region: Option<RegionId>,
     pub address: Option<String>,
     pub summary: String,
     pub summary_en: String,
     pub themes: Vec<String>,
+    /// The English names of `themes`, in the same order (`themes_en`); empty when not given.
+    #[serde(default)]
+    pub themes_en: Vec<String>,
     /// OSM-like opening hours, e.g. "Tu-Su 09:00-17:00".
     pub opening_hours: Option<String>,
     pub booking: Option<String>,
@@ -171,10 +188,40 @@ impl PartialEq for SiteMark {
 }
 
 impl Site {
+    /// The English name of `theme` (one of this site's `themes`), if the data gives one.
+    pub fn theme_en(&self, theme: &str) -> Option<&str> {
+        let i = self.themes.iter().position(|t| t == theme)?;
+        self.themes_en
+            .get(i)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+
     /// Whether the site has `kind` as its main kind or as one of its further roles.
     pub fn is_kind(&self, kind: SiteKind) -> bool {
         self.kind == kind || self.also_kinds.contains(&kind)
     }
+}
+
+impl AdminPlace {
+    /// The parts from the widest (province) to the narrowest (town).
+    pub fn parts(&self) -> [&Option<String>; 4] {
+        [&self.province, &self.city, &self.county, &self.town]
+    }
+}
+
+/// The English name the sites give for the administrative place written `zh` in their
+/// `admin` (e.g. 越秀区, which has no region record of its own), if any site gives one.
+pub fn admin_name_en<'a>(sites: &'a [Site], zh: &str) -> Option<&'a str> {
+    sites.iter().find_map(|s| {
+        let slot = s
+            .admin
+            .parts()
+            .iter()
+            .position(|p| p.as_deref() == Some(zh))?;
+        let en = s.admin_en.parts()[slot].as_deref()?.trim();
+        (!en.is_empty()).then_some(en)
+    })
 }
 
 #[cfg(test)]

@@ -132,6 +132,7 @@ mod tests {
             name: "r".into(),
             name_en: "r".into(),
             theme: "t".into(),
+            theme_en: String::new(),
             stops: stops.iter().map(|&s| SiteId::from(s)).collect(),
             mode,
             description: String::new(),

@@ -44,6 +44,10 @@ pub struct DiscoverStrings {
     pub nearby: &'static str,
     pub same_placement: &'static str,
     pub list_empty: &'static str,
+    /// A site's details: heritage designation, opening hours, booking.
+    pub designation: &'static str,
+    pub opening_hours: &'static str,
+    pub booking: &'static str,
 }
 
 pub static ZH: DiscoverStrings = DiscoverStrings {
@@ -86,6 +90,9 @@ pub static ZH: DiscoverStrings = DiscoverStrings {
     nearby: "附近地点",
     same_placement: "同一位置（距离不详）",
     list_empty: "没有符合筛选条件的地点。",
+    designation: "文保级别",
+    opening_hours: "开放时间",
+    booking: "预约",
 };
 
 pub static EN: DiscoverStrings = DiscoverStrings {
@@ -128,6 +135,9 @@ pub static EN: DiscoverStrings = DiscoverStrings {
     nearby: "Nearby sites",
     same_placement: "same placement (distance unknown)",
     list_empty: "No site matches the filters.",
+    designation: "Designation",
+    opening_hours: "Opening hours",
+    booking: "Booking",
 };
 
 pub fn discover(lang: Lang) -> &'static DiscoverStrings {
@@ -168,5 +178,14 @@ pub fn results_n(lang: Lang, n: usize) -> String {
         Lang::Zh => format!("{n} 个结果"),
         Lang::En if n == 1 => "1 result".to_string(),
         Lang::En => format!("{n} results"),
+    }
+}
+
+/// A position's uncertainty radius: "±3000 米" / "±3,000 m".
+pub fn radius_text(lang: Lang, radius_m: f64) -> String {
+    let m = crate::domain::coverage::group_digits(radius_m.round().max(0.0) as u64);
+    match lang {
+        Lang::Zh => format!("±{m} 米"),
+        Lang::En => format!("±{m} m"),
     }
 }

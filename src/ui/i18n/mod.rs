@@ -50,6 +50,20 @@ impl Lang {
             Lang::En => Lang::Zh,
         }
     }
+    /// The language of data texts this UI shows first (`domain::model::choose`).
+    pub fn text_lang(self) -> crate::domain::model::TextLang {
+        match self {
+            Lang::Zh => crate::domain::model::TextLang::Zh,
+            Lang::En => crate::domain::model::TextLang::En,
+        }
+    }
+    /// A distance with this language's units: "850 米", "12 公里" / "850 m", "12 km".
+    pub fn distance(self, distance_m: f64) -> String {
+        match self {
+            Lang::Zh => crate::domain::nearby::format_distance_in(distance_m, "米", "公里"),
+            Lang::En => crate::domain::nearby::format_distance(distance_m),
+        }
+    }
     pub fn t(self) -> &'static Strings {
         match self {
             Lang::Zh => &ZH,

@@ -1,8 +1,11 @@
 //! Drawing the offline vector base map (provinces, land, lakes, rivers) under everything.
 
-use super::canvas::halo_text;
+use super::canvas::{halo_text, text_width_px};
 use super::style::*;
 use crate::domain::basemap::{BaseKind, BaseLayer};
+use crate::domain::label::{
+    place_labels_avoiding, LabelCandidate, LabelLayout, ScreenRect, CENTRED_FIRST,
+};
 use crate::domain::viewport::Viewport;
 use web_sys::CanvasRenderingContext2d as Ctx;
 
@@ -15,7 +18,9 @@ pub struct Basemap {
 /// The files of `geodata/basemap/`, in drawing order (the app reads them from `basemap.bin`).
 pub use crate::domain::basemap::FILES;
 
-pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
+/// `avoid`: the boxes of the site markers and cluster bubbles drawn over the map, which the
+/// names keep clear of.
+pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool, avoid: &[ScreenRect]) {
     let t = v.transform();
     // Files arrive in any order; draw them in `FILES` order.
     let mut layers: Vec<&BaseLayer> = basemap.layers.iter().collect();
@@ -76,12 +81,15 @@ pub fn draw(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
             }
         }
     }
-    draw_names(ctx, v, basemap, english);
+    draw_names(ctx, v, basemap, english, avoid);
 }
 
-/// Province names while zoomed out, city names (more of them as one zooms in).
-fn draw_names(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
-    ctx.set_text_align("center");
+/// Province names while zoomed out, city names (more of them as one zooms in), placed
+/// (`domain::label`) where they overlap neither each other nor a marker: on their point if
+/// it is free, else moved just off it, else left out. Provinces first, then cities by rank.
+fn draw_names(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool, avoid: &[ScreenRect]) {
+    // (name, anchor, font px, colour, priority)
+    let mut names: Vec<(&str, crate::domain::projection::ScreenPoint, f64, &str, f64)> = Vec::new();
     for layer in &basemap.layers {
         for f in &layer.features {
             let name = if english {
@@ -93,9 +101,7 @@ fn draw_names(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
             match layer.kind {
                 BaseKind::Provinces if v.zoom <= 8.5 => {
                     let Some(at) = f.label_at else { continue };
-                    let p = v.lonlat_to_screen(at);
-                    ctx.set_font("14px sans-serif");
-                    halo_text(ctx, name, p.x_px, p.y_px, "#8a8174");
+                    names.push((name, v.lonlat_to_screen(at), 14.0, "#8a8174", 100.0));
                 }
                 BaseKind::Places if v.zoom >= 5.0 + f.rank.unwrap_or(3) as f64 => {
                     for &at in &f.points {
@@ -103,13 +109,57 @@ fn draw_names(ctx: &Ctx, v: &Viewport, basemap: &Basemap, english: bool) {
                         super::canvas::circle(ctx, p, 2.5);
                         ctx.set_fill_style_str("#6b6358");
                         ctx.fill();
-                        ctx.set_font("12px sans-serif");
-                        halo_text(ctx, name, p.x_px, p.y_px - 6.0, "#6b6358");
+                        // The name's centre 12 px above the dot, as before.
+                        let above =
+                            crate::domain::projection::ScreenPoint::new(p.x_px, p.y_px - 12.0);
+                        names.push((
+                            name,
+                            above,
+                            12.0,
+                            "#6b6358",
+                            -f64::from(f.rank.unwrap_or(3)),
+                        ));
                     }
                 }
                 _ => {}
             }
         }
     }
-    ctx.set_text_align("start");
+    let font = |px: f64| {
+        if px > 13.0 {
+            "14px sans-serif"
+        } else {
+            "12px sans-serif"
+        }
+    };
+    let candidates: Vec<LabelCandidate> = names
+        .iter()
+        .map(|&(name, anchor, px, _, priority)| {
+            ctx.set_font(font(px));
+            LabelCandidate {
+                anchor,
+                width_px: text_width_px(ctx, name),
+                height_px: px + 2.0,
+                priority,
+            }
+        })
+        .collect();
+    let layout = LabelLayout {
+        width_px: v.width_px,
+        height_px: v.height_px,
+        gap_px: 24.0,
+        padding_px: 1.0,
+    };
+    for placed in place_labels_avoiding(&candidates, avoid, &CENTRED_FIRST, &layout) {
+        let (name, _, px, colour, _) = names[placed.index];
+        ctx.set_font(font(px));
+        // Baseline about 3 px above the box's bottom.
+        halo_text(
+            ctx,
+            name,
+            placed.rect.left_px,
+            placed.rect.top_px + px - 1.0,
+            colour,
+        );
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::canvas::{arrow, circle, halo_text, polyline, symbol, text_width_px};
 use super::style::*;
-use crate::domain::label::{place_labels, LabelCandidate, LabelLayout};
+use crate::domain::label::{place_labels, LabelCandidate, LabelLayout, ScreenRect};
 use crate::domain::model::{Dataset, SiteMark};
 use crate::domain::projection::{metres_per_px, ScreenPoint};
 use crate::domain::ring_fill::{ring_encloses_view, ring_fill_factor, EDGE_BAND_PX};
@@ -72,8 +72,14 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     let _ = ctx.set_transform(v.dpr, 0.0, 0.0, v.dpr, 0.0, 0.0);
     ctx.set_fill_style_str(WATER_FILL);
     ctx.fill_rect(0.0, 0.0, v.width_px, v.height_px);
+    // The marks are known first so that the base map's names keep clear of them.
+    let mut drawn = Vec::new();
+    if let (true, Some(shown)) = (frame.show_sites, frame.shown) {
+        drawn = super::items::visible(shown, v);
+    }
     if let Some(basemap) = frame.basemap {
-        super::basemap::draw(ctx, v, basemap, frame.lang == Lang::En);
+        let avoid: Vec<ScreenRect> = drawn.iter().map(mark_box).collect();
+        super::basemap::draw(ctx, v, basemap, frame.lang == Lang::En, &avoid);
     }
     raster(ctx);
     let ds = &frame.loaded.dataset;
@@ -84,9 +90,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
         draw_routes(ctx, v, frame.loaded, frame.selected);
     }
     super::trip_layer::draw_line(ctx, v, &frame.trip);
-    let mut drawn = Vec::new();
-    if let (true, Some(shown)) = (frame.show_sites, frame.shown) {
-        drawn = super::items::visible(shown, v);
+    if frame.show_sites && frame.shown.is_some() {
         let marks = &frame.loaded.site_marks;
         let enclosing_m = draw_rings(ctx, v, marks, &drawn);
         draw_sites(ctx, marks, &drawn, frame);
@@ -354,6 +358,17 @@ fn draw_sites(ctx: &Ctx, marks: &[SiteMark], drawn: &[Drawn], frame: &Frame) {
         }
     }
     ctx.set_text_align("start");
+}
+
+/// The box a site marker or cluster bubble covers (with its white outline).
+fn mark_box(d: &Drawn) -> ScreenRect {
+    let r = d.radius_px.max(SITE_R_PX) + 2.0;
+    ScreenRect {
+        left_px: d.at.x_px - r,
+        top_px: d.at.y_px - r,
+        width_px: 2.0 * r,
+        height_px: 2.0 * r,
+    }
 }
 
 /// Names next to single sites where they fit without overlap (`domain::label`), the

@@ -128,9 +128,10 @@ pub fn panel(_open: RwSignal<bool>) -> AnyView {
     .into_any()
 }
 
-/// The attribution line: always the base map's and the data's, plus the tile source's.
+/// The attribution line: the base map's sources, plus the tile source's.
 pub fn attribution(state: AppState) -> String {
-    let base = "底图 Base map: Natural Earth (public domain), GeoNames (CC BY 4.0) · 数据 Data: news reports 2021–22";
+    // Names only, the same in both languages (the records cite the news reports).
+    let base = "Natural Earth · GeoNames (CC BY 4.0)";
     match state.tile_source.get() {
         Some(source) => format!("{} · {base}", source.attribution),
         None => base.to_string(),

@@ -3,9 +3,10 @@
 //! text (Leptos escapes it); links only for http(s) URLs.
 
 use crate::domain::coverage::{bar_chart, group_digits};
-use crate::domain::model::{Dataset, Route, Site};
+use crate::domain::model::{choose, script_runs, Dataset, Route, Site, Source, TextLang};
 use crate::domain::safe_url::is_http_url;
 use crate::domain::stats::site_activities;
+use crate::ui::i18n::discover::{discover, radius_text};
 use crate::ui::i18n::later::later;
 use crate::ui::i18n::Lang;
 use crate::ui::map::style::kind_style;
@@ -73,51 +74,53 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang, later_loading: bool) ->
     let t = lang.t();
     let style = kind_style(site.kind);
     let kind = pick(lang, site.kind.label_zh(), site.kind.label_en()).to_string();
-    let admin = [
-        &site.admin.province,
-        &site.admin.city,
-        &site.admin.county,
-        &site.admin.town,
-    ]
-    .iter()
-    .filter_map(|p| p.as_deref())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    // The administrative place in English where the data gives it (`admin_en`).
+    let joined = |a: &crate::domain::model::AdminPlace| {
+        let parts: Vec<&str> = a.parts().iter().filter_map(|p| p.as_deref()).collect();
+        parts.join(" · ")
+    };
+    let admin_en = joined(&site.admin_en);
+    let admin = if lang == Lang::En && !admin_en.is_empty() {
+        admin_en
+    } else {
+        joined(&site.admin)
+    };
     let precision = format!(
-        "{} (±{} m){}{}",
+        "{} ({})",
         pick(
             lang,
             site.precision.level.label_zh(),
             site.precision.level.label_en()
         ),
-        site.precision.ring_radius_m().round(),
-        if site.precision.note.is_empty() {
-            ""
-        } else {
-            " — "
-        },
-        site.precision.note
+        radius_text(lang, site.precision.ring_radius_m()),
     );
-    let second_name = if lang == Lang::En {
-        site.name.clone()
+    let note = site.precision.note_in(lang.text_lang()).map(|note| {
+        view! { " — "{data_text(lang, note.text, note.lang)} }
+    });
+    // The name in the other language, marked as such.
+    let (second_name, second_lang) = if lang == Lang::En {
+        (site.name.clone(), TextLang::Zh)
     } else {
-        site.name_en.clone()
+        (site.name_en.clone(), TextLang::En)
     };
+    let d = discover(lang);
     view! {
         <h2 id="details-heading">{pick(lang, &site.name, &site.name_en).to_string()}</h2>
-        <p class="name-en">{second_name}</p>
+        <p class="name-en" lang=second_lang.html_lang()>{second_name}</p>
         <span class="kind-badge" style:background-color=style.fill>{kind}</span>
         <div class="details-actions"><super::AddToTripButton site=site.id.clone() /></div>
         <dl>
-            {field(t.address, site.address.clone())}
-            {field(t.admin_place, (!admin.is_empty()).then_some(admin))}
-            {field(t.summary, Some(pick(lang, &site.summary, &site.summary_en).to_string()).filter(|s| !s.is_empty()))}
-            {field("文保级别 / Designation", site.designation.clone())}
-            {field("开放时间 / Opening hours", site.opening_hours.clone())}
-            {field("预约 / Booking", site.booking.clone())}
+            {field(lang, t.address, site.address.clone())}
+            {field(lang, t.admin_place, (!admin.is_empty()).then_some(admin))}
+            {choose(lang.text_lang(), &site.summary, &site.summary_en).map(|s| view! {
+                <dt>{t.summary}</dt><dd>{data_text(lang, s.text, s.lang)}</dd>
+            })}
+            {field(lang, d.designation, site.designation.clone())}
+            {field(lang, d.opening_hours, site.opening_hours.clone())}
+            {field(lang, d.booking, site.booking.clone())}
         </dl>
         <h3>{t.position}</h3>
-        <p class="precision-note">{precision}</p>
+        <p class="precision-note">{precision}{note}</p>
         {links(site)}
         {if later_loading {
             view! { <p class="hint" role="status">{later(lang).activities}</p> }.into_any()
@@ -133,14 +136,44 @@ fn site_view(dataset: &Dataset, site: &Site, lang: Lang, later_loading: bool) ->
         {super::nearby::nearby_view(dataset, site, lang)}
         {extra_table(&site.extra, t.properties)}
         <h3>{t.sources}</h3>
-        <ul class="sources-list">
-            {site.sources.iter().map(|s| view! { <li><strong>{s.doc.clone()}</strong>": "{s.says.clone()}</li> }).collect_view()}
-        </ul>
+        {sources_list(&site.sources, lang)}
     }
 }
 
-fn field(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
-    value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+/// A text from the data, `written` in one language (or a mix: an English note naming
+/// 西樵镇): each run in a language other than the UI's is marked with `lang`, so that the
+/// browser (and a screen reader) reads it as what it is.
+fn data_text(ui: Lang, text: &str, written: TextLang) -> impl IntoView {
+    let runs = script_runs(text, written)
+        .into_iter()
+        .map(|(run, lang)| {
+            let run = run.to_string();
+            if lang == ui.text_lang() {
+                run.into_any()
+            } else {
+                view! { <span lang=lang.html_lang()>{run}</span> }.into_any()
+            }
+        })
+        .collect_view();
+    view! { <span class="data-text">{runs}</span> }
+}
+
+/// Each source: its document (a file name or a catalogue id such as "GeoNames 1784853",
+/// kept as written) and what it says, marked with the language it is written in.
+fn sources_list(sources: &[Source], lang: Lang) -> impl IntoView {
+    let items = sources
+        .iter()
+        .map(|s| {
+            view! { <li><strong class="source-doc" translate="no">{s.doc.clone()}</strong>": "{data_text(lang, &s.says, lang.text_lang())}</li> }
+        })
+        .collect_view();
+    view! { <ul class="sources-list">{items}</ul> }
+}
+
+/// A field of Chinese text as the data gives it (an address, a designation), any Latin run
+/// in it marked as such.
+fn field(lang: Lang, label: &'static str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| view! { <dt>{label}</dt><dd>{data_text(lang, &v, TextLang::Zh)}</dd> })
 }
 
 /// Only http(s) links are shown as links; anything else (javascript:, data:) is dropped.
@@ -189,8 +222,8 @@ fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView 
                 a.date.to_string(),
                 pick(lang, a.kind.label_zh(), a.kind.label_en()).to_string(),
             ];
-            if let Some(r) = &a.recurrence {
-                meta.push(r.clone());
+            if let Some(r) = a.recurrence {
+                meta.push(pick(lang, r.label_zh(), r.label_en()).to_string());
             }
             if let Some(s) = a.sessions {
                 meta.push(format!("{}: {s}", t.sessions));
@@ -200,7 +233,7 @@ fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView 
             }
             view! {
                 <li>
-                    <div>{pick(lang, &a.title, &a.title_en).to_string()}</div>
+                    <div>{choose(lang.text_lang(), &a.title, &a.title_en).map(|s| data_text(lang, s.text, s.lang))}</div>
                     <div class="activity-meta">{meta.join(" · ")}</div>
                 </li>
             }
@@ -312,8 +345,8 @@ fn route_view(
         .collect();
     view! {
         <h2 id="details-heading">{pick(lang, &route.name, &route.name_en).to_string()}</h2>
-        <p class="name-en">{route.theme.clone()}" · "{format!("{} {}", route.stops.len(), t.stops)}</p>
-        <p>{pick(lang, &route.description, &route.description_en).to_string()}</p>
+        <p class="name-en">{route_theme(route, lang)}{(!route.theme.is_empty()).then_some(" · ")}{format!("{} {}", route.stops.len(), t.stops)}</p>
+        <p>{choose(lang.text_lang(), &route.description, &route.description_en).map(|s| data_text(lang, s.text, s.lang))}</p>
         <ol class="activity-list">
             {stops.into_iter().map(|(_, i, name)| match i {
                 Some(i) => view! { <li><button class="link-button" on:click=move |_| state.selected.set(Some(Selection::Site(i)))>{name}</button></li> }.into_any(),
@@ -321,8 +354,11 @@ fn route_view(
             }).collect_view()}
         </ol>
         <h3>{t.sources}</h3>
-        <ul class="sources-list">
-            {route.sources.iter().map(|s| view! { <li><strong>{s.doc.clone()}</strong>": "{s.says.clone()}</li> }).collect_view()}
-        </ul>
+        {sources_list(&route.sources, lang)}
     }
+}
+
+/// A route's theme in the UI's language (`theme_en`), else as written, marked.
+pub fn route_theme(route: &Route, lang: Lang) -> Option<impl IntoView> {
+    choose(lang.text_lang(), &route.theme, &route.theme_en).map(|s| data_text(lang, s.text, s.lang))
 }

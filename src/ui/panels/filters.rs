@@ -4,7 +4,7 @@
 
 use super::time_slider::TimeSlider;
 use crate::domain::filter::{self, Filter};
-use crate::domain::model::{ActivityType, RegionId};
+use crate::domain::model::{choose, ActivityType, RegionId};
 use crate::ui::discover::use_discover;
 use crate::ui::i18n::discover::{discover, showing};
 use crate::ui::i18n::Lang;
@@ -128,20 +128,15 @@ fn Pickers() -> impl IntoView {
     let d = use_discover();
     let options = Memo::new(move |_| {
         let data = state.data.get()?;
+        let lang = state.lang.get();
         let ds = &data.dataset;
         let regions: Vec<(String, String, String)> = filter::regions_in_tree_order(ds)
             .into_iter()
             .map(|(i, depth)| {
                 let r = &ds.regions[i];
-                (
-                    r.id.to_string(),
-                    "\u{3000}".repeat(depth),
-                    if r.name_en.is_empty() {
-                        r.name.clone()
-                    } else {
-                        format!("{} {}", r.name, r.name_en)
-                    },
-                )
+                // The name in the UI's language (English where the data gives one).
+                let name = choose(lang.text_lang(), &r.name, &r.name_en).map_or("", |s| s.text);
+                (r.id.to_string(), "\u{3000}".repeat(depth), name.to_owned())
             })
             .collect();
         let types: Vec<ActivityType> = ActivityType::ALL
@@ -149,7 +144,19 @@ fn Pickers() -> impl IntoView {
             .copied()
             .filter(|t| ds.activities.iter().any(|a| a.kind == *t))
             .collect();
-        Some((regions, filter::themes(ds), types))
+        let mut themes: Vec<(String, String, Option<&'static str>)> = filter::theme_names(ds)
+            .into_iter()
+            .map(|n| match (lang, n.en) {
+                (Lang::En, Some(en)) => (n.key, en, None),
+                // No English name: shown as written, marked Chinese.
+                (Lang::En, None) => (n.key.clone(), n.key, Some("zh-CN")),
+                (Lang::Zh, _) => (n.key.clone(), n.key, None),
+            })
+            .collect();
+        if lang == Lang::En {
+            themes.sort_by_key(|t| t.1.to_lowercase());
+        }
+        Some((regions, themes, types))
     });
     let t = move || discover(state.lang.get());
     let any = move || view! { <option value="">{t().any}</option> };
@@ -170,10 +177,9 @@ fn Pickers() -> impl IntoView {
             <select id="filter-theme"
                 on:change=move |ev| { let v = event_target_value(&ev); d.filter.update(|f| f.themes = if v.is_empty() { vec![] } else { vec![v] }) }>
                 {any}
-                {move || options.get().map(|o| o.1.into_iter().map(|th| {
-                    let key = th.clone();
-                    let value = th.clone();
-                    view! { <option value=value prop:selected=move || d.filter.with(|f| f.themes.first() == Some(&key))>{th}</option> }
+                {move || options.get().map(|o| o.1.into_iter().map(|(value, name, mark)| {
+                    let key = value.clone();
+                    view! { <option value=value lang=mark prop:selected=move || d.filter.with(|f| f.themes.first() == Some(&key))>{name}</option> }
                 }).collect_view())}
             </select>
             <label for="filter-activity-type">{move || t().activity_type}</label>

@@ -2,7 +2,7 @@
 //! placement" where both sit on one (town-level) point and the real distance is unknown.
 
 use crate::domain::model::{Dataset, Site};
-use crate::domain::nearby::{format_distance, nearest_sites};
+use crate::domain::nearby::nearest_sites;
 use crate::ui::i18n::discover::discover;
 use crate::ui::i18n::Lang;
 use crate::ui::state::{use_state, Selection};
@@ -21,7 +21,7 @@ pub fn nearby_view(dataset: &Dataset, site: &Site, lang: Lang) -> Option<impl In
     let items = near.into_iter().filter_map(|n| {
         let s = dataset.sites.get(n.index)?;
         let name = if lang == Lang::En && !s.name_en.is_empty() { s.name_en.clone() } else { s.name.clone() };
-        let distance = if n.same_placement() { t.same_placement.to_string() } else { format_distance(n.distance_m) };
+        let distance = if n.same_placement() { t.same_placement.to_string() } else { lang.distance(n.distance_m) };
         let i = n.index;
         Some(view! {
             <li>

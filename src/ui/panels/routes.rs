@@ -60,7 +60,7 @@ pub fn RoutesPanel() -> impl IntoView {
                 <li class:selected=move || selected_route.get() == Some(i)>
                     <button class="route-open" aria-expanded=move || (selected_route.get() == Some(i)).to_string() on:click=open>
                         <span class="route-name">{pick(lang, &route.name, &route.name_en)}</span>
-                        <span class="route-meta">{route.theme.clone()}</span>
+                        <span class="route-meta">{super::details::route_theme(route, lang)}</span>
                         <span class="route-meta">{meta}</span>
                     </button>
                     {move || (selected_route.get() == Some(i)).then(|| view! { <Stepper route=i /> })}

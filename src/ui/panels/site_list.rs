@@ -5,7 +5,6 @@
 use super::near_me::NearMeButton;
 use crate::domain::geo::distance_m;
 use crate::domain::listing::{sort_sites, SortKey};
-use crate::domain::nearby::format_distance;
 use crate::ui::discover::use_discover;
 use crate::ui::i18n::discover::{activities_n, discover, more_not_listed};
 use crate::ui::i18n::Lang;
@@ -158,7 +157,7 @@ fn list_view(
             if let (Some(o), SortKey::Distance) = (origin, d.sort.get_untracked()) {
                 meta.push(format!(
                     "{} {from}",
-                    format_distance(distance_m(o, site.position))
+                    lang.distance(distance_m(o, site.position))
                 ));
             }
             let p = site.position;
