@@ -141,8 +141,9 @@ fn reported_vs_mapped_counts_only_what_the_reports_name() {
         [
             // "深挖改造提升中共南海县委旧址等14处红色资源": the one named is mapped.
             "南海区 red_resources 14 1",
-            // No visit point on the map, none named: certainly 0.
-            "南海区 visit_points 7 0",
+            // None named, no site labelled a visit point: our labels are not the report's,
+            // so not a certain 0.
+            "南海区 visit_points 7 not comparable (0 on the map)",
             // The 2 Nanhai routes on the map are recorded visits, not the 4 study routes.
             "南海区 routes 4 0",
             // "命名了中共南海县委旧址等6个红色研学基地"; the silk factory base is not one of them.
@@ -159,12 +160,15 @@ fn reported_vs_mapped_counts_only_what_the_reports_name() {
             "南海区 participants 300000 tally",
             // 290 red revolutionary sites "盘活利用": the report names none of them.
             "肇庆市 sites 290 not comparable (2 on the map)",
+            // No route on the map has a stop in Zhaoqing: none of its 7 can be mapped.
             "肇庆市 routes 7 0",
-            "肇庆市 teaching_points 35 0",
-            "肇庆市 lecture_bases 14 0",
+            // No site labelled so, none named: our labels are not the report's (阅江楼 holds
+            // weekly lectures), so not a certain 0.
+            "肇庆市 teaching_points 35 not comparable (0 on the map)",
+            "肇庆市 lecture_bases 14 not comparable (0 on the map)",
             "肇庆市 sessions 31501 tally",
             "肇庆市 participants 1890000 tally",
-            "肇庆市 party_days 25169 0",
+            "肇庆市 party_days 25169 not comparable (0 on the map)",
             "肇庆市 lectures 5514 not comparable (3 on the map)",
             "肇庆市 participants 750000 tally",
             "肇庆市 lectures 21643 not comparable (3 on the map)",
@@ -202,13 +206,11 @@ fn reported_vs_mapped_counts_only_what_the_reports_name() {
             basis: Basis::NoneInData(_)
         }
     ));
-    // Zhaoqing's 35 teaching points: none named, none of the kind mapped: certainly 0.
+    // Zhaoqing's 35 teaching points: none named and none of the kind mapped; still not a
+    // certain 0 (the kinds are ours: 阅江楼 may well be one), so not comparable.
     assert!(matches!(
         find("肇庆市", Measure::TeachingPoints).mapped,
-        Mapped::Count {
-            value: 0,
-            basis: Basis::NoneOfKind(_)
-        }
+        Mapped::NotComparable(NotComparable::Unnamed { count: 0, .. })
     ));
     // 300+ enterprise lectures and films: not comparable, the 14 records as context only.
     let enterprise = rows

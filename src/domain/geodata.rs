@@ -14,6 +14,7 @@ mod chunked;
 mod dir;
 mod fields;
 mod foreign;
+pub use foreign::NAMES_NO_SOURCE;
 mod geometry;
 mod json_path;
 pub mod lines;

@@ -1,7 +1,8 @@
 // Reported vs mapped on the built app, as an organiser reads it (issue 7, QA review): the
 // mapped figure counts only the records a report names as part of its total; where it
-// names none, the row is 0 (nothing of the kind on the map) or "not comparable" with the
-// count of such records as context only; named members are listed with their quotes and
+// names none, the row is 0 only when the region holds nothing that could be one (no route
+// with a stop there), else "not comparable" with the count of such records as context only;
+// named members are listed with their quotes and
 // show on the map; in zh and en. Imported layers are counted apart: importing a CSV does
 // not change a single reported row, and its sites are listed in their own section.
 import { test } from 'node:test';
@@ -69,6 +70,17 @@ test('zh: study bases 1 of 6 (named), routes 0 of 4, enterprise activities not c
 
   const citizens = await row(page, '南海区', '宣讲/党课', '≈400');
   assert.equal(citizens.cells[3], '1');
+  // About 400: the difference and the share are "about" too, not an exact 399.
+  assert.equal(citizens.cells[4], '≈399');
+  assert.match(citizens.cells[5], /^≈0\.[23]%/);
+
+  // No site labelled a teaching point and none named: our labels are not the report's, so
+  // not a certain 0 (阅江楼 holds weekly lectures); no route has a stop in Zhaoqing: 0.
+  const points = await row(page, '肇庆市', '现场教学点', '35');
+  assert.deepEqual(points.cells.slice(3, 6), ['不可比', '—', '—']);
+  const zqRoutes = await row(page, '肇庆市', '路线', '7');
+  assert.deepEqual(zqRoutes.cells.slice(3, 5), ['0', '7']);
+  assert.match(zqRoutes.cells[6], /区内地图上没有任何/);
   assert.match(citizens.cells[6], /50年党龄的老党员带着红色藏品重上讲台讲党史 · 已计入/);
 
   // Nothing in English in what the zh table says of a row (the quoted source's file name

@@ -188,10 +188,13 @@ pub fn reported_csv(rows: &[ReportedRow]) -> String {
                 )
             }
         };
-        let diff = r.difference().map_or(text("—"), num);
-        let done = r
-            .completeness()
-            .map_or(text("—"), |c| text(format!("{:.1}%", c * 100.0)));
+        // A qualified report ("≈400", "300+") gives a qualified difference and share.
+        let diff = match (r.difference(), r.qualifier) {
+            (Some(d), None) => num(d),
+            (Some(_), Some(_)) => text(r.difference_label().unwrap_or_default()),
+            (None, _) => text("—"),
+        };
+        let done = r.completeness_label().map_or(text("—"), text);
         vec![
             text(&r.region_name),
             text(format!(

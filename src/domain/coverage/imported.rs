@@ -256,3 +256,35 @@ mod tests {
         assert_eq!(totals(&data, &index, filtered.scope()).sites, 3);
     }
 }
+
+#[cfg(test)]
+mod geojson_layer {
+    use super::*;
+    use crate::domain::coverage::test_data::city;
+    use crate::domain::import::{import_geojson_whole, ImportOptions};
+
+    /// A GeoJSON of another schema (no sources of its own) is a layer apart, as a CSV is:
+    /// the reviewer saw its 3 points and a line counted in the published totals.
+    #[test]
+    fn an_imported_geojson_is_told_apart_from_the_published_data() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"名称":"甲"},"geometry":{"type":"Point","coordinates":[112.46,23.05]}},
+            {"type":"Feature","properties":{"title":"乙"},"geometry":{"type":"Point","coordinates":[112.47,23.06]}},
+            {"type":"Feature","properties":{"name":"线"},"geometry":{"type":"LineString","coordinates":[[112.46,23.05],[112.47,23.06]]}}]}"#;
+        let imported = import_geojson_whole("other.geojson", text, &ImportOptions::default());
+        assert!(imported.issues.is_empty(), "{:?}", imported.issues);
+        let base = city();
+        let mut data = base.clone();
+        data.sites.extend(imported.dataset.sites);
+        data.routes.extend(imported.dataset.routes);
+        let index = CoverageIndex::new(&data);
+        assert_eq!(index.imported.files, ["other.geojson"]);
+        let imported_sites = index.imported.sites.iter().filter(|f| f.is_some()).count();
+        let imported_routes = index.imported.routes.iter().filter(|f| f.is_some()).count();
+        assert_eq!((imported_sites, imported_routes), (2, 1));
+        assert_eq!(
+            index.imported.sites.iter().filter(|f| f.is_none()).count(),
+            base.sites.len()
+        );
+    }
+}

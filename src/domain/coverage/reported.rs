@@ -11,13 +11,14 @@
 //!   its quote): mapped = the members the map holds, in scope and (sites, activities) in the
 //!   region ([`Basis::Named`]); `members: []` says the data holds none of them
 //!   ([`Basis::NoneInData`]);
-//! - no `members`, and the map holds no record of the measure's kind in the region (in
-//!   scope): mapped = 0, certainly ([`Basis::NoneOfKind`]);
-//! - no `members`, and some records of the kind are there: **not comparable**
-//!   ([`NotComparable::Unnamed`]): the report does not say which places it counts, so a
-//!   site of the right kind may or may not be one of them (南海丝厂蚕桑织造技艺研学基地 is a
-//!   study base, but not one of the 6 the district named). How many are there is kept
-//!   as context, never as the mapped figure.
+//! - no `members`, and the region holds no record that could be one (no route with a stop
+//!   there, no activity record, no site): mapped = 0, certainly ([`Basis::NoneInRegion`]);
+//! - otherwise, no `members`: **not comparable** ([`NotComparable::Unnamed`]): the report does not
+//!   say which places it counts, so a site of the right kind may or may not be one of them
+//!   (南海丝厂蚕桑织造技艺研学基地 is a study base, but not one of the 6 the district named).
+//!   How many records of the kind are there is kept as context, never as the mapped
+//!   figure. Even none of the kind is not a certain 0: the kinds are ours, taken from news
+//!   reports, and a site may serve as what a report counts without being labelled so.
 //!
 //! | measure | records of its kind ([`Candidates`]) |
 //! |---|---|
@@ -61,9 +62,21 @@ pub enum Basis {
     Named(Candidates),
     /// The data says it holds none of the records the total counts (`members: []`).
     NoneInData(Candidates),
-    /// The report names none, and the map holds no record of the kind in the region: none
-    /// of the reported ones can be on the map.
-    NoneOfKind(Candidates),
+    /// The report names none, and the region holds no record that could be one: no route
+    /// with a stop there, no activity record, no site at all. (Not used for kinds and
+    /// activity types: those labels are ours, and a site may be what a report counts
+    /// without being labelled so.)
+    NoneInRegion(Candidates),
+}
+
+impl Candidates {
+    /// Whether every record that could be counted is among these whatever our labels say.
+    fn unlabelled(self) -> bool {
+        matches!(
+            self,
+            Candidates::AnySite | Candidates::RoutesWithStop | Candidates::ActivityRecords
+        )
+    }
 }
 
 /// Why a reported figure has no mapped counterpart.
@@ -192,6 +205,28 @@ impl ReportedRow {
         let mapped = self.mapped_value()?;
         (self.reported > 0).then(|| mapped as f64 / self.reported as f64)
     }
+
+    /// The difference as the reported figure is meant: "≈399" when the report says about
+    /// 400, "299+" when it says over 300 (a bare "399" would claim an exact count).
+    pub fn difference_label(&self) -> Option<String> {
+        let n = super::format::group_signed(self.difference()?);
+        Some(match self.qualifier {
+            None => n,
+            Some(Qualifier::About) => format!("≈{n}"),
+            Some(Qualifier::Over) => format!("{n}+"),
+        })
+    }
+
+    /// The completeness as the reported figure allows: "≈0.3%" (about), "≤0.3%" (over: the
+    /// real total is larger, so the share is at most this).
+    pub fn completeness_label(&self) -> Option<String> {
+        let p = super::format::percent(self.completeness()?);
+        Some(match self.qualifier {
+            None => p,
+            Some(Qualifier::About) => format!("≈{p}"),
+            Some(Qualifier::Over) => format!("≤{p}"),
+        })
+    }
 }
 
 /// A figure with its qualifier: "300+" for over, "≈400" for about.
@@ -237,11 +272,14 @@ pub fn reported_vs_mapped(data: &Dataset, index: &CoverageIndex, scope: Scope) -
                     (mapped, members)
                 }
                 (Some(c), None) => {
+                    // Even with nothing of the kind on the map this is not a certain 0: the
+                    // kinds are ours, from news reports (阅江楼 holds weekly lectures and
+                    // may well be one of Zhaoqing's teaching points).
                     let count = at.candidates(c);
-                    let mapped = if count == 0 {
+                    let mapped = if count == 0 && c.unlabelled() {
                         Mapped::Count {
                             value: 0,
-                            basis: Basis::NoneOfKind(c),
+                            basis: Basis::NoneInRegion(c),
                         }
                     } else {
                         Mapped::NotComparable(NotComparable::Unnamed {
@@ -487,26 +525,48 @@ mod tests {
     }
 
     #[test]
-    fn without_members_and_nothing_of_the_kind_here_mapped_is_zero() {
+    fn without_members_nothing_of_the_kind_here_is_not_a_certain_zero() {
         let mut data = city();
         data.regions[0].reported = vec![
             reported(Measure::StudyBases, 6),
             reported(Measure::PartyDays, 25_169),
         ];
         let rows = rows_of(&data);
-        let base = Basis::NoneOfKind(Candidates::SitesOfKind(SiteKind::StudyBase));
         assert_eq!(
             rows[0].mapped,
-            Mapped::Count {
-                value: 0,
-                basis: base
-            }
+            Mapped::NotComparable(NotComparable::Unnamed {
+                candidates: Candidates::SitesOfKind(SiteKind::StudyBase),
+                count: 0
+            })
         );
+        assert_eq!((rows[0].difference(), rows[0].completeness()), (None, None));
         assert_eq!(
-            (rows[0].difference(), rows[0].completeness()),
-            (Some(6), Some(0.0))
+            rows[1].mapped_value(),
+            None,
+            "no party day recorded: still not a 0"
         );
-        assert_eq!(rows[1].mapped_value(), Some(0), "no party day recorded");
+    }
+
+    #[test]
+    fn a_qualified_report_gives_a_qualified_difference_and_share() {
+        let mut data = city();
+        data.regions[0].reported = vec![reported(Measure::Routes, 400)];
+        data.regions[0].reported[0].members = Some(vec![]);
+        let mut about = rows_of(&data).remove(0);
+        about.qualifier = Some(Qualifier::About);
+        about.mapped = Mapped::Count {
+            value: 1,
+            basis: Basis::Named(Candidates::RoutesWithStop),
+        };
+        assert_eq!(about.difference_label().as_deref(), Some("≈399"));
+        assert_eq!(about.completeness_label().as_deref(), Some("≈0.2%"));
+        let mut over = about.clone();
+        over.qualifier = Some(Qualifier::Over);
+        over.reported = 300;
+        assert_eq!(over.difference_label().as_deref(), Some("299+"));
+        assert_eq!(over.completeness_label().as_deref(), Some("≤0.3%"));
+        over.qualifier = None;
+        assert_eq!(over.difference_label().as_deref(), Some("299"));
     }
 
     #[test]

@@ -35,12 +35,12 @@ pub fn basis_words(basis: Basis, zh: bool) -> String {
         Basis::NoneInData(_) => {
             "checked: the map holds none of the records the report counts".into()
         }
-        Basis::NoneOfKind(c) if zh => format!(
-            "报道未点名计入哪些;区内地图上没有{},故为 0",
+        Basis::NoneInRegion(c) if zh => format!(
+            "报道未点名计入哪些;区内地图上没有任何{},故为 0",
             candidates_words(c, true)
         ),
-        Basis::NoneOfKind(c) => format!(
-            "the report names none; the map holds no {} here, so none of them is mapped",
+        Basis::NoneInRegion(c) => format!(
+            "the report names none; the map holds no {} here at all, so none of them is mapped",
             candidates_words(c, false)
         ),
     }

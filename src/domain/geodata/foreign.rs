@@ -15,6 +15,9 @@ use crate::domain::validate::Severity;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+/// What a record of a foreign file cites when the file names no source of its own.
+pub const NAMES_NO_SOURCE: &str = "imported from this file; it names no source";
+
 /// Property keys tried, in order, for a feature's name.
 const NAME_KEYS: &[&str] = &["name", "name_zh", "名称", "title", "Name", "NAME"];
 
@@ -90,7 +93,7 @@ fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, da
     let extra = extra(&props, name_key);
     let sources: Sources = vec![Source {
         doc: file.to_owned(),
-        says: "imported from this file; it names no source".into(),
+        says: NAMES_NO_SOURCE.into(),
     }]
     .into();
     match geometry {

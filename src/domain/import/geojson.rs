@@ -17,13 +17,14 @@
 //!
 //! Pure: text in, data out; no UI, no browser.
 
-use super::build::{ImportSummary, Imported};
+use super::build::{ImportSummary, Imported, IMPORTED_SAYS};
 use super::xml::Lines;
 use super::{ImportFormat, ImportOptions};
 use crate::domain::geodata::{
     foreign_checks, foreign_collection_error, foreign_feature, parse_foreign_geojson,
+    NAMES_NO_SOURCE,
 };
-use crate::domain::model::{Dataset, LonLat};
+use crate::domain::model::{Dataset, LonLat, Source, Sources};
 use crate::domain::validate::{DataIssue, Severity};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -356,6 +357,34 @@ pub fn import_geojson_whole(name: &str, text: &str, options: &ImportOptions) -> 
 
 /// The layer in WGS-84, with its counts.
 fn shifted(mut dataset: Dataset, issues: Vec<DataIssue>, options: &ImportOptions) -> Imported {
+    // Cited as every import is ("imported by the user"), so that the dashboard tells the
+    // layer apart from the published data (`coverage::imported`), as for CSV, GPX and KML.
+    let mut last: Option<(Sources, Sources)> = None;
+    let mut mark = |sources: &mut Sources| {
+        if !sources.iter().any(|s| s.says == NAMES_NO_SOURCE) {
+            return;
+        }
+        if let Some((was, now)) = &last {
+            if was == sources {
+                *sources = now.clone();
+                return;
+            }
+        }
+        let now: Sources = sources
+            .iter()
+            .map(|s| Source {
+                doc: s.doc.clone(),
+                says: if s.says == NAMES_NO_SOURCE {
+                    IMPORTED_SAYS.to_owned()
+                } else {
+                    s.says.clone()
+                },
+            })
+            .collect();
+        last = Some((std::mem::replace(sources, now.clone()), now));
+    };
+    dataset.sites.iter_mut().for_each(|s| mark(&mut s.sources));
+    dataset.routes.iter_mut().for_each(|r| mark(&mut r.sources));
     let shift = |p: &mut LonLat| *p = options.coords.to_wgs84(*p);
     dataset
         .sites

@@ -99,13 +99,14 @@ fn row_view(r: ReportedRow, lang: Lang, dash: Dash) -> impl IntoView {
         Mapped::Count { value, basis } => (group_digits(value), basis_text(lang, basis)),
         Mapped::NotComparable(why) => (s.not_comparable.to_owned(), not_comparable_text(lang, why)),
     };
-    let difference = r.difference().map_or("—".to_owned(), group_signed);
-    let done = r.completeness().map(|c| {
+    let difference = r.difference_label().unwrap_or_else(|| "—".to_owned());
+    let share = r.completeness_label();
+    let done = r.completeness().zip(share).map(|(c, share)| {
         // `style:` sets the property through CSSOM, which the CSP (style-src 'self') allows;
         // a `style="..."` attribute would be blocked.
         let width = format!("{:.1}%", (c * 100.0).clamp(0.0, 100.0));
         view! {
-            <span class="dash-pct">{percent(c)}</span>
+            <span class="dash-pct">{share}</span>
             <span class="dash-meter" aria-hidden="true"><span style:width=width></span></span>
         }
     });
