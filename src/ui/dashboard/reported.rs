@@ -9,8 +9,8 @@
 use super::download::csv_button;
 use super::{figure, set_open, Dash};
 use crate::domain::coverage::{
-    group_digits, group_signed, percent, reported_csv, reported_vs_mapped, Mapped, MemberRow,
-    MemberStatus, Record, ReportedRow, Tied,
+    group_digits, reported_csv, reported_vs_mapped, Mapped, MemberRow, MemberStatus, Record,
+    ReportedRow, Tied,
 };
 use crate::domain::model::Qualifier;
 use crate::ui::i18n::dashboard::{basis_text, dashboard, member_status_text, not_comparable_text};
