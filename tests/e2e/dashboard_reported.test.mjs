@@ -59,6 +59,8 @@ test('zh: study bases 1 of 6 (named), routes 0 of 4, enterprise activities not c
   assert.deepEqual(routes.cells.slice(3, 5), ['0', '4']);
   assert.match(routes.cells[5], /^0\.0%/);
   assert.match(routes.cells[6], /^经核对,地图上没有报道所计的记录/);
+  // The row's note in Chinese (the data's note_zh), as the English UI has it in English.
+  assert.match(routes.cells[6], /不是推出的 4 条研学路线之一/);
 
   const enterprise = await row(page, '南海区', '活动(场)', '300+');
   assert.deepEqual(enterprise.cells.slice(3, 6), ['不可比', '—', '—']);

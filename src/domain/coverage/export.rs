@@ -209,7 +209,10 @@ pub fn reported_csv(rows: &[ReportedRow]) -> String {
             basis,
             context,
             text(members_text(&r.members)),
-            text(r.note.clone().unwrap_or_default()),
+            text(match (&r.note_zh, &r.note) {
+                (Some(zh), Some(en)) => format!("{zh} / {en}"),
+                (zh, en) => zh.clone().or_else(|| en.clone()).unwrap_or_default(),
+            }),
             text(r.period.clone().unwrap_or_default()),
             text(format!("{}: {}", r.source.doc, r.source.says)),
         ]

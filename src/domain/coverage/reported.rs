@@ -171,6 +171,7 @@ pub struct ReportedRow {
     pub qualifier: Option<Qualifier>,
     pub period: Option<String>,
     pub note: Option<String>,
+    pub note_zh: Option<String>,
     pub source: Source,
     pub mapped: Mapped,
     /// The records the source names as part of the total (empty when it names none).
@@ -302,6 +303,7 @@ pub fn reported_vs_mapped(data: &Dataset, index: &CoverageIndex, scope: Scope) -
                 qualifier: rep.qualifier,
                 period: rep.period.clone(),
                 note: rep.note.clone(),
+                note_zh: rep.note_zh.clone(),
                 source: rep.source.clone(),
                 mapped,
                 members,

@@ -65,6 +65,7 @@ pub fn reported(measure: Measure, value: u64) -> Reported {
         qualifier: None,
         period: None,
         note: None,
+        note_zh: None,
         source: Source {
             doc: "004.txt".into(),
             says: "…".into(),

@@ -35,6 +35,7 @@ pub(crate) struct RawReported {
     qualifier: Option<String>,
     period: Option<String>,
     note: Option<String>,
+    note_zh: Option<String>,
     source: Option<RawSource>,
     members: Option<Vec<RawMember>>,
 }
@@ -145,6 +146,7 @@ fn one_reported(r: RawReported, i: usize, at: At, issues: &mut Issues) -> Option
         qualifier,
         period: r.period,
         note: r.note,
+        note_zh: r.note_zh,
         source: source?,
         members,
         entry: i,

@@ -42,6 +42,9 @@ pub struct Reported {
     pub period: Option<String>,
     /// What exactly is counted, in plain words.
     pub note: Option<String>,
+    /// The same in Chinese, for the Chinese UI.
+    #[serde(default)]
+    pub note_zh: Option<String>,
     pub source: Source,
     /// The records (sites, routes or activities, by the measure) that the source names as
     /// part of this total, each with the passage of `source.doc` that names it. `None`: the

@@ -110,11 +110,11 @@ fn row_view(r: ReportedRow, lang: Lang, dash: Dash) -> impl IntoView {
             <span class="dash-meter" aria-hidden="true"><span style:width=width></span></span>
         }
     });
-    // The notes are written in English in the data: shown in the English UI only (the
-    // quoted source says the same in Chinese).
+    // Each UI its own language's note (`note` / `note_zh` in the data); the quoted source
+    // under it is the report's own words.
     let mut notes: Vec<String> = match lang {
         Lang::En => r.note.iter().cloned().collect(),
-        Lang::Zh => Vec::new(),
+        Lang::Zh => r.note_zh.iter().cloned().collect(),
     };
     if r.same_measure > 1 {
         notes.push((s.same_measure)(r.same_measure));
