@@ -79,12 +79,7 @@ fn unique_ids(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
 
 fn references(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
     let sites = data.site_lookup();
-    let regions: HashMap<&str, usize> = data
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let regions: HashMap<&str, usize> = positions(data.regions.iter().map(|x| x.id.as_str()));
     // Hints scan every id; skip them for huge layers so one bad file cannot stall the check.
     let site_ids: Vec<&str> = if data.sites.len() <= 5_000 {
         data.sites.iter().map(|s| s.id.as_str()).collect()
@@ -158,12 +153,7 @@ fn references(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
 }
 
 fn sites_in_regions(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
-    let regions: HashMap<&str, usize> = data
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let regions: HashMap<&str, usize> = positions(data.regions.iter().map(|x| x.id.as_str()));
     for (i, site) in data.sites.iter().enumerate() {
         let Some(region) = site
             .region
@@ -250,24 +240,9 @@ fn reported_members(data: &Dataset, o: &Origins, out: &mut Vec<DataIssue>) {
         return;
     }
     let sites = data.site_lookup();
-    let routes: HashMap<&str, usize> = data
-        .routes
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let activities: HashMap<&str, usize> = data
-        .activities
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let regions: HashMap<&str, usize> = data
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let routes: HashMap<&str, usize> = positions(data.routes.iter().map(|x| x.id.as_str()));
+    let activities: HashMap<&str, usize> = positions(data.activities.iter().map(|x| x.id.as_str()));
+    let regions: HashMap<&str, usize> = positions(data.regions.iter().map(|x| x.id.as_str()));
     // Whether region `id` is region `r` or lies below it (None: `id` is not a region).
     let within = |id: &RegionId, r: usize| -> Option<bool> {
         let mut at = *regions.get(id.as_str())?;
@@ -398,6 +373,12 @@ fn site_kind(measure: Measure) -> Option<SiteKind> {
         Measure::LectureBases => Some(SiteKind::LectureBase),
         _ => None,
     }
+}
+
+/// Each id's position in its list (the last one wins for an id given twice; duplicates
+/// are reported apart).
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
 }
 
 #[cfg(test)]
