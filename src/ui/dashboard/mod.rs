@@ -47,18 +47,22 @@ pub(crate) fn figure<T>(f: fn(&Dataset, &CoverageIndex, Scope) -> T) -> Memo<Opt
 where
     T: PartialEq + Send + Sync + 'static,
 {
-    let state = use_state();
-    let dash = expect_context::<Dash>();
-    Memo::new(move |_| {
-        let ready = dash.ready.get()?;
-        let mask = state.site_mask.get();
-        let published = Published::new(&ready.index, mask.as_deref().map(Vec::as_slice));
-        Some(f(&ready.loaded.dataset, &ready.index, published.scope()))
-    })
+    figure_over(f, true)
 }
 
 /// A figure over everything the filters let through, imported layers included.
 pub(crate) fn figure_with_imports<T>(f: fn(&Dataset, &CoverageIndex, Scope) -> T) -> Memo<Option<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    figure_over(f, false)
+}
+
+/// `f` over the records the filters let through: the published ones only, or all.
+fn figure_over<T>(
+    f: fn(&Dataset, &CoverageIndex, Scope) -> T,
+    published_only: bool,
+) -> Memo<Option<T>>
 where
     T: PartialEq + Send + Sync + 'static,
 {
@@ -67,8 +71,17 @@ where
     Memo::new(move |_| {
         let ready = dash.ready.get()?;
         let mask = state.site_mask.get();
-        let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
-        Some(f(&ready.loaded.dataset, &ready.index, scope))
+        let mask = mask.as_deref().map(Vec::as_slice);
+        let data = &ready.loaded.dataset;
+        Some(if published_only {
+            f(
+                data,
+                &ready.index,
+                Published::new(&ready.index, mask).scope(),
+            )
+        } else {
+            f(data, &ready.index, Scope::sites(mask))
+        })
     })
 }
 
