@@ -94,26 +94,11 @@ impl<'t> XmlRead<'t> {
         let (doc, shift) = self.split.record_doc(&r);
         self.converted_bytes += (r.end - r.start).saturating_sub(self.partly);
         self.partly = 0;
-        match parse_raw(&doc) {
-            Ok(tree) => {
-                let node = tree
-                    .descendants()
-                    .find(|n| n.is_element() && n.range().start == shift);
-                if let Some(node) = node {
-                    let mut place = Place {
-                        lines: &mut self.lines,
-                        base: r.start,
-                        shift,
-                    };
-                    convert(node, &mut place);
-                }
-            }
-            Err(e) => {
-                let to_text = |o: usize| (r.start + o.saturating_sub(shift)).min(r.end);
-                let placed = placed(&mut self.lines, self.text, &e, &doc, to_text);
-                self.errors.push(placed);
-                self.broken_records += 1;
-            }
+        if let Err(e) = self.convert_doc(&doc, shift, r.start, convert) {
+            let to_text = |o: usize| (r.start + o.saturating_sub(shift)).min(r.end);
+            let placed = placed(&mut self.lines, self.text, &e, &doc, to_text);
+            self.errors.push(placed);
+            self.broken_records += 1;
         }
     }
 
@@ -142,26 +127,38 @@ impl<'t> XmlRead<'t> {
                 at
             })
             .collect();
-        match parse_raw(&doc) {
-            Ok(tree) => {
-                let node = tree
-                    .descendants()
-                    .find(|n| n.is_element() && n.range().start == shift);
-                if let Some(node) = node {
-                    let mut place = Place {
-                        lines: &mut self.lines,
-                        base: r.start,
-                        shift,
-                    };
-                    convert(node, &mut place, &cut_at);
-                }
-            }
-            Err(_) => {
-                // Broken: the whole record again, for its error in its place.
-                self.converted_bytes -= added;
-                self.record(r, |_, _| {});
-            }
+        let converted = self.convert_doc(&doc, shift, r.start, |node, place| {
+            convert(node, place, &cut_at)
+        });
+        if converted.is_err() {
+            // Broken: the whole record again, for its error in its place.
+            self.converted_bytes -= added;
+            self.record(r, |_, _| {});
         }
+    }
+
+    /// Parses a record's document `doc` (its element at byte `shift`, its text at `base` in
+    /// the file) and gives the element to `convert`; the parser's error if not well-formed.
+    fn convert_doc(
+        &mut self,
+        doc: &str,
+        shift: usize,
+        base: usize,
+        convert: impl FnOnce(Node, &mut Place),
+    ) -> Result<(), roxmltree::Error> {
+        let tree = parse_raw(doc)?;
+        let node = tree
+            .descendants()
+            .find(|n| n.is_element() && n.range().start == shift);
+        if let Some(node) = node {
+            let mut place = Place {
+                lines: &mut self.lines,
+                base,
+                shift,
+            };
+            convert(node, &mut place);
+        }
+        Ok(())
     }
 
     /// Part of the next record converted (a long one read a piece at a time), for progress.
