@@ -8,7 +8,7 @@
 
 use crate::domain::coverage::{
     by_region, levels_present, place_values, proportional_circles, region_display_name,
-    value_box_px, CoverageIndex, RegionBreakdown, Scope, Thematic, ThemeMeasure, ValueLabel,
+    value_box_px, CoverageIndex, Published, RegionBreakdown, Thematic, ThemeMeasure, ValueLabel,
 };
 use crate::domain::model::RegionLevel;
 use crate::domain::model::{admin_name_en, Dataset};
@@ -116,8 +116,14 @@ pub fn overlay(level: RwSignal<RegionLevel>) -> AnyView {
         let data = state.data.get()?;
         let mask = state.site_mask.get();
         let index = CoverageIndex::new(&data.dataset);
-        let scope = Scope::sites(mask.as_deref().map(Vec::as_slice));
-        Some(Arc::new(by_region(&data.dataset, &index, scope)))
+        // The published data, as the dashboard's table by region counts it: the user's
+        // imported layers are listed apart there, not shaded into the regions here.
+        let published = Published::new(&index, mask.as_deref().map(Vec::as_slice));
+        Some(Arc::new(by_region(
+            &data.dataset,
+            &index,
+            published.scope(),
+        )))
     });
     let circles = Memo::new(move |_| {
         let measure = state.thematic.get()?;
