@@ -181,6 +181,16 @@ test('an imported CSV is counted apart: reported vs mapped and the headline do n
   assert.match(await imported.textContent(), /Imported: members_layer\.csv, 2 sites/);
   assert.doesNotMatch(await imported.locator('h3, p, li > div:first-child').allInnerTexts().then((t) => t.join(' ').replace('members_layer.csv', '')), CJK);
 
+  // The thematic map shades the published data too: 端州区 (Duanzhou) has 1 published site
+  // (阅江楼), not 2 with the imported 测试旧址.
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  await page.getByRole('button', { name: '地点数' }).click();
+  const legend = page.getByRole('region', { name: '各区/县地点数' });
+  await legend.waitFor();
+  await legend.getByText('各区域数值').click();
+  const duanzhou = legend.locator('tbody tr', { hasText: '端州区' });
+  assert.deepEqual((await duanzhou.locator('td').allInnerTexts()).map((t) => t.trim()).slice(-1), ['1']);
+
   await context.close();
   assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource')), []);
 });
