@@ -86,7 +86,7 @@ test('a GBK CSV with errors: mapping, problems listed, layer on the map, reload,
   await problem(/警告\s*organiser_gbk\.csv\s*row 4\s*no name/).waitFor();
   await problem(/警告\s*organiser_gbk\.csv\s*row 5\s*.*swapped/).waitFor();
   await problem(/提示\s*organiser_gbk\.csv\s*text read as GBK/).waitFor();
-  assert.match(await page.locator('.import-layer').textContent(), /读取 6 条记录，2 条未导入/);
+  assert.match(await page.locator('.import-layer').textContent(), /读取 6 行：导入 4，未导入 2（均列于下表）/);
   await page.locator('.import-section').scrollIntoViewIfNeeded();
   await screenshot(page, 'import-layer-desktop-1280x800.png');
 

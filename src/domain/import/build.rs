@@ -23,9 +23,9 @@ pub const IMPORTED_PRECISION_NOTE_ZH: &str = "位置取自导入的文件，精�
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImportSummary {
     pub format: ImportFormat,
-    /// Rows, waypoints, placemarks... read.
+    /// Rows, waypoints and tracks, placemarks, features read.
     pub records: usize,
-    /// Records not imported (each is listed in the issues).
+    /// Records not imported (each is listed in the issues); the others are imported.
     pub skipped: usize,
     /// CSV rows with the same name and position as an earlier row: one site (their
     /// activities are kept, a row with none is listed).

@@ -53,6 +53,8 @@ pub struct GeoJsonImport<'t> {
     pos: usize,
     state: State,
     index: usize,
+    /// Features that gave at least one site or route (the others are listed as issues).
+    imported: usize,
     seen_type: bool,
     seen_features: bool,
     /// Whether `features` is a list (not missing or null).
@@ -86,6 +88,7 @@ impl<'t> GeoJsonImport<'t> {
             pos: 0,
             state: State::Start,
             index: 0,
+            imported: 0,
             seen_type: false,
             seen_features: false,
             list: false,
@@ -155,7 +158,11 @@ impl<'t> GeoJsonImport<'t> {
         }
         issues.append(&mut self.issues);
         issues.extend(foreign_checks(&self.file, &self.data));
-        shifted(self.data, issues, &self.options)
+        let counts = FeatureCounts {
+            read: self.index,
+            imported: self.imported,
+        };
+        shifted(self.data, issues, counts, &self.options)
     }
 
     /// One step outside the features list; `None`: not the usual shape.
@@ -226,6 +233,7 @@ impl<'t> GeoJsonImport<'t> {
             _ => return None,
         }
         let (n, raw) = first::<&RawValue>(&self.text[self.pos..])?;
+        let before = self.data.sites.len() + self.data.routes.len();
         foreign_feature(
             &self.file,
             raw,
@@ -234,6 +242,7 @@ impl<'t> GeoJsonImport<'t> {
             &mut self.issues,
         );
         self.index += 1;
+        self.imported += usize::from(self.data.sites.len() + self.data.routes.len() > before);
         self.last_end = self.pos + n;
         self.first_end.get_or_insert(self.last_end);
         Some(self.take(n, State::Item { first: false }))
@@ -348,15 +357,52 @@ fn first<'a, T: serde::Deserialize<'a>>(s: &'a str) -> Option<(usize, T)> {
 }
 
 /// The whole file in one go: the foreign-GeoJSON reader, then shifted to WGS-84 if the user
-/// says the positions are GCJ-02 or BD-09. `skipped` is not tracked for GeoJSON (one
-/// feature may give several sites); the issues list every feature left out.
+/// says the positions are GCJ-02 or BD-09. The summary counts features (one feature may give
+/// several sites): read, and imported (gave a site or a route); each of the others is listed.
 pub fn import_geojson_whole(name: &str, text: &str, options: &ImportOptions) -> Imported {
     let (dataset, issues) = parse_foreign_geojson(name, text);
-    shifted(dataset, issues, options)
+    shifted(dataset, issues, feature_counts(name, text), options)
+}
+
+/// How many features a GeoJSON file has and how many of them give a record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct FeatureCounts {
+    read: usize,
+    imported: usize,
+}
+
+/// The features of `text` counted one by one, as the stepped reader counts them (the
+/// whole-file reader keeps no per-feature tally); nothing when the file does not parse
+/// (that reader then imports nothing either).
+fn feature_counts(name: &str, text: &str) -> FeatureCounts {
+    #[derive(serde::Deserialize)]
+    struct Top<'a> {
+        #[serde(borrow, default)]
+        features: Option<Vec<&'a RawValue>>,
+    }
+    let Ok(top) = serde_json::from_str::<Top>(text) else {
+        return FeatureCounts::default();
+    };
+    let features = top.features.unwrap_or_default();
+    let mut counts = FeatureCounts {
+        read: features.len(),
+        imported: 0,
+    };
+    for (index, raw) in features.into_iter().enumerate() {
+        let (mut data, mut issues) = (Dataset::default(), Vec::new());
+        foreign_feature(name, raw, index, &mut data, &mut issues);
+        counts.imported += usize::from(!data.sites.is_empty() || !data.routes.is_empty());
+    }
+    counts
 }
 
 /// The layer in WGS-84, with its counts.
-fn shifted(mut dataset: Dataset, issues: Vec<DataIssue>, options: &ImportOptions) -> Imported {
+fn shifted(
+    mut dataset: Dataset,
+    issues: Vec<DataIssue>,
+    counts: FeatureCounts,
+    options: &ImportOptions,
+) -> Imported {
     // Cited as every import is ("imported by the user"), so that the dashboard tells the
     // layer apart from the published data (`coverage::imported`), as for CSV, GPX and KML.
     let mut last: Option<(Sources, Sources)> = None;
@@ -397,8 +443,8 @@ fn shifted(mut dataset: Dataset, issues: Vec<DataIssue>, options: &ImportOptions
         .for_each(shift);
     let summary = ImportSummary {
         format: ImportFormat::GeoJson,
-        records: dataset.sites.len() + dataset.routes.len(),
-        skipped: 0,
+        records: counts.read,
+        skipped: counts.read - counts.imported,
         merged: 0,
         sites: dataset.sites.len(),
         routes: dataset.routes.len(),

@@ -344,3 +344,44 @@ fn any_key_order_and_other_members_are_the_usual_shape() {
         assert!(!same_as_whole(text), "read in steps: {text:.200}");
     }
 }
+
+#[test]
+fn the_summary_counts_features_read_imported_and_not_imported() {
+    // 7 features by hand: 4 give records (one MultiPoint gives 2 sites, one LineString a
+    // route), 3 do not (a polygon, no geometry, a latitude of 95°).
+    let text = collection(&[
+        feature("a", &point(113.1, 23.1), r#""name":"甲""#),
+        feature(
+            "b",
+            r#"{"type":"MultiPoint","coordinates":[[113.2,23.2],[113.3,23.3]]}"#,
+            r#""name":"乙""#,
+        ),
+        feature(
+            "c",
+            r#"{"type":"Polygon","coordinates":[[[113,23],[113.1,23],[113.1,23.1],[113,23]]]}"#,
+            r#""name":"丙""#,
+        ),
+        feature("d", "null", r#""name":"丁""#),
+        feature("e", &point(113.4, 95.0), r#""name":"戊""#),
+        feature(
+            "f",
+            r#"{"type":"LineString","coordinates":[[113.1,23.1],[113.2,23.2]]}"#,
+            r#""name":"己""#,
+        ),
+        feature("g", &point(113.5, 23.5), r#""name":"庚""#),
+    ]);
+    assert!(!same_as_whole(&text));
+    let (out, _, _) = stepped(&text, 2, &ImportOptions::default());
+    let s = out.summary;
+    assert_eq!((s.records, s.skipped), (7, 3), "{s:?}");
+    assert_eq!((s.sites, s.routes), (4, 1));
+    // Each feature not imported is listed, at its index.
+    for index in [2, 3, 4] {
+        let at = format!("features[{index}]");
+        assert!(
+            out.issues.iter().any(|i| i.path.starts_with(&at)),
+            "{at}: {:#?}",
+            out.issues
+        );
+    }
+}

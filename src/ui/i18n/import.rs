@@ -185,13 +185,30 @@ pub fn counts(lang: Lang, sites: usize, routes: usize, activities: usize) -> Str
     }
 }
 
-pub fn summary(lang: Lang, records: usize, skipped: usize, problems: usize) -> String {
+/// What a layer's file held and what became of it: records read (by the format's unit),
+/// imported, and not imported (each of those is in the problem list), and the problems.
+/// Read = imported + not imported; merged CSV rows count as imported (into an earlier site).
+pub fn summary(
+    lang: Lang,
+    format: &str,
+    records: usize,
+    skipped: usize,
+    problems: usize,
+) -> String {
+    let imported = records.saturating_sub(skipped);
+    let (zh_unit, en_unit) = match format {
+        "CSV" => ("行", "rows"),
+        "GeoJSON" => ("个要素", "features"),
+        "GPX" => ("条航点/路线", "waypoints/tracks"),
+        "KML" => ("个地标", "placemarks"),
+        _ => ("条记录", "records"),
+    };
     match lang {
-        Lang::Zh => {
-            format!("读取 {records} 条记录，{skipped} 条未导入；共 {problems} 个问题，见下表。")
-        }
+        Lang::Zh => format!(
+            "读取 {records} {zh_unit}：导入 {imported}，未导入 {skipped}（均列于下表）；共 {problems} 个问题。"
+        ),
         Lang::En => format!(
-            "{records} records read, {skipped} not imported; {problems} problems, listed below."
+            "{records} {en_unit} read: {imported} imported, {skipped} not imported (each listed below); {problems} problems in all."
         ),
     }
 }

@@ -154,7 +154,7 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
                     <span class="count">{move || format!("({})", s::counts(lang(), sites, routes, activities))}</span>
                 </label>
             </div>
-            <p class="hint">{move || s::summary(lang(), l1.records, l1.skipped, l1.issues.len())}</p>
+            <p class="hint">{move || s::summary(lang(), &l1.format, l1.records, l1.skipped, l1.issues.len())}</p>
             {move || {
                 let unkept = st.unkept.with(|u| u.iter().find(|(i, _)| *i == unkept_id).map(|(_, mb)| *mb));
                 match unkept {
