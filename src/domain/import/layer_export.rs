@@ -10,6 +10,17 @@ use std::collections::BTreeSet;
 /// Our own property names; an extra property with one of these names gets an "extra:" prefix.
 const OWN: [&str; 6] = ["id", "name", "name_en", "kind", "address", "summary"];
 
+/// A coordinate rounded to 7 decimals (about 1 cm): what the file said, without the float
+/// noise of a datum shift or a parse (113.17500000000001 is written 113.175).
+fn coordinate(x: f64) -> f64 {
+    let r = (x * 1e7).round() / 1e7;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
+}
+
 fn site_feature(s: &Site) -> Value {
     let mut props = Map::new();
     props.insert("id".into(), json!(s.id.as_str()));
@@ -27,7 +38,7 @@ fn site_feature(s: &Site) -> Value {
     extra_into(&s.extra, &mut props);
     json!({
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [s.position.lon, s.position.lat]},
+        "geometry": {"type": "Point", "coordinates": [coordinate(s.position.lon), coordinate(s.position.lat)]},
         "properties": props,
     })
 }
@@ -41,7 +52,9 @@ fn route_feature(r: &Route) -> Value {
     }
     extra_into(&r.extra, &mut props);
     let line = |part: &Vec<crate::domain::model::LonLat>| -> Value {
-        part.iter().map(|p| json!([p.lon, p.lat])).collect()
+        part.iter()
+            .map(|p| json!([coordinate(p.lon), coordinate(p.lat)]))
+            .collect()
     };
     let geometry = match &r.path[..] {
         [one] => json!({"type": "LineString", "coordinates": line(one)}),
@@ -95,8 +108,8 @@ pub fn layer_csv(data: &Dataset) -> String {
         let mut row = vec![
             s.id.to_string(),
             s.name.clone(),
-            format!("{}", s.position.lon),
-            format!("{}", s.position.lat),
+            format!("{}", coordinate(s.position.lon)),
+            format!("{}", coordinate(s.position.lat)),
             s.kind.as_str().to_owned(),
             opt(&s.address),
             s.summary.clone(),
@@ -116,4 +129,35 @@ pub fn layer_csv(data: &Dataset) -> String {
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::coords::CoordSystem;
+    use crate::domain::import::ImportFormat;
+    use crate::domain::model::LonLat;
+
+    #[test]
+    fn coordinates_are_written_to_7_decimals_without_float_noise() {
+        let b = super::super::build::Builder::new("f.csv", ImportFormat::Csv, CoordSystem::Wgs84);
+        let mut data = Dataset::default();
+        let noisy = LonLat::new(113.17500000000001, 23.099999999999998);
+        data.sites.push(b.site("a".into(), "甲".into(), noisy));
+        data.routes.push(b.route(
+            "r".into(),
+            "线".into(),
+            vec![vec![noisy, LonLat::new(113.123456789, 23.2)]],
+        ));
+        let geojson = layer_geojson(&data);
+        assert!(geojson.contains("113.175,"), "{geojson}");
+        assert!(
+            geojson.contains("23.1\n") || geojson.contains("23.1]"),
+            "{geojson}"
+        );
+        assert!(geojson.contains("113.1234568"), "{geojson}");
+        assert!(!geojson.contains("0000000"), "{geojson}");
+        let csv = layer_csv(&data);
+        assert!(csv.contains(",113.175,23.1,"), "{csv}");
+    }
 }
