@@ -400,8 +400,9 @@ fn export_then_import_gives_the_same_layer() {
             .iter()
             .map(|s| SiteKey {
                 name: s.name.clone(),
-                lon: s.position.lon,
-                lat: s.position.lat,
+                // Written to 7 decimals (about 1 cm; a DMS value has more digits).
+                lon: (s.position.lon * 1e7).round() / 1e7,
+                lat: (s.position.lat * 1e7).round() / 1e7,
                 kind: s.kind,
                 address: s.address.clone(),
             })
@@ -411,7 +412,7 @@ fn export_then_import_gives_the_same_layer() {
     assert_eq!(a.len(), b.len());
     assert_eq!(
         a, b,
-        "names, kinds, addresses and positions survive as written"
+        "names, kinds, addresses and positions (to 1 cm) survive as written"
     );
     let extra = |o: &Imported| {
         o.dataset

@@ -32,6 +32,7 @@ mod layer_export;
 mod limits;
 mod merge;
 mod preview;
+mod reason;
 mod stored;
 mod table;
 mod table_reader;
@@ -56,6 +57,7 @@ pub use layer_export::{layer_csv, layer_geojson};
 pub use limits::{check_size, MAX_IMPORT_BYTES};
 pub use merge::{merge_layers, MergeBuilder, Merged};
 pub use preview::{offset_hint, preview_rows, OffsetEvidence, OffsetHint, PreviewRow};
+pub use reason::{unnamed_row, Reason};
 pub use stored::{format_label, next_layer_id, ImportLayer, StoredIssue, STORED_KEY_PREFIX};
 pub use table::{column_letter, read_table, sniff_delimiter, CsvTable, TableRow};
 pub use table_reader::TableReader;
@@ -191,16 +193,16 @@ pub fn import_file_with(
 pub fn encoding_notes(name: &str, decoded: &Decoded) -> Vec<DataIssue> {
     let mut notes = Vec::new();
     if decoded.encoding == TextEncoding::Gbk {
-        notes.push(DataIssue::new(
+        notes.push(DataIssue::because(
             Severity::Info,
             name,
             "",
-            "text read as GBK (not UTF-8)",
+            Reason::ReadAsGbk,
         ));
     }
     if decoded.had_errors {
-        let message = "some bytes could not be read as UTF-8 or GBK; they show as \u{fffd}";
-        notes.push(DataIssue::new(Severity::Warning, name, "", message));
+        let reason = Reason::UnreadableBytes;
+        notes.push(DataIssue::because(Severity::Warning, name, "", reason));
     }
     notes
 }

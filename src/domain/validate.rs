@@ -46,6 +46,9 @@ pub struct DataIssue {
     pub path: String,
     pub message: String,
     pub severity: Severity,
+    /// The import's typed reason (worded in either language); `message` is its English.
+    /// `None` for the published data's checks, which are worded in English only.
+    pub reason: Option<Box<crate::domain::import::Reason>>,
 }
 
 impl DataIssue {
@@ -61,7 +64,31 @@ impl DataIssue {
             path: path.into(),
             message: message.into(),
             severity,
+            reason: None,
         }
+    }
+
+    /// An import issue at `path` in `file`, for `reason`.
+    pub fn because(
+        severity: Severity,
+        file: &str,
+        path: impl Into<String>,
+        reason: crate::domain::import::Reason,
+    ) -> Self {
+        DataIssue {
+            file: file.to_owned(),
+            path: path.into(),
+            message: reason.text(crate::domain::model::TextLang::En),
+            severity,
+            reason: Some(Box::new(reason)),
+        }
+    }
+
+    /// The message in `lang`: the reason's words, else the message as written.
+    pub fn text(&self, lang: crate::domain::model::TextLang) -> String {
+        self.reason
+            .as_ref()
+            .map_or_else(|| self.message.clone(), |r| r.text(lang))
     }
 }
 

@@ -297,6 +297,7 @@ fn not_used(file: &str, message: String, instead: &str) -> DataIssue {
         path: String::new(),
         message: format!("not used ({message}); {instead}"),
         severity: Severity::Warning,
+        reason: None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! keeps the promise "nothing is dropped without being listed" (every skipped record is
 //! an error issue, and counted).
 
-use super::ImportFormat;
+use super::{ImportFormat, Reason};
 use crate::domain::coords::CoordSystem;
 use crate::domain::model::{
     AdminPlace, Dataset, LonLat, Precision, PrecisionLevel, Route, RouteId, Site, SiteId, SiteKind,
@@ -86,21 +86,21 @@ impl Builder {
         self.ids.reserve(records);
     }
 
-    pub fn issue(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
+    pub fn issue(&mut self, severity: Severity, path: &str, reason: Reason) {
         self.issues
-            .push(DataIssue::new(severity, &self.file, path, message));
+            .push(DataIssue::because(severity, &self.file, path, reason));
     }
 
     /// A record that is not imported: an error, and counted.
-    pub fn skip(&mut self, path: &str, message: impl Into<String>) {
-        self.skip_as(Severity::Error, path, message);
+    pub fn skip(&mut self, path: &str, reason: Reason) {
+        self.skip_as(Severity::Error, path, reason);
     }
 
     /// A record not imported for a reason that is not a mistake in the file (a polygon;
     /// nothing to place), listed with `severity` as foreign GeoJSON does, and counted.
-    pub fn skip_as(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
+    pub fn skip_as(&mut self, severity: Severity, path: &str, reason: Reason) {
         self.skipped += 1;
-        self.issue(severity, path, message);
+        self.issue(severity, path, reason);
     }
 
     /// An id not used before in this file: the file's own if it has one, else `fallback`;
@@ -115,9 +115,11 @@ impl Builder {
             n += 1;
         }
         if wanted.is_some() && id != base {
-            let message =
-                format!("id \"{base}\" is used before in this file; this record is \"{id}\"");
-            self.issue(Severity::Warning, path, message);
+            let reason = Reason::IdRepeated {
+                id: base,
+                now: id.clone(),
+            };
+            self.issue(Severity::Warning, path, reason);
         }
         id
     }
@@ -127,7 +129,11 @@ impl Builder {
     pub fn shift_to_wgs84(&mut self, p: LonLat, path: &str) -> LonLat {
         let wgs = self.coords.to_wgs84(p);
         if let Some((_, message)) = position_problem(wgs) {
-            self.issue(Severity::Warning, path, message);
+            self.issue(
+                Severity::Warning,
+                path,
+                Reason::of_geojson_message(&message),
+            );
         }
         wgs
     }

@@ -7,6 +7,7 @@
 //! value that says which axis it is wins over the column it sits in. Pure text → numbers;
 //! depends on nothing but `geo` and the China box of `validate`.
 
+use super::Reason;
 use crate::domain::geo::LonLat;
 use crate::domain::validate::CHINA_EXTENT;
 
@@ -71,25 +72,21 @@ fn hemisphere(s: &str) -> (String, Option<(Axis, f64)>) {
 }
 
 /// Parses one angle. Errors say what is wrong in plain words.
-pub fn parse_angle(text: &str) -> Result<Angle, String> {
+pub fn parse_angle(text: &str) -> Result<Angle, Reason> {
     let s = normalise(text);
     if s.is_empty() {
-        return Err("empty".into());
+        return Err(Reason::EmptyCoordinate);
     }
     let (body, hemi) = hemisphere(&s);
     if body.contains(',') {
-        return Err(format!(
-            "\"{text}\" has a comma: use a dot for decimals, or map the column as one \"lat,lon\" column"
-        ));
+        return Err(Reason::CoordinateComma(text.to_owned()));
     }
     let (negative, body) = match body.strip_prefix('-') {
         Some(rest) => (true, rest.trim()),
         None => (false, body.strip_prefix('+').unwrap_or(&body).trim()),
     };
     if negative && hemi.is_some() {
-        return Err(format!(
-            "\"{text}\" has both a minus sign and a hemisphere letter"
-        ));
+        return Err(Reason::MinusAndLetter(text.to_owned()));
     }
     let parts: Vec<&str> = body
         .split(|c: char| {
@@ -118,12 +115,12 @@ pub fn parse_angle(text: &str) -> Result<Angle, String> {
         .iter()
         .map(|p| p.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0))
         .collect::<Option<_>>()
-        .ok_or_else(|| format!("\"{text}\" is not a coordinate"))?;
+        .ok_or_else(|| Reason::NotACoordinate(text.to_owned()))?;
     let value = match numbers[..] {
         [d] => d,
         [d, m] => sexagesimal(text, d, m, 0.0)?,
         [d, m, sec] => sexagesimal(text, d, m, sec)?,
-        _ => return Err(format!("\"{text}\" is not a coordinate")),
+        _ => return Err(Reason::NotACoordinate(text.to_owned())),
     };
     let sign = if negative {
         -1.0
@@ -137,12 +134,12 @@ pub fn parse_angle(text: &str) -> Result<Angle, String> {
     })
 }
 
-fn sexagesimal(text: &str, d: f64, m: f64, s: f64) -> Result<f64, String> {
+fn sexagesimal(text: &str, d: f64, m: f64, s: f64) -> Result<f64, Reason> {
     if d.fract() != 0.0 && (m > 0.0 || s > 0.0) {
-        return Err(format!("\"{text}\": decimal degrees followed by minutes"));
+        return Err(Reason::DecimalThenMinutes(text.to_owned()));
     }
     if m >= 60.0 || s >= 60.0 {
-        return Err(format!("\"{text}\": minutes and seconds must be below 60"));
+        return Err(Reason::MinutesOver60(text.to_owned()));
     }
     Ok(d + m / 60.0 + s / 3600.0)
 }
@@ -163,7 +160,9 @@ pub fn split_pair(text: &str) -> Option<(String, String)> {
 }
 
 /// What had to be done to a position to make it a position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Fix {
     /// Latitude beyond ±90: the two can only be the other way round.
     SwappedOutOfRange,
@@ -175,10 +174,10 @@ pub enum Fix {
 
 /// Settles a (lon, lat) pair read from two cells: applies the axes the values name,
 /// swaps a pair that only makes sense swapped, and rejects what is out of range.
-pub fn settle(lon: Angle, lat: Angle) -> Result<(LonLat, Option<Fix>), String> {
+pub fn settle(lon: Angle, lat: Angle) -> Result<(LonLat, Option<Fix>), Reason> {
     if lon.axis == Some(Axis::Lat) || lat.axis == Some(Axis::Lon) {
         if lon.axis == lat.axis {
-            return Err("both values name the same axis".into());
+            return Err(Reason::SameAxis);
         }
         return finish(
             LonLat::new(lat.degrees, lon.degrees),
@@ -197,12 +196,12 @@ pub fn settle(lon: Angle, lat: Angle) -> Result<(LonLat, Option<Fix>), String> {
     finish(p, None)
 }
 
-fn finish(p: LonLat, fix: Option<Fix>) -> Result<(LonLat, Option<Fix>), String> {
+fn finish(p: LonLat, fix: Option<Fix>) -> Result<(LonLat, Option<Fix>), Reason> {
     if !(-180.0..=180.0).contains(&p.lon) || !(-90.0..=90.0).contains(&p.lat) {
-        return Err(format!(
-            "[{}, {}] is out of range (lon -180..180, lat -90..90)",
-            p.lon, p.lat
-        ));
+        return Err(Reason::OutOfRange {
+            lon: p.lon.to_string(),
+            lat: p.lat.to_string(),
+        });
     }
     Ok((p, fix))
 }
@@ -213,7 +212,7 @@ mod tests {
 
     fn deg(s: &str) -> f64 {
         parse_angle(s)
-            .unwrap_or_else(|e| panic!("{s}: {e}"))
+            .unwrap_or_else(|e| panic!("{s}: {e:?}"))
             .degrees
     }
 
@@ -262,7 +261,10 @@ mod tests {
         ] {
             assert!(parse_angle(s).is_err(), "{s}");
         }
-        assert!(parse_angle("113,5").expect_err("comma").contains("comma"));
+        assert!(matches!(
+            parse_angle("113,5"),
+            Err(Reason::CoordinateComma(_))
+        ));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::columns::Field;
 use super::csv_rows::{CsvImport, RowAt};
 use super::table::TableRow;
 use super::values::{parse_activity_type, parse_count, parse_date};
+use super::Reason;
 use crate::domain::model::{Activity, ActivityId, ActivityTarget, ActivityType, Qualifier};
 use crate::domain::validate::Severity;
 
@@ -36,22 +37,24 @@ impl CsvImport {
         let date = match self.text(row, Field::Date).map(|d| (parse_date(&d), d)) {
             Some((Ok(Some((date, excel))), text)) => {
                 if excel {
-                    let message = format!("date {text} read as an Excel day number: {date}");
+                    let reason = Reason::ExcelDate {
+                        text,
+                        date: date.to_string(),
+                    };
                     self.b
-                        .issue(Severity::Info, &at.cell(col(Field::Date)), message);
+                        .issue(Severity::Info, &at.cell(col(Field::Date)), reason);
                 }
                 date
             }
             Some((Err(e), _)) => {
-                let message = format!("{e}; the row's activity is left out (its site is imported)");
+                let reason = Reason::ActivityLeftOut(Box::new(e));
                 self.b
-                    .issue(Severity::Error, &at.cell(col(Field::Date)), message);
+                    .issue(Severity::Error, &at.cell(col(Field::Date)), reason);
                 return;
             }
             Some((Ok(None), _)) | None => {
-                let message = "activity columns filled but no date: the row's activity is \
-                               left out (its site is imported)";
-                self.b.issue(Severity::Error, &at.whole(), message);
+                let reason = Reason::ActivityWithoutDate;
+                self.b.issue(Severity::Error, &at.whole(), reason);
                 return;
             }
         };
@@ -97,8 +100,8 @@ impl CsvImport {
             Ok(v) => v,
             Err(e) => {
                 let col = self.mapping.column(field).unwrap_or(0);
-                let message = format!("{e}; the activity is imported without this figure");
-                self.b.issue(Severity::Error, &at.cell(col), message);
+                let reason = Reason::FigureLeftOut(Box::new(e));
+                self.b.issue(Severity::Error, &at.cell(col), reason);
                 None
             }
         }
@@ -113,8 +116,8 @@ impl CsvImport {
             Some(kind) => (kind, None),
             None => {
                 let col = self.mapping.column(Field::ActivityType).unwrap_or(0);
-                let message = format!("activity type \"{text}\" is not one we know: imported as \"other\", the text is kept in the note");
-                self.b.issue(Severity::Info, &at.cell(col), message);
+                let reason = Reason::UnknownActivityType(text.clone());
+                self.b.issue(Severity::Info, &at.cell(col), reason);
                 (ActivityType::Other, Some(text))
             }
         }

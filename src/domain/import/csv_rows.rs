@@ -10,11 +10,11 @@
 
 use super::build::{Builder, Imported};
 use super::columns::{ColumnMapping, Field};
-use super::coord::{parse_angle, settle, split_pair, Angle, Fix};
+use super::coord::{parse_angle, settle, split_pair, Angle};
 use super::table::{CsvTable, TableRow};
 use super::values::parse_kind;
-use super::{ImportFormat, ImportOptions};
-use crate::domain::model::LonLat;
+use super::{unnamed_row, ImportFormat, ImportOptions, Reason};
+use crate::domain::model::{LonLat, TextLang};
 use crate::domain::validate::{DataIssue, Severity};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -59,6 +59,13 @@ impl CsvImport {
         read_issues: Vec<DataIssue>,
     ) -> Self {
         let mut b = Builder::new(file, ImportFormat::Csv, options.coords);
+        // Rows the reader could not read are listed by it: read, and not imported.
+        let unreadable = read_issues
+            .iter()
+            .filter(|i| matches!(i.reason.as_deref(), Some(Reason::RowNotImported(_))))
+            .count();
+        b.records = unreadable;
+        b.skipped = unreadable;
         b.issues = read_issues;
         // At most one site per row: growing the lists by doubling would copy 100 MB of
         // sites (and rehash 200k ids) at once near the end of a 50 MB file.
@@ -74,14 +81,12 @@ impl CsvImport {
         };
         if !import.mapping.has_position() {
             let n = import.table.rows.len();
-            import.b.records = n;
-            import.b.skipped = n;
+            import.b.records += n;
+            import.b.skipped += n;
             import.next = n;
-            let message = format!(
-                "no position columns chosen: map a longitude and a latitude column, or one \
-                 \"lat,lon\" column; none of the {n} rows is imported"
-            );
-            import.b.issue(Severity::Error, "", message);
+            import
+                .b
+                .issue(Severity::Error, "", Reason::NoPositionColumns(n));
         }
         import
     }
@@ -166,9 +171,8 @@ impl CsvImport {
             Some(&(index, first_row)) => {
                 self.b.merged += 1;
                 if !self.has_activity(row) {
-                    let message =
-                        format!("same name and position as row {first_row}: imported once");
-                    self.b.issue(Severity::Warning, &at.whole(), message);
+                    let reason = Reason::SameAsRow(first_row);
+                    self.b.issue(Severity::Warning, &at.whole(), reason);
                 }
                 index
             }
@@ -197,17 +201,20 @@ impl CsvImport {
         );
         let name = name
             .or_else(|| self.text(row, Field::Address))
+            .map(|name| (name, self.text(row, Field::NameEn).unwrap_or_default()))
             .unwrap_or_else(|| {
-                let fallback = at.whole();
-                self.b.issue(
-                    Severity::Warning,
-                    &at.whole(),
-                    format!("no name: shown as \"{fallback}\""),
-                );
-                fallback
+                let reason = Reason::NoNameRow(row.row);
+                self.b.issue(Severity::Warning, &at.whole(), reason);
+                // Named in both languages, as the UI shows it (map label, search, details).
+                let name_en = self.text(row, Field::NameEn);
+                (
+                    unnamed_row(row.row, TextLang::Zh),
+                    name_en.unwrap_or_else(|| unnamed_row(row.row, TextLang::En)),
+                )
             });
+        let (name, name_en) = name;
         let mut site = self.b.site(id, name, position);
-        site.name_en = self.text(row, Field::NameEn).unwrap_or_default();
+        site.name_en = name_en;
         site.address = self.text(row, Field::Address);
         site.summary = self.text(row, Field::Summary).unwrap_or_default();
         site.admin.province = self.text(row, Field::Province);
@@ -219,8 +226,8 @@ impl CsvImport {
                 Some(kind) => site.kind = kind,
                 None => {
                     let col = self.mapping.column(Field::Kind).unwrap_or(0);
-                    let message = format!("kind \"{kind_text}\" is not one we know: imported as \"other\", the text is kept");
-                    self.b.issue(Severity::Info, &at.cell(col), message);
+                    let reason = Reason::UnknownKind(kind_text.clone());
+                    self.b.issue(Severity::Info, &at.cell(col), reason);
                     site.extra.push((at.headers[col].clone(), kind_text));
                 }
             }
@@ -247,17 +254,14 @@ impl CsvImport {
             Some((field, col)) => {
                 let cell = self.table.cell(row, col);
                 if cell.is_empty() {
-                    self.b.skip(
-                        &at.cell(col),
-                        "no position: the cell is empty; row not imported",
-                    );
+                    let reason = Reason::RowNotImported(Box::new(Reason::EmptyPositionCell));
+                    self.b.skip(&at.cell(col), reason);
                     return None;
                 }
                 let Some((a, b)) = split_pair(cell) else {
-                    self.b.skip(
-                        &at.cell(col),
-                        format!("\"{cell}\" is not a \"lat,lon\" pair; row not imported"),
-                    );
+                    let reason = Reason::NotAPair(cell.to_owned());
+                    self.b
+                        .skip(&at.cell(col), Reason::RowNotImported(Box::new(reason)));
                     return None;
                 };
                 let (lon, lat) = if field == Field::LatLon {
@@ -274,10 +278,8 @@ impl CsvImport {
                 );
                 let (lon, lat) = (self.table.cell(row, lon_col), self.table.cell(row, lat_col));
                 if lon.is_empty() && lat.is_empty() {
-                    self.b.skip(
-                        &at.whole(),
-                        "no position: longitude and latitude are empty; row not imported",
-                    );
+                    let reason = Reason::RowNotImported(Box::new(Reason::EmptyPosition));
+                    self.b.skip(&at.whole(), reason);
                     return None;
                 }
                 (lon.to_owned(), lat.to_owned(), (lon_col, lat_col))
@@ -288,40 +290,33 @@ impl CsvImport {
         match settle(lon, lat) {
             Ok((p, fix)) => {
                 if let Some(fix) = fix {
-                    self.b
-                        .issue(Severity::Warning, &at.whole(), swap_message(fix, p));
+                    let reason = Reason::Swapped {
+                        why: fix,
+                        lon: p.lon.to_string(),
+                        lat: p.lat.to_string(),
+                    };
+                    self.b.issue(Severity::Warning, &at.whole(), reason);
                 }
                 Some(p)
             }
             Err(e) => {
-                self.b.skip(&at.whole(), format!("{e}; row not imported"));
+                self.b
+                    .skip(&at.whole(), Reason::RowNotImported(Box::new(e)));
                 None
             }
         }
     }
 
     fn angle(&mut self, text: &str, at: &RowAt, col: usize) -> Option<Angle> {
-        let message = match parse_angle(text) {
+        let reason = match parse_angle(text) {
             Ok(a) => return Some(a),
-            Err(_) if text.is_empty() => "empty coordinate".to_owned(),
+            Err(_) if text.is_empty() => Reason::EmptyCoordinate,
             Err(e) => e,
         };
         self.b
-            .skip(&at.cell(col), format!("{message}; row not imported"));
+            .skip(&at.cell(col), Reason::RowNotImported(Box::new(reason)));
         None
     }
-}
-
-fn swap_message(fix: Fix, p: LonLat) -> String {
-    let why = match fix {
-        Fix::SwappedOutOfRange => "the latitude was beyond ±90°",
-        Fix::SwappedIntoChina => "only the other order lies in China",
-        Fix::SwappedByLetters => "the values' N/E letters say so",
-    };
-    format!(
-        "longitude and latitude look swapped ({why}): read as lon {}, lat {}",
-        p.lon, p.lat
-    )
 }
 
 /// Imports every row at once.

@@ -19,7 +19,7 @@
 
 use super::build::{ImportSummary, Imported, IMPORTED_SAYS};
 use super::xml::Lines;
-use super::{ImportFormat, ImportOptions};
+use super::{ImportFormat, ImportOptions, Reason};
 use crate::domain::geodata::{
     foreign_checks, foreign_collection_error, foreign_feature, parse_foreign_geojson,
     NAMES_NO_SOURCE,
@@ -291,14 +291,14 @@ impl<'t> GeoJsonImport<'t> {
             Some(issue) => {
                 self.broken.push(issue);
                 if self.index > 0 {
-                    let message = format!(
-                        "the file is read up to this error: the {} feature(s) before it are \
-                         imported, nothing after it; correct the file there and import it again",
-                        self.index
-                    );
+                    let reason = Reason::JsonReadUpTo(self.index);
                     let at = self.broken[0].path.clone();
-                    self.broken
-                        .push(DataIssue::new(Severity::Warning, &self.file, at, message));
+                    self.broken.push(DataIssue::because(
+                        Severity::Warning,
+                        &self.file,
+                        at,
+                        reason,
+                    ));
                 }
                 self.pos = len;
                 self.state = State::Done;
@@ -399,7 +399,7 @@ fn feature_counts(name: &str, text: &str) -> FeatureCounts {
 /// The layer in WGS-84, with its counts.
 fn shifted(
     mut dataset: Dataset,
-    issues: Vec<DataIssue>,
+    mut issues: Vec<DataIssue>,
     counts: FeatureCounts,
     options: &ImportOptions,
 ) -> Imported {
@@ -441,6 +441,11 @@ fn shifted(
         .iter_mut()
         .flat_map(|r| r.path.iter_mut().flatten())
         .for_each(shift);
+    // The reader's words (shared with the published data's checks, in English) typed, so
+    // that the list is in the reader's language.
+    for issue in issues.iter_mut().filter(|i| i.reason.is_none()) {
+        issue.reason = Some(Box::new(Reason::of_geojson_message(&issue.message)));
+    }
     let summary = ImportSummary {
         format: ImportFormat::GeoJson,
         records: counts.read,

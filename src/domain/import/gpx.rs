@@ -8,7 +8,7 @@ use super::coord::{parse_angle, settle};
 use super::values::parse_kind;
 use super::xml::{child_text, children, is, parse, text_of, Lines, Place};
 use super::xml_read::{step_records, with_errors, Structure, XmlRead, XmlRecords, SCAN_FACTOR};
-use super::{ImportFormat, ImportOptions};
+use super::{ImportFormat, ImportOptions, Reason};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
 use roxmltree::Node;
@@ -41,11 +41,8 @@ pub fn import_gpx(file: &str, text: &str, options: &ImportOptions) -> Imported {
     };
     let root = doc.root_element();
     if !is(root, "gpx") {
-        let message = format!(
-            "the root element is <{}>, not <gpx>: not a GPX file",
-            root.tag_name().name()
-        );
-        b.issue(Severity::Error, "", message);
+        let reason = Reason::RootNotGpx(root.tag_name().name().to_owned());
+        b.issue(Severity::Error, "", reason);
         return b.finish();
     }
     let mut lines = Lines::new(text);
@@ -154,9 +151,8 @@ impl<'t> XmlRecords<'t> for GpxImport<'t> {
                     .map(|d| d.root_element().tag_name().name().to_owned())
                     .unwrap_or_default();
                 if !root.eq_ignore_ascii_case("gpx") {
-                    let message =
-                        format!("the root element is <{root}>, not <gpx>: not a GPX file");
-                    self.b.issue(Severity::Error, "", message);
+                    let reason = Reason::RootNotGpx(root.to_string());
+                    self.b.issue(Severity::Error, "", reason);
                     return true;
                 }
             }
@@ -198,34 +194,32 @@ impl<'t> XmlRecords<'t> for GpxImport<'t> {
 
 /// A point's position from its lat/lon attributes (and whether they had to be swapped),
 /// or the reason it has none.
-fn position(node: Node) -> Result<(LonLat, bool), String> {
+fn position(node: Node) -> Result<(LonLat, bool), Reason> {
     let attr = |name: &str| {
         let text = node
             .attribute(name)
-            .ok_or_else(|| format!("no {name} attribute"))?;
-        parse_angle(text).map_err(|e| format!("{name}: {e}"))
+            .ok_or_else(|| Reason::NoAttribute(name.to_owned()))?;
+        parse_angle(text).map_err(|e| Reason::InAttribute(name.to_owned(), Box::new(e)))
     };
     let (lat, lon) = (attr("lat")?, attr("lon")?);
     settle(lon, lat).map(|(p, fix)| (p, fix.is_some()))
 }
-
-const SWAPPED: &str = "the lat and lon attributes look swapped: read the other way round";
 
 fn waypoint(b: &mut Builder, wpt: Node, path: &str) {
     b.records += 1;
     let p = match position(wpt) {
         Ok((p, swapped)) => {
             if swapped {
-                b.issue(Severity::Warning, path, SWAPPED);
+                b.issue(Severity::Warning, path, Reason::SwappedAttributes);
             }
             b.shift_to_wgs84(p, path)
         }
-        Err(e) => return b.skip(path, format!("{e}; waypoint not imported")),
+        Err(e) => return b.skip(path, Reason::WaypointNotImported(Box::new(e))),
     };
     let fallback = format!("{}#wpt{}", b.file, b.records);
     let id = b.unique_id(None, fallback, path);
     let name = child_text(wpt, "name").unwrap_or_else(|| {
-        b.issue(Severity::Warning, path, "no name: shown by its position");
+        b.issue(Severity::Warning, path, Reason::WaypointNoName);
         format!("{:.5}, {:.5}", p.lat, p.lon)
     });
     let mut site = b.site(id, name, p);
@@ -265,20 +259,12 @@ fn points<'a, 'i: 'a>(
             }
             Err(e) => {
                 let pt_path = format!("{path}.{name}[{k}] (line {})", place.of(pt));
-                b.issue(
-                    Severity::Error,
-                    &pt_path,
-                    format!("{e}; point left out of the line"),
-                );
+                b.issue(Severity::Error, &pt_path, Reason::PointLeftOut(Box::new(e)));
             }
         }
     }
     if swapped > 0 {
-        b.issue(
-            Severity::Warning,
-            path,
-            format!("{swapped} point(s): {SWAPPED}"),
-        );
+        b.issue(Severity::Warning, path, Reason::SwappedPoints(swapped));
     }
     out
 }
@@ -292,16 +278,12 @@ fn route(b: &mut Builder, node: Node, parts: Vec<Vec<LonLat>>, path: &str) {
         .enumerate()
         .filter(|(_, p)| p.len() < 2 && several)
     {
-        let message = format!(
-            "{} usable point(s): a line part needs two; part left out",
-            part.len()
-        );
-        b.issue(Severity::Error, &format!("{path}.trkseg[{s}]"), message);
+        let reason = Reason::PartTooShort(part.len());
+        b.issue(Severity::Error, &format!("{path}.trkseg[{s}]"), reason);
     }
     let parts: Vec<Vec<LonLat>> = parts.into_iter().filter(|p| p.len() >= 2).collect();
     if parts.is_empty() {
-        let message = format!("{total} usable point(s): a line needs at least two; not imported");
-        return b.skip(path, message);
+        return b.skip(path, Reason::LineTooShort(total));
     }
     let kind = if is(node, "trk") { "trk" } else { "rte" };
     let id = b.unique_id(None, format!("{}#{kind}{}", b.file, b.records), path);

@@ -9,7 +9,7 @@ use super::coord::{parse_angle, settle};
 use super::xml::{child, child_text, is, parse, strip_html, text_of, Lines, Place};
 use super::xml_read::{step_records, with_errors, Structure, XmlRead, XmlRecords, SCAN_FACTOR};
 use super::xml_split::Record;
-use super::{ImportFormat, ImportOptions};
+use super::{ImportFormat, ImportOptions, Reason};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
 use roxmltree::{Node, NodeId};
@@ -46,11 +46,7 @@ pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
 }
 
 fn no_placemark(b: &mut Builder) {
-    b.issue(
-        Severity::Warning,
-        "",
-        "no Placemark in the file: nothing to import",
-    );
+    b.issue(Severity::Warning, "", Reason::NoPlacemark);
 }
 
 /// A KML file being read a slice at a time: cut into placemarks ([`XmlRead`]), then each
@@ -204,7 +200,7 @@ struct Shapes {
     points: Vec<LonLat>,
     lines: Vec<Vec<LonLat>>,
     polygons: usize,
-    problems: Vec<String>,
+    problems: Vec<Reason>,
     /// Tuples whose lon and lat had to be swapped.
     swapped: usize,
 }
@@ -265,34 +261,18 @@ fn placemark(b: &mut Builder, pm: Node, path: &str, folder: Option<String>, pre:
         b.issue(Severity::Error, path, problem.clone());
     }
     if shapes.swapped > 0 {
-        let message = format!(
-            "{} coordinate(s) look like lat,lon (KML is lon,lat): read the other way round",
-            shapes.swapped
-        );
-        b.issue(Severity::Warning, path, message);
+        b.issue(Severity::Warning, path, Reason::SwappedKml(shapes.swapped));
     }
     let short = shapes.lines.iter().filter(|l| l.len() < 2).count();
     if short > 0 {
-        let message = format!("{short} line(s) with fewer than two usable points left out");
-        b.issue(Severity::Error, path, message);
+        b.issue(Severity::Error, path, Reason::KmlShortLines(short));
     }
     shapes.lines.retain(|l| l.len() >= 2);
     if shapes.points.is_empty() && shapes.lines.is_empty() {
         match (shapes.polygons, shapes.problems.is_empty() && short == 0) {
-            (1.., _) => b.skip_as(
-                Severity::Info,
-                path,
-                "polygons are not shown: placemark not imported",
-            ),
-            (0, true) => b.skip_as(
-                Severity::Warning,
-                path,
-                "no geometry: placemark not imported",
-            ),
-            (0, false) => b.skip(
-                path,
-                "no usable Point or LineString: placemark not imported",
-            ),
+            (1.., _) => b.skip_as(Severity::Info, path, Reason::PolygonPlacemark),
+            (0, true) => b.skip_as(Severity::Warning, path, Reason::NoGeometryPlacemark),
+            (0, false) => b.skip(path, Reason::NoUsableShape),
         }
         return;
     }
@@ -338,11 +318,7 @@ fn placemark(b: &mut Builder, pm: Node, path: &str, folder: Option<String>, pre:
         b.data.routes.push(route);
     }
     if name_missing(pm) {
-        b.issue(
-            Severity::Warning,
-            path,
-            "no name: shown by its position or id",
-        );
+        b.issue(Severity::Warning, path, Reason::PlacemarkNoName);
     }
 }
 
@@ -360,8 +336,8 @@ fn coordinates(node: Node, shapes: &mut Shapes, pre: &mut Read) -> Vec<LonLat> {
         return read.points;
     }
     let Some(text) = element.and_then(text_of) else {
-        let message = format!("<{}> without coordinates", node.tag_name().name());
-        shapes.problems.push(message);
+        let reason = Reason::WithoutCoordinates(node.tag_name().name().to_owned());
+        shapes.problems.push(reason);
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -515,7 +491,7 @@ fn point(lon: &str, lat: &str, shapes: &mut Shapes, written: &str) -> Option<Lon
         Err(e) => {
             shapes
                 .problems
-                .push(format!("coordinates \"{written}\": {e}"));
+                .push(Reason::InCoordinates(written.to_owned(), Box::new(e)));
             None
         }
     }

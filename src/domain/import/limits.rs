@@ -13,17 +13,11 @@ pub fn check_size(file: &str, len_bytes: u64) -> Result<(), DataIssue> {
         return Ok(());
     }
     let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
-    Err(DataIssue::new(
-        Severity::Error,
-        file,
-        "",
-        format!(
-            "file is {:.1} MB; files over {:.0} MB are not imported (split it, or remove \
-             columns you do not need)",
-            mb(len_bytes),
-            mb(MAX_IMPORT_BYTES)
-        ),
-    ))
+    let reason = super::Reason::TooBig {
+        mb: format!("{:.1}", mb(len_bytes)),
+        max_mb: format!("{:.0}", mb(MAX_IMPORT_BYTES)),
+    };
+    Err(DataIssue::because(Severity::Error, file, "", reason))
 }
 
 #[cfg(test)]

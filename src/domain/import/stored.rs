@@ -6,7 +6,7 @@
 //! fit is the UI's concern.
 
 use super::build::Imported;
-use super::ImportFormat;
+use super::{ImportFormat, Reason};
 use crate::domain::model::Dataset;
 use crate::domain::validate::{DataIssue, Severity};
 use serde::{Deserialize, Serialize};
@@ -43,7 +43,11 @@ pub struct StoredIssue {
     pub severity: String,
     pub file: String,
     pub path: String,
+    /// The English words (what layers stored before reasons were kept show).
     pub message: String,
+    /// Why, in either language (see [`Reason`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
 }
 
 impl From<&DataIssue> for StoredIssue {
@@ -53,6 +57,7 @@ impl From<&DataIssue> for StoredIssue {
             file: i.file.clone(),
             path: i.path.clone(),
             message: i.message.clone(),
+            reason: i.reason.as_deref().cloned(),
         }
     }
 }
@@ -64,12 +69,14 @@ impl StoredIssue {
             "warning" => Severity::Warning,
             _ => Severity::Info,
         };
-        DataIssue::new(
+        let mut issue = DataIssue::new(
             severity,
             &self.file,
             self.path.clone(),
             self.message.clone(),
-        )
+        );
+        issue.reason = self.reason.clone().map(Box::new);
+        issue
     }
 }
 

@@ -8,6 +8,7 @@
 //! to pause.
 
 use super::table::{column_letter, looks_like_header, sniff_delimiter, CsvTable, TableRow};
+use super::Reason;
 use crate::domain::validate::{DataIssue, Severity};
 use std::io::Cursor;
 
@@ -70,11 +71,13 @@ impl<T: AsRef<[u8]>> TableReader<T> {
                         .lines
                         .line_at(bytes, e.position().map_or(0, |p| p.byte() as usize));
                     let path = format!("row {}", line.saturating_sub(self.inner_breaks));
-                    self.issues.push(DataIssue::new(
+                    let reason = Reason::UnreadableRow(e.to_string());
+                    let reason = Reason::RowNotImported(Box::new(reason));
+                    self.issues.push(DataIssue::because(
                         Severity::Error,
                         &self.file,
                         path,
-                        format!("unreadable row: {e}"),
+                        reason,
                     ));
                 }
             }
@@ -109,18 +112,15 @@ impl<T: AsRef<[u8]>> TableReader<T> {
                     .skip(first.cells.len())
                     .any(|c| !c.trim().is_empty())
             }) {
-                let message = format!(
-                    "row has {} cells but the header has {}: a value may hold an unquoted \
-                     comma, which shifts the columns after it (the extra cells are kept by \
-                     column letter)",
-                    r.cells.len(),
-                    first.cells.len()
-                );
-                issues.push(DataIssue::new(
+                let reason = Reason::RowWider {
+                    cells: r.cells.len(),
+                    header: first.cells.len(),
+                };
+                issues.push(DataIssue::because(
                     Severity::Warning,
                     &file,
                     format!("row {}", r.row),
-                    message,
+                    reason,
                 ));
             }
             (0..width.max(first.cells.len()))

@@ -3,13 +3,14 @@
 //! date serial), site kinds and activity types in Chinese or English. Each parser says
 //! what it could not read; nothing is guessed beyond what is written.
 
+use super::Reason;
 use crate::domain::model::{ActivityDate, ActivityType, Date, Qualifier, SiteKind};
 
 /// Cells that mean "no figure" rather than a bad one.
 const NO_FIGURE: [&str; 9] = ["-", "—", "/", "无", "不详", "未知", "n/a", "na", "null"];
 
 /// A count and how the source qualifies it; `Ok(None)` for an empty or "no figure" cell.
-pub fn parse_count(text: &str) -> Result<Option<(u64, Option<Qualifier>)>, String> {
+pub fn parse_count(text: &str) -> Result<Option<(u64, Option<Qualifier>)>, Reason> {
     let s: String = text
         .trim()
         .chars()
@@ -59,13 +60,10 @@ pub fn parse_count(text: &str) -> Result<Option<(u64, Option<Qualifier>)>, Strin
     };
     let value: f64 = number
         .parse()
-        .map_err(|_| format!("\"{}\" is not a count", text.trim()))?;
+        .map_err(|_| Reason::NotACount(text.trim().to_owned()))?;
     let scaled = value * scale;
     if !scaled.is_finite() || scaled < 0.0 || scaled.fract() != 0.0 || scaled > 1e15 {
-        return Err(format!(
-            "\"{}\" is not a whole, non-negative count",
-            text.trim()
-        ));
+        return Err(Reason::NotWholeCount(text.trim().to_owned()));
     }
     Ok(Some((scaled as u64, qualifier)))
 }
@@ -110,14 +108,12 @@ fn parse_one(s: &str) -> Option<ActivityDate> {
 }
 
 /// A date or a range; the `bool` is true when read from an Excel date serial (worth a note).
-pub fn parse_date(text: &str) -> Result<Option<(ActivityDate, bool)>, String> {
+pub fn parse_date(text: &str) -> Result<Option<(ActivityDate, bool)>, Reason> {
     let s = text.trim();
     if s.is_empty() || NO_FIGURE.contains(&s) {
         return Ok(None);
     }
-    let bad = || {
-        format!("\"{s}\" is not a date (write e.g. 2021-03-31, 2021/3/31, 2021年3月 or 2021-03-01至2021-03-31)")
-    };
+    let bad = || Reason::NotADate(s.to_owned());
     if let Some(d) = parse_one(s) {
         return Ok(Some((d, false)));
     }
@@ -135,7 +131,7 @@ pub fn parse_date(text: &str) -> Result<Option<(ActivityDate, bool)>, String> {
             let (a, b) = (parse_one(a).ok_or_else(bad)?, parse_one(b).ok_or_else(bad)?);
             let (start, end) = (a.bounds().0, b.bounds().1);
             if end < start {
-                return Err(format!("\"{s}\" ends before it starts"));
+                return Err(Reason::DateBackwards(s.to_owned()));
             }
             return Ok(Some((ActivityDate::Range { start, end }, false)));
         }

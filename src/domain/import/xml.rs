@@ -7,8 +7,8 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 /// Parses XML text; DTDs are allowed (some exporters write one), entity expansion is
 /// bounded by roxmltree itself.
-pub fn parse(text: &str) -> Result<Document<'_>, String> {
-    parse_raw(text).map_err(|e| format!("not well-formed XML: {e}"))
+pub fn parse(text: &str) -> Result<Document<'_>, super::Reason> {
+    parse_raw(text).map_err(|e| super::Reason::NotWellFormedXml(e.to_string()))
 }
 
 /// [`parse`] with roxmltree's own error (its place can be mapped).

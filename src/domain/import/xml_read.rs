@@ -12,6 +12,7 @@
 use super::build::Builder;
 use super::xml::{parse_raw, Lines, Place};
 use super::xml_split::{Record, XmlSplit};
+use super::Reason;
 use crate::domain::validate::{DataIssue, Severity};
 use roxmltree::Node;
 
@@ -183,21 +184,24 @@ impl<'t> XmlRead<'t> {
         let mut out: Vec<DataIssue> = self
             .errors
             .iter()
-            .map(|(_, m)| DataIssue::new(Severity::Error, file, "", m.clone()))
+            .map(|(_, m)| {
+                let e = m.strip_prefix("not well-formed XML: ").unwrap_or(m);
+                DataIssue::because(
+                    Severity::Error,
+                    file,
+                    "",
+                    Reason::NotWellFormedXml(e.into()),
+                )
+            })
             .collect();
         if imported > 0 {
-            let mut message =
-                format!("not well-formed XML: the {imported} record(s) that could be read are imported all the same");
-            if self.broken_records > 0 {
-                let n = self.broken_records;
-                message.push_str(&format!("; the {n} with an error above are not"));
-            }
-            if let Some(at) = self.split.broken_at() {
-                let line = self.lines.at(at);
-                message.push_str(&format!("; nothing after line {line} is read"));
-            }
-            message.push_str("; correct the file and import it again");
-            out.push(DataIssue::new(Severity::Warning, file, "", message));
+            let after_line = self.split.broken_at().map(|at| self.lines.at(at));
+            let reason = Reason::XmlReadAllTheSame {
+                imported,
+                broken: self.broken_records,
+                after_line,
+            };
+            out.push(DataIssue::because(Severity::Warning, file, "", reason));
         }
         out.append(issues);
         *issues = out;

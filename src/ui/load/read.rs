@@ -478,6 +478,7 @@ fn points_stale(points_file: &str, file: &str, what: &str) -> DataIssue {
             "made from another version of {file} ({what} until it was read): regenerate it"
         ),
         severity: Severity::Warning,
+        reason: None,
     }
 }
 
@@ -555,12 +556,14 @@ fn layer_failed(state: AppState, index: usize, layer: &Layer, message: String) -
             path: String::new(),
             message: format!("could not be loaded: {message}"),
             severity: Severity::Error,
+            reason: None,
         },
         DataIssue {
             file: geodata::MANIFEST_FILE.to_owned(),
             path: format!("layers[{index}].file"),
             message: format!("layer file \"{}\" is missing", layer.file),
             severity: Severity::Error,
+            reason: None,
         },
     ]
 }
