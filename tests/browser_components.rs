@@ -80,6 +80,7 @@ async fn issues_panel_lists_what_and_where() {
         path: "features[3].properties.kind".into(),
         message: "unknown kind \"musem\" (did you mean \"museum\"?)".into(),
         severity: Severity::Error,
+        reason: None,
     }]);
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {

@@ -6,7 +6,8 @@
 //! Pure text; depends on nothing but the issue type.
 
 use crate::domain::coverage::BOM;
-use crate::domain::validate::DataIssue;
+use crate::domain::model::TextLang;
+use crate::domain::validate::{DataIssue, Severity};
 
 /// The record and the field of an issue path; either may be empty (a whole-file problem
 /// has neither, a whole-row problem no field).
@@ -36,10 +37,75 @@ pub fn split_issue_path(path: &str) -> (String, String) {
     (path.to_owned(), String::new())
 }
 
-/// Every issue as CSV: severity, file, row/feature, field, reason (Chinese and English
-/// header). A cell starting with = + - @ gets a leading apostrophe, so Excel shows it as
-/// text instead of running it as a formula.
-pub fn issues_csv(issues: &[DataIssue]) -> String {
+/// The record part of an issue path in `lang`: "row 7" → "第 7 行", "features[3]" →
+/// "第 4 个要素（features[3]）" / "feature 4 (features[3])" (the path counts from 0, people
+/// from 1), "wpt[2] (line 40)" → "航点 wpt[2]（第 40 行）". Anything else is kept.
+pub fn record_label(record: &str, lang: TextLang) -> String {
+    let zh = lang == TextLang::Zh;
+    let number = |s: &str| s.parse::<usize>().ok();
+    if let Some(n) = record.strip_prefix("row ").and_then(number) {
+        return if zh {
+            format!("第 {n} 行")
+        } else {
+            record.to_owned()
+        };
+    }
+    if let Some(n) = record.strip_prefix("line ").and_then(number) {
+        return if zh {
+            format!("第 {n} 行")
+        } else {
+            record.to_owned()
+        };
+    }
+    if let Some(i) = record
+        .strip_prefix("features[")
+        .and_then(|r| r.strip_suffix(']'))
+        .and_then(number)
+    {
+        return if zh {
+            format!("第 {} 个要素（{record}）", i + 1)
+        } else {
+            format!("feature {} ({record})", i + 1)
+        };
+    }
+    // GPX and KML: "wpt[2] (line 40)".
+    let (element, line) = match record.split_once(" (line ") {
+        Some((e, l)) => (e, l.strip_suffix(')').and_then(number)),
+        None => (record, None),
+    };
+    let tag = element.split('[').next().unwrap_or_default();
+    let what = match (tag, zh) {
+        ("wpt", true) => "航点",
+        ("rte", true) => "路线",
+        ("trk", true) => "航迹",
+        ("Placemark", true) => "地标",
+        ("wpt", false) => "waypoint",
+        ("rte", false) => "route",
+        ("trk", false) => "track",
+        ("Placemark", false) => "placemark",
+        _ => return record.to_owned(),
+    };
+    match (line, zh) {
+        (Some(l), true) => format!("{what} {element}（第 {l} 行）"),
+        (Some(l), false) => format!("{what} {element} (line {l})"),
+        (None, _) => format!("{what} {element}"),
+    }
+}
+
+/// A severity's word in `lang`.
+pub fn severity_word(severity: Severity, lang: TextLang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, TextLang::Zh) => "错误",
+        (Severity::Warning, TextLang::Zh) => "警告",
+        (Severity::Info, TextLang::Zh) => "提示",
+        (s, TextLang::En) => s.as_str(),
+    }
+}
+
+/// Every issue as CSV in `lang`: severity, file, row/feature, field, reason. A cell
+/// starting with = + - @ gets a leading apostrophe, so Excel shows it as text instead of
+/// running it as a formula.
+pub fn issues_csv(issues: &[DataIssue], lang: TextLang) -> String {
     let guard = |s: &str| -> String {
         if s.starts_with(['=', '+', '-', '@']) {
             format!("'{s}")
@@ -50,21 +116,19 @@ pub fn issues_csv(issues: &[DataIssue]) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let _ = w.write_record([
-        "级别 / severity",
-        "文件 / file",
-        "行或要素 / row or feature",
-        "字段 / field",
-        "原因 / reason",
-    ]);
+    let header = match lang {
+        TextLang::Zh => ["级别", "文件", "行或要素", "字段", "原因"],
+        TextLang::En => ["severity", "file", "row or feature", "field", "reason"],
+    };
+    let _ = w.write_record(header);
     for i in issues {
         let (record, field) = split_issue_path(&i.path);
         let _ = w.write_record([
-            i.severity.as_str().to_owned(),
+            severity_word(i.severity, lang).to_owned(),
             guard(&i.file),
-            guard(&record),
+            guard(&record_label(&record, lang)),
             guard(&field),
-            guard(&i.message),
+            guard(&i.text(lang)),
         ]);
     }
     let bytes = w.into_inner().unwrap_or_default();
@@ -115,7 +179,7 @@ mod tests {
             ),
             DataIssue::new(Severity::Warning, "a.csv", "row 4", "=cmd"),
         ];
-        let text = issues_csv(&issues);
+        let text = issues_csv(&issues, TextLang::En);
         assert!(text.starts_with(BOM));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);
@@ -137,6 +201,47 @@ mod tests {
         assert_eq!(
             split("Placemark[0] (line 9)"),
             ("Placemark[0] (line 9)".into(), "".into())
+        );
+    }
+
+    #[test]
+    fn records_in_either_language() {
+        let zh = |r: &str| record_label(r, TextLang::Zh);
+        let en = |r: &str| record_label(r, TextLang::En);
+        assert_eq!(zh("row 9"), "第 9 行");
+        assert_eq!(en("row 9"), "row 9");
+        assert_eq!(zh("features[3]"), "第 4 个要素（features[3]）");
+        assert_eq!(en("features[3]"), "feature 4 (features[3])");
+        assert_eq!(zh("wpt[2] (line 40)"), "航点 wpt[2]（第 40 行）");
+        assert_eq!(
+            en("Placemark[0] (line 9)"),
+            "placemark Placemark[0] (line 9)"
+        );
+        assert_eq!(zh("type"), "type");
+        assert_eq!(zh(""), "");
+    }
+
+    #[test]
+    fn the_csv_is_all_in_the_readers_language() {
+        use crate::domain::import::Reason;
+        let reason = Reason::RowNotImported(Box::new(Reason::NotACoordinate("abc".into())));
+        let issues = [DataIssue::because(
+            Severity::Error,
+            "a.csv",
+            "row 3, 经度",
+            reason,
+        )];
+        let zh = issues_csv(&issues, TextLang::Zh);
+        let lines: Vec<&str> = zh.lines().collect();
+        assert_eq!(lines[0], "\u{feff}级别,文件,行或要素,字段,原因");
+        assert_eq!(
+            lines[1],
+            "错误,a.csv,第 3 行,经度,“abc”不是坐标；该行未导入"
+        );
+        let en = issues_csv(&issues, TextLang::En);
+        assert_eq!(
+            en.lines().nth(1),
+            Some("error,a.csv,row 3,经度,\"\"\"abc\"\" is not a coordinate; row not imported\"")
         );
     }
 }

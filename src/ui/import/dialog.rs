@@ -218,7 +218,8 @@ fn preview_view(preview: Memo<Option<Vec<crate::domain::import::PreviewRow>>>) -
                         let lang = state.lang.get();
                         let problems: Vec<String> = r.issues.iter().map(|i| {
                             let (_, field) = split_issue_path(&i.path);
-                            if field.is_empty() { i.message.clone() } else { format!("{field}: {}", i.message) }
+                            let words = i.text(lang.text_lang());
+                            if field.is_empty() { words } else { format!("{field}: {words}") }
                         }).collect();
                         let status = if problems.is_empty() { t().ok.to_owned() } else { problems.join("; ") };
                         let class = if r.site.is_none() { "preview-skipped" } else if problems.is_empty() { "" } else { "preview-warned" };

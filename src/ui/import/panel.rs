@@ -4,7 +4,9 @@
 //! file, row/feature, field, reason).
 
 use super::{layers, start_file, use_import, ImportState, Stage};
-use crate::domain::import::{issues_csv, layer_csv, layer_geojson, split_issue_path, ImportLayer};
+use crate::domain::import::{
+    issues_csv, layer_csv, layer_geojson, record_label, split_issue_path, ImportLayer,
+};
 use crate::domain::validate::{DataIssue, Severity};
 use crate::ui::download::save;
 use crate::ui::i18n::import::{self as s, import as strings};
@@ -114,7 +116,7 @@ fn refused_view(st: ImportState, lang: Lang) -> Option<impl IntoView> {
             <div class="import-refused" role="alert">
                 <h3>{strings(lang).refused}</h3>
                 <ul>
-                    {refused.into_iter().map(|i| view! { <li><strong>{i.file}</strong>": "{i.message}</li> }).collect_view()}
+                    {refused.into_iter().map(|i| view! { <li><strong>{i.file.clone()}</strong>": "{i.text(lang.text_lang())}</li> }).collect_view()}
                 </ul>
             </div>
         }
@@ -178,7 +180,7 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
                 <details class="import-problems" open=has_errors>
                     <summary>{move || format!("{} ({})", strings(lang()).problems, issue_count)}</summary>
                     {problems_table(issues.clone(), lang)}
-                    <button class="dash-button" on:click=move |_| { save(&format!("{n3}-problems.csv"), "text/csv;charset=utf-8", &issues_csv(&issues_for_csv)); }>
+                    <button class="dash-button" on:click=move |_| { save(&format!("{n3}-problems.csv"), "text/csv;charset=utf-8", &issues_csv(&issues_for_csv, lang().text_lang())); }>
                         {move || format!("{} CSV", strings(lang()).problems)}
                     </button>
                 </details>
@@ -204,13 +206,14 @@ fn problems_table(
                     Severity::Info => ("sev sev-info", t.severity_info),
                 };
                 let (record, field) = split_issue_path(&i.path);
+                let words = lang().text_lang();
                 view! {
                     <tr>
                         <td><span class=class>{label}</span></td>
                         <td>{i.file.clone()}</td>
-                        <td>{record}</td>
+                        <td>{record_label(&record, words)}</td>
                         <td>{field}</td>
-                        <td>{i.message.clone()}</td>
+                        <td>{i.text(words)}</td>
                     </tr>
                 }
             })
