@@ -325,6 +325,7 @@ fn the_chosen_coordinate_system_is_converted_to_wgs84() {
         text.as_bytes(),
         &ImportOptions {
             coords: CoordSystem::Bd09,
+            ..ImportOptions::default()
         },
     );
     let (a, b) = (wgs.dataset.sites[0].position, bd.dataset.sites[0].position);

@@ -31,6 +31,7 @@ mod kml;
 mod layer_export;
 mod limits;
 mod merge;
+mod precision;
 mod preview;
 mod reason;
 mod stored;
@@ -56,6 +57,7 @@ pub use kml::{import_kml, KmlImport};
 pub use layer_export::{layer_csv, layer_geojson};
 pub use limits::{check_size, MAX_IMPORT_BYTES};
 pub use merge::{merge_layers, MergeBuilder, Merged};
+pub use precision::{state_precision, StatedPrecision};
 pub use preview::{offset_hint, preview_rows, OffsetEvidence, OffsetHint, PreviewRow};
 pub use reason::{unnamed_row, Reason};
 pub use stored::{format_label, next_layer_id, ImportLayer, StoredIssue, STORED_KEY_PREFIX};
@@ -110,11 +112,13 @@ pub enum ImportFormat {
 pub struct ImportOptions {
     /// The coordinate system the file's positions are in; converted to WGS-84.
     pub coords: CoordSystem,
+    /// How exact the positions are, as the user states it (recorded on each record).
+    pub stated: StatedPrecision,
 }
 
 /// The format of a file, from its extension, else from its first bytes; an error for
 /// formats we know and do not read (KMZ, Excel workbooks).
-pub fn detect_format(name: &str, bytes: &[u8]) -> Result<ImportFormat, String> {
+pub fn detect_format(name: &str, bytes: &[u8]) -> Result<ImportFormat, Reason> {
     let ext = name
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -128,12 +132,9 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<ImportFormat, String> {
     }
     if bytes.starts_with(b"PK\x03\x04") || ext == "kmz" || ext == "xlsx" || ext == "xls" {
         return Err(match ext.as_str() {
-            "xlsx" | "xls" => {
-                "an Excel workbook is not read: in Excel, save it as \"CSV UTF-8\" and import that"
-            }
-            _ => "a zipped file (KMZ?) is not read: unzip it and import the .kml inside",
-        }
-        .to_owned());
+            "xlsx" | "xls" => Reason::ExcelWorkbook,
+            _ => Reason::ZippedFile,
+        });
     }
     let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start: Vec<u8> = head.iter().take(2048).copied().collect();
@@ -166,6 +167,7 @@ pub fn import_file_with(
             sites: 0,
             routes: 0,
             activities: 0,
+            stated: options.stated,
         },
     };
     if let Err(issue) = check_size(name, bytes.len() as u64) {
@@ -176,7 +178,7 @@ pub fn import_file_with(
         Err(e) => {
             return refused(
                 ImportFormat::Csv,
-                DataIssue::new(Severity::Error, name, "", e),
+                DataIssue::because(Severity::Error, name, "", e),
             )
         }
     };
@@ -259,8 +261,8 @@ mod tests {
             detect_format("upload", "名称,经度".as_bytes()),
             Ok(ImportFormat::Csv)
         );
-        assert!(detect_format("a.kmz", b"PK\x03\x04").is_err_and(|e| e.contains("unzip")));
-        assert!(detect_format("a.xlsx", b"PK\x03\x04").is_err_and(|e| e.contains("CSV UTF-8")));
+        assert!(detect_format("a.kmz", b"PK\x03\x04").is_err_and(|e| e == Reason::ZippedFile));
+        assert!(detect_format("a.xlsx", b"PK\x03\x04").is_err_and(|e| e == Reason::ExcelWorkbook));
     }
 
     #[test]
@@ -276,6 +278,7 @@ mod tests {
             "geometry":{"type":"Point","coordinates":[113.19,23.03]},"properties":{"名称":"甲"}}]}"#;
         let gcj = ImportOptions {
             coords: CoordSystem::Gcj02,
+            ..ImportOptions::default()
         };
         let out = import_file("a.geojson", text.as_bytes(), &gcj);
         assert_eq!(out.dataset.sites[0].name, "甲");

@@ -3,11 +3,10 @@
 //! keeps the promise "nothing is dropped without being listed" (every skipped record is
 //! an error issue, and counted).
 
-use super::{ImportFormat, Reason};
+use super::{ImportFormat, Reason, StatedPrecision};
 use crate::domain::coords::CoordSystem;
 use crate::domain::model::{
-    AdminPlace, Dataset, LonLat, Precision, PrecisionLevel, Route, RouteId, Site, SiteId, SiteKind,
-    Source, Sources,
+    AdminPlace, Dataset, LonLat, Route, RouteId, Site, SiteId, SiteKind, Source, Sources,
 };
 use crate::domain::validate::{position_problem, DataIssue, Severity};
 use std::collections::HashSet;
@@ -33,6 +32,8 @@ pub struct ImportSummary {
     pub sites: usize,
     pub routes: usize,
     pub activities: usize,
+    /// How exact the positions are, as the importing user stated it.
+    pub stated: StatedPrecision,
 }
 
 /// The imported layer and every problem met.
@@ -54,6 +55,8 @@ pub(crate) struct Builder {
     pub records: usize,
     pub skipped: usize,
     pub merged: usize,
+    /// How exact the file's positions are, as the importing user states it.
+    pub stated: StatedPrecision,
     ids: HashSet<String>,
     /// The one source list every record of the file cites, shared (one per site made a
     /// 270k-row import ~27 MB bigger, and its merged copy as much again).
@@ -71,6 +74,7 @@ impl Builder {
             records: 0,
             skipped: 0,
             merged: 0,
+            stated: StatedPrecision::NotStated,
             ids: HashSet::new(),
             sources: vec![Source {
                 doc: file.to_owned(),
@@ -78,6 +82,12 @@ impl Builder {
             }]
             .into(),
         }
+    }
+
+    /// The builder with the user's statement of how exact the positions are.
+    pub fn stating(mut self, stated: StatedPrecision) -> Self {
+        self.stated = stated;
+        self
     }
 
     /// Room for `records` sites and ids, so that they are not copied as they grow.
@@ -142,7 +152,8 @@ impl Builder {
         self.sources.clone()
     }
 
-    /// A site with the import conventions: kind "other", precision not stated.
+    /// A site with the import conventions: kind "other", precision as the user states it
+    /// (by default: not stated).
     pub fn site(&self, id: String, name: String, position: LonLat) -> Site {
         Site {
             id: SiteId(id),
@@ -164,12 +175,7 @@ impl Builder {
             designation: None,
             links: Vec::new(),
             images: Vec::new(),
-            precision: Precision {
-                level: PrecisionLevel::Unknown,
-                radius_m: None,
-                note: IMPORTED_PRECISION_NOTE.to_owned(),
-                note_zh: IMPORTED_PRECISION_NOTE_ZH.to_owned(),
-            },
+            precision: self.stated.precision(),
             sources: self.sources(),
             extra: Vec::new(),
         }
@@ -189,6 +195,7 @@ impl Builder {
             sites: self.data.sites.len(),
             routes: self.data.routes.len(),
             activities: self.data.activities.len(),
+            stated: self.stated,
         };
         Imported {
             dataset: self.data,
@@ -218,7 +225,10 @@ mod tests {
         let b = Builder::new("我的.csv", ImportFormat::Csv, CoordSystem::Wgs84);
         let s = b.site("x".into(), "甲".into(), LonLat::new(113.0, 23.0));
         assert_eq!(s.kind, SiteKind::Other);
-        assert_eq!(s.precision.level, PrecisionLevel::Unknown);
+        assert_eq!(
+            s.precision.level,
+            crate::domain::model::PrecisionLevel::Unknown
+        );
         assert_eq!(s.precision.note, IMPORTED_PRECISION_NOTE);
         assert_eq!(s.sources[0].doc, "我的.csv");
         assert_eq!(s.sources[0].says, IMPORTED_SAYS);

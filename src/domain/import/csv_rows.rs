@@ -58,7 +58,7 @@ impl CsvImport {
         options: &ImportOptions,
         read_issues: Vec<DataIssue>,
     ) -> Self {
-        let mut b = Builder::new(file, ImportFormat::Csv, options.coords);
+        let mut b = Builder::new(file, ImportFormat::Csv, options.coords).stating(options.stated);
         // Rows the reader could not read are listed by it: read, and not imported.
         let unreadable = read_issues
             .iter()

@@ -18,8 +18,9 @@
 //! Pure: text in, data out; no UI, no browser.
 
 use super::build::{ImportSummary, Imported, IMPORTED_SAYS};
+use super::precision::own_precision;
 use super::xml::Lines;
-use super::{ImportFormat, ImportOptions, Reason};
+use super::{ImportFormat, ImportOptions, Reason, StatedPrecision};
 use crate::domain::geodata::{
     foreign_checks, foreign_collection_error, foreign_feature, parse_foreign_geojson,
     NAMES_NO_SOURCE,
@@ -162,7 +163,7 @@ impl<'t> GeoJsonImport<'t> {
             read: self.index,
             imported: self.imported,
         };
-        shifted(self.data, issues, counts, &self.options)
+        shifted(&self.file, self.data, issues, counts, &self.options)
     }
 
     /// One step outside the features list; `None`: not the usual shape.
@@ -361,7 +362,7 @@ fn first<'a, T: serde::Deserialize<'a>>(s: &'a str) -> Option<(usize, T)> {
 /// several sites): read, and imported (gave a site or a route); each of the others is listed.
 pub fn import_geojson_whole(name: &str, text: &str, options: &ImportOptions) -> Imported {
     let (dataset, issues) = parse_foreign_geojson(name, text);
-    shifted(dataset, issues, feature_counts(name, text), options)
+    shifted(name, dataset, issues, feature_counts(name, text), options)
 }
 
 /// How many features a GeoJSON file has and how many of them give a record.
@@ -398,6 +399,7 @@ fn feature_counts(name: &str, text: &str) -> FeatureCounts {
 
 /// The layer in WGS-84, with its counts.
 fn shifted(
+    file: &str,
     mut dataset: Dataset,
     mut issues: Vec<DataIssue>,
     counts: FeatureCounts,
@@ -441,6 +443,28 @@ fn shifted(
         .iter_mut()
         .flat_map(|r| r.path.iter_mut().flatten())
         .for_each(shift);
+    // How exact the positions are: a feature's own `precision` (redmap's schema), else what
+    // the importing user states (by default: not stated).
+    for site in &mut dataset.sites {
+        match own_precision(site) {
+            Ok(true) => {}
+            Ok(false) => {
+                if options.stated != StatedPrecision::NotStated {
+                    site.precision = options.stated.precision();
+                }
+            }
+            Err(text) => {
+                let reason = Reason::PrecisionNotRead {
+                    site: site.id.to_string(),
+                    text,
+                };
+                issues.push(DataIssue::because(Severity::Warning, file, "", reason));
+                if options.stated != StatedPrecision::NotStated {
+                    site.precision = options.stated.precision();
+                }
+            }
+        }
+    }
     // The reader's words (shared with the published data's checks, in English) typed, so
     // that the list is in the reader's language.
     for issue in issues.iter_mut().filter(|i| i.reason.is_none()) {
@@ -454,6 +478,7 @@ fn shifted(
         sites: dataset.sites.len(),
         routes: dataset.routes.len(),
         activities: 0,
+        stated: options.stated,
     };
     Imported {
         dataset,

@@ -25,6 +25,7 @@ fn stepped(text: &str, per_step: usize, options: &ImportOptions) -> (Imported, u
 fn same_as_whole(text: &str) -> bool {
     let options = ImportOptions {
         coords: CoordSystem::Gcj02,
+        stated: StatedPrecision::About100m,
     };
     let expected = import_geojson_whole("f.geojson", text, &options);
     let mut fell_back = None;
@@ -43,6 +44,7 @@ fn same_as_whole(text: &str) -> bool {
 fn broken_as_whole(text: &str) -> Imported {
     let options = ImportOptions {
         coords: CoordSystem::Gcj02,
+        stated: StatedPrecision::About100m,
     };
     let expected = import_geojson_whole("f.geojson", text, &options);
     assert_eq!(expected.issues.len(), 1, "{:#?} {text:?}", expected.issues);
@@ -384,4 +386,60 @@ fn the_summary_counts_features_read_imported_and_not_imported() {
             out.issues
         );
     }
+}
+
+#[test]
+fn the_stated_precision_is_recorded_and_a_features_own_is_honoured() {
+    let own = r#""name":"乙","precision":{"level":"town","radius_m":3000,"note":"镇点"}"#;
+    let text = collection(&[
+        feature("a", &point(113.1, 23.1), r#""name":"甲""#),
+        feature("b", &point(113.2, 23.2), own),
+        feature(
+            "c",
+            &point(113.3, 23.3),
+            r#""name":"丙","precision":"exact""#,
+        ),
+    ]);
+    let options = ImportOptions {
+        stated: StatedPrecision::About10m,
+        ..ImportOptions::default()
+    };
+    let out = import_geojson_whole("f.geojson", &text, &options);
+    let (got, _, _) = stepped(&text, 1, &options);
+    assert_eq!(got, out);
+    let radius: Vec<f64> = out
+        .dataset
+        .sites
+        .iter()
+        .map(|s| s.precision.ring_radius_m())
+        .collect();
+    assert_eq!(radius, [10.0, 3000.0, 10.0]);
+    assert!(out.dataset.sites[1]
+        .extra
+        .iter()
+        .all(|(k, _)| k != "precision"));
+    let warning = out
+        .issues
+        .iter()
+        .find(|i| matches!(i.reason.as_deref(), Some(Reason::PrecisionNotRead { .. })))
+        .expect("the unread precision is listed");
+    assert!(warning
+        .text(crate::domain::model::TextLang::Zh)
+        .contains("“c”"));
+    // Not stated by default: the ±5 km ring, as before.
+    let plain = import_geojson_whole("f.geojson", &text, &ImportOptions::default());
+    assert_eq!(plain.dataset.sites[0].precision.ring_radius_m(), 5_000.0);
+    // Exported, the stated precision is written in redmap's schema and read back.
+    let again = import_geojson_whole(
+        "again.geojson",
+        &super::super::layer_geojson(&out.dataset),
+        &ImportOptions::default(),
+    );
+    let back: Vec<f64> = again
+        .dataset
+        .sites
+        .iter()
+        .map(|s| s.precision.ring_radius_m())
+        .collect();
+    assert_eq!(back, [10.0, 3000.0, 10.0]);
 }

@@ -31,7 +31,7 @@ const RECORDS: &[&str] = &["wpt", "rte", "trk"];
 /// Reads a GPX file whole (one tree): the reference [`GpxImport`] is checked against, and
 /// what it falls back to for a file its scanner does not follow.
 pub fn import_gpx(file: &str, text: &str, options: &ImportOptions) -> Imported {
-    let mut b = Builder::new(file, ImportFormat::Gpx, options.coords);
+    let mut b = Builder::new(file, ImportFormat::Gpx, options.coords).stating(options.stated);
     let doc = match parse(text) {
         Ok(doc) => doc,
         Err(e) => {
@@ -100,7 +100,7 @@ impl<'t> GpxImport<'t> {
     pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
         GpxImport {
             options: *options,
-            b: Builder::new(file, ImportFormat::Gpx, options.coords),
+            b: Builder::new(file, ImportFormat::Gpx, options.coords).stating(options.stated),
             read: XmlRead::new(text, RECORDS, true),
             order: Vec::new(),
             next: 0,

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 /// Reads a KML file whole (one tree): the reference [`KmlImport`] is checked against, and
 /// what it falls back to for a file its scanner does not follow.
 pub fn import_kml(file: &str, text: &str, options: &ImportOptions) -> Imported {
-    let mut b = Builder::new(file, ImportFormat::Kml, options.coords);
+    let mut b = Builder::new(file, ImportFormat::Kml, options.coords).stating(options.stated);
     let doc = match parse(text) {
         Ok(doc) => doc,
         Err(e) => {
@@ -68,7 +68,7 @@ impl<'t> KmlImport<'t> {
     pub fn new(file: &str, text: &'t str, options: &ImportOptions) -> Self {
         KmlImport {
             options: *options,
-            b: Builder::new(file, ImportFormat::Kml, options.coords),
+            b: Builder::new(file, ImportFormat::Kml, options.coords).stating(options.stated),
             read: XmlRead::new(text, &["Placemark"], false),
             run_folders: Vec::new(),
             next: 0,

@@ -3,12 +3,20 @@
 //! the CSV importer recognises, so export → import gives the same layer back).
 
 use crate::domain::coverage::BOM;
-use crate::domain::model::{Dataset, Route, Site};
+use crate::domain::model::{Dataset, PrecisionLevel, Route, Site};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
 /// Our own property names; an extra property with one of these names gets an "extra:" prefix.
-const OWN: [&str; 6] = ["id", "name", "name_en", "kind", "address", "summary"];
+const OWN: [&str; 7] = [
+    "id",
+    "name",
+    "name_en",
+    "kind",
+    "address",
+    "summary",
+    "precision",
+];
 
 /// A coordinate rounded to 7 decimals (about 1 cm): what the file said, without the float
 /// noise of a datum shift or a parse (113.17500000000001 is written 113.175).
@@ -34,6 +42,15 @@ fn site_feature(s: &Site) -> Value {
     }
     if !s.summary.is_empty() {
         props.insert("summary".into(), json!(s.summary));
+    }
+    // A stated precision (the file's own, or the importing user's) in redmap's schema, so
+    // that importing the export keeps it; "not stated" is not written.
+    if s.precision.level != PrecisionLevel::Unknown {
+        let p = &s.precision;
+        props.insert(
+            "precision".into(),
+            json!({"level": p.level.as_str(), "radius_m": p.radius_m, "note": p.note, "note_zh": p.note_zh}),
+        );
     }
     extra_into(&s.extra, &mut props);
     json!({

@@ -112,6 +112,11 @@ pub enum Reason {
     Json(String),
     JsonReadUpTo(usize),
     NoGeometry,
+    /// A feature's `precision` property not in redmap's schema (kept as a property).
+    PrecisionNotRead {
+        site: String,
+        text: String,
+    },
     PolygonFeature,
 
     // ---- the file ----
@@ -119,6 +124,8 @@ pub enum Reason {
         mb: String,
         max_mb: String,
     },
+    ExcelWorkbook,
+    ZippedFile,
     /// Words from elsewhere (the dataset checks), shown as they are.
     Other(String),
 }
@@ -333,6 +340,10 @@ impl Reason {
                 format!("文件只读到此错误处：之前的 {n} 个要素已导入，之后的都没有；请在该处修正文件后重新导入"),
                 format!("the file is read up to this error: the {n} feature(s) before it are imported, nothing after it; correct the file there and import it again"),
             ),
+            PrecisionNotRead { site, text } => w(
+                format!("“{site}”的 precision 属性“{text}”无法识别（应为 level、radius_m、note）：作为属性保留，精确程度与文件中其他记录相同"),
+                format!("\"{site}\": its precision property \"{text}\" is not understood (level, radius_m, note expected): kept as a property, precision as for the file's other records"),
+            ),
             NoGeometry => w("要素没有几何形状：不显示".into(), "feature has no geometry: not shown".into()),
             PolygonFeature => w(
                 "面（多边形）不在地图上显示：该要素未导入".into(),
@@ -341,6 +352,14 @@ impl Reason {
             TooBig { mb, max_mb } => w(
                 format!("文件大小为 {mb} MB；超过 {max_mb} MB 的文件不导入（请拆分文件，或删去不需要的列）"),
                 format!("file is {mb} MB; files over {max_mb} MB are not imported (split it, or remove columns you do not need)"),
+            ),
+            ExcelWorkbook => w(
+                "Excel 工作簿无法直接读取：请在 Excel 中另存为“CSV UTF-8”后再导入".into(),
+                "an Excel workbook is not read: in Excel, save it as \"CSV UTF-8\" and import that".into(),
+            ),
+            ZippedFile => w(
+                "压缩文件（KMZ？）无法直接读取：请解压后导入其中的 .kml 文件".into(),
+                "a zipped file (KMZ?) is not read: unzip it and import the .kml inside".into(),
             ),
             Other(text) => text.clone(),
         }

@@ -6,7 +6,7 @@
 //! fit is the UI's concern.
 
 use super::build::Imported;
-use super::{ImportFormat, Reason};
+use super::{state_precision, ImportFormat, Reason, StatedPrecision};
 use crate::domain::model::Dataset;
 use crate::domain::validate::{DataIssue, Severity};
 use serde::{Deserialize, Serialize};
@@ -28,6 +28,10 @@ pub struct ImportLayer {
     /// Records read and records not imported (each of those is in `issues`).
     pub records: usize,
     pub skipped: usize,
+    /// How exact the positions are, as the importing user states it (recorded on each
+    /// site whose file does not state its own).
+    #[serde(default)]
+    pub stated: StatedPrecision,
     /// Shown on the map (and counted) or hidden by the user.
     #[serde(default = "yes")]
     pub visible: bool,
@@ -100,6 +104,7 @@ impl ImportLayer {
             issues: imported.issues.iter().map(StoredIssue::from).collect(),
             records: imported.summary.records,
             skipped: imported.summary.skipped,
+            stated: imported.summary.stated,
             visible: true,
         }
     }
@@ -114,9 +119,18 @@ impl ImportLayer {
             issues: imported.issues.iter().map(StoredIssue::from).collect(),
             records: imported.summary.records,
             skipped: imported.summary.skipped,
+            stated: imported.summary.stated,
             visible: true,
             dataset: imported.dataset,
         }
+    }
+
+    /// The layer with `stated` recorded on its sites (those whose file states no precision
+    /// of its own).
+    pub fn stating(mut self, stated: StatedPrecision) -> Self {
+        state_precision(&mut self.dataset, stated);
+        self.stated = stated;
+        self
     }
 
     /// The storage key of this layer.

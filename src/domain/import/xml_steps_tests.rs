@@ -8,6 +8,7 @@ use crate::domain::coords::CoordSystem;
 
 const OPTIONS: ImportOptions = ImportOptions {
     coords: CoordSystem::Gcj02,
+    stated: StatedPrecision::About1km,
 };
 
 /// Asserts the sliced GPX import equals the whole one at several slice sizes; returns

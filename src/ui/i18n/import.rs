@@ -213,6 +213,22 @@ pub fn summary(
     }
 }
 
+/// The label of the choice of how exact a file's positions are.
+pub fn precision_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "位置精确程度（由您说明）",
+        Lang::En => "How exact the positions are (as you state it)",
+    }
+}
+
+/// What the choice does, and that it is the importing user's word.
+pub fn precision_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "默认“未说明”：每个地点按 ±5 公里的范围显示，行程中相距较近的两站距离显示为未知。只有确知文件坐标的精确程度时才选择；详情中会注明这是导入者的说明。文件自带 precision 的记录保持不变。",
+        Lang::En => "By default \"Not stated\": each site is shown with a ±5 km ring, and trips give no distance between close stops. Choose only if you know how exact the file's positions are; the details say it is the importer's statement. Records whose file states their own precision keep it.",
+    }
+}
+
 pub fn not_kept(lang: Lang, size_mb: f64) -> String {
     match lang {
         Lang::Zh => format!(

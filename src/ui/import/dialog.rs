@@ -7,7 +7,7 @@ use super::{merging, use_import, ImportState, Pending, Stage};
 use crate::domain::coords::CoordSystem;
 use crate::domain::import::{
     offset_hint, preview_rows, split_issue_path, suggest_mapping, ColumnMapping, CsvImport, Field,
-    ImportOptions,
+    ImportOptions, StatedPrecision,
 };
 use crate::ui::i18n::import::{self as s, import as strings};
 use crate::ui::perf::span;
@@ -30,12 +30,14 @@ pub fn MappingDialog() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let mapping = RwSignal::new(ColumnMapping::default());
     let coords = RwSignal::new(CoordSystem::Wgs84);
+    let stated = RwSignal::new(StatedPrecision::NotStated);
     // A new file: the domain's guess, WGS-84, and the dialog opens.
     Effect::new(move || {
         let pending = st.pending.get();
         if let Some(p) = &pending {
             mapping.set(suggest_mapping(&p.table));
             coords.set(CoordSystem::Wgs84);
+            stated.set(StatedPrecision::NotStated);
         }
         if let Some(d) = dialog.get() {
             if pending.is_some() && !d.open() {
@@ -49,6 +51,7 @@ pub fn MappingDialog() -> impl IntoView {
         let p = st.pending.get()?;
         let options = ImportOptions {
             coords: coords.get(),
+            stated: StatedPrecision::NotStated,
         };
         Some(mapping.with(|m| preview_rows(&p.file, &p.table, m, &options, PREVIEW_ROWS)))
     });
@@ -65,7 +68,11 @@ pub fn MappingDialog() -> impl IntoView {
             return;
         };
         st.pending.set(None);
-        run(st, p, mapping.get_untracked(), coords.get_untracked());
+        let options = ImportOptions {
+            coords: coords.get_untracked(),
+            stated: stated.get_untracked(),
+        };
+        run(st, p, mapping.get_untracked(), options);
     };
     view! {
         <dialog node_ref=dialog class="import-dialog" aria-labelledby="import-dialog-title"
@@ -82,6 +89,7 @@ pub fn MappingDialog() -> impl IntoView {
                     </p>
                     {columns_view(p.clone(), mapping)}
                     {coords_view(coords, hint)}
+                    {super::precision::precision_select("import-dialog-precision".into(), move || stated.get(), move |p| stated.set(p))}
                     {move || (!mapping.with(ColumnMapping::has_position)).then(|| view! {
                         <p class="import-warning" role="alert">{t().no_position}</p>
                     })}
@@ -250,7 +258,7 @@ fn preview_view(preview: Memo<Option<Vec<crate::domain::import::PreviewRow>>>) -
 }
 
 /// Converts the rows in slices with progress, then adds the layer (`merging::add_layer`).
-fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSystem) {
+fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, options: ImportOptions) {
     let ticket = st.next_ticket();
     leptos::task::spawn_local(async move {
         let file = p.file.clone();
@@ -260,7 +268,6 @@ fn run(st: ImportState, p: Arc<Pending>, mapping: ColumnMapping, coords: CoordSy
         slicer.pause().await;
         // The dialog has let go of the file by now: take it rather than copy 270k rows.
         let pending = Arc::try_unwrap(p).unwrap_or_else(|p| copy(&p));
-        let options = ImportOptions { coords };
         let mut import =
             CsvImport::new(&file, pending.table, mapping, &options, pending.read_issues);
         let wanted = move || st.wanted(ticket);

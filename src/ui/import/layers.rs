@@ -6,7 +6,7 @@
 
 use super::files::storage;
 use super::ImportState;
-use crate::domain::import::{ImportLayer, STORED_KEY_PREFIX};
+use crate::domain::import::{ImportLayer, StatedPrecision, STORED_KEY_PREFIX};
 use crate::domain::model::Dataset;
 use crate::domain::validate::{DataIssue, Severity};
 use crate::ui::state::AppState;
@@ -58,6 +58,22 @@ pub fn set_visible(st: ImportState, id: &str, visible: bool) {
         for l in ls.iter_mut().filter(|l| l.id == id) {
             let mut layer = (**l).clone();
             layer.visible = visible;
+            changed = Some(layer.clone());
+            *l = Arc::new(layer);
+        }
+    });
+    if let Some(layer) = changed {
+        keep(st, &layer);
+    }
+}
+
+/// Records how exact a layer's positions are, as the user states it, on its sites (and
+/// keeps it).
+pub fn set_precision(st: ImportState, id: &str, stated: StatedPrecision) {
+    let mut changed = None;
+    st.layers.update(|ls| {
+        for l in ls.iter_mut().filter(|l| l.id == id && l.stated != stated) {
+            let layer = (**l).clone().stating(stated);
             changed = Some(layer.clone());
             *l = Arc::new(layer);
         }

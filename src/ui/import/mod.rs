@@ -17,10 +17,11 @@ mod files;
 mod layers;
 mod merging;
 mod panel;
+mod precision;
 
 use crate::domain::import::{
     check_size, decode_unicode, detect_format, encoding_notes, CsvTable, Decoded, GeoJsonImport,
-    GpxImport, ImportFormat, ImportLayer, ImportOptions, Imported, KmlImport, SlicedImport,
+    GpxImport, ImportFormat, ImportLayer, ImportOptions, Imported, KmlImport, Reason, SlicedImport,
     TableReader, TextEncoding,
 };
 use crate::domain::validate::{DataIssue, Severity};
@@ -148,7 +149,7 @@ impl ImportState {
 pub enum FileRead {
     Csv(Pending),
     Imported(Imported),
-    Refused(String),
+    Refused(Reason),
 }
 
 /// Reads a file's bytes in slices, with progress (in the `import` chunk with the parsers:
@@ -302,7 +303,11 @@ pub fn start_file(st: ImportState, file: web_sys::File) {
             return;
         }
         match result {
-            FileRead::Refused(e) => refuse(e),
+            FileRead::Refused(reason) => {
+                st.busy.set(None);
+                let issue = DataIssue::because(Severity::Error, &name, "", reason);
+                st.refused.update(|r| r.push(issue));
+            }
             FileRead::Csv(pending) => {
                 st.busy.set(None);
                 st.pending.set(Some(Arc::new(pending)));

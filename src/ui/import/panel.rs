@@ -144,6 +144,7 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
     let toggle_id = id.clone();
     let remove_id = id.clone();
     let unkept_id = id.clone();
+    let (precision_id, precision_layer, stated) = (id.clone(), id.clone(), layer.stated);
     let file = layer.file.clone();
     let file_for_label = layer.file.clone();
     view! {
@@ -156,6 +157,7 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
                     <span class="count">{move || format!("({})", s::counts(lang(), sites, routes, activities))}</span>
                 </label>
             </div>
+            {super::precision::precision_select(format!("import-precision-{}", precision_id), move || stated, move |p| layers::set_precision(st, &precision_layer, p))}
             <p class="hint">{move || s::summary(lang(), &l1.format, l1.records, l1.skipped, l1.issues.len())}</p>
             {move || {
                 let unkept = st.unkept.with(|u| u.iter().find(|(i, _)| *i == unkept_id).map(|(_, mb)| *mb));
