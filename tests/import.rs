@@ -456,3 +456,58 @@ fn truncated_files_never_panic() {
         }
     }
 }
+
+/// Every "N read: M imported, K not imported" adds up, and K is the records listed as not
+/// imported: hand-made files whose counts are stated here.
+#[test]
+fn summaries_add_up_and_match_the_list() {
+    let opts = ImportOptions::default();
+    let not_imported = |o: &Imported| {
+        o.issues
+            .iter()
+            .filter(|i| {
+                let t = i.message.as_str();
+                t.contains("not imported")
+                    || t.contains("not well-formed XML: <")
+                    || (t.starts_with("not well-formed XML") && !t.contains("all the same"))
+            })
+            .count()
+    };
+    // KML: 4 placemarks; one not well-formed, one without geometry: 2 imported.
+    let kml = "<kml><Document>\n\
+        <Placemark><name>甲</name><Point><coordinates>113.1,23.1</coordinates></Point></Placemark>\n\
+        <Placemark><name>乙</nam><Point><coordinates>113.2,23.2</coordinates></Point></Placemark>\n\
+        <Placemark><name>丙</name></Placemark>\n\
+        <Placemark><name>丁</name><Point><coordinates>113.4,23.4</coordinates></Point></Placemark>\n\
+        </Document></kml>\n";
+    let out = import_file("a.kml", kml.as_bytes(), &opts);
+    let s = out.summary;
+    assert_eq!(
+        (s.records, s.skipped, s.sites),
+        (4, 2, 2),
+        "{:#?}",
+        out.issues
+    );
+    assert_eq!(not_imported(&out), 2, "{:#?}", out.issues);
+    // GPX: a waypoint with a bad latitude, a track with one bad point (still imported).
+    let gpx = "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\">\n\
+        <wpt lat=\"abc\" lon=\"113.1\"><name>坏</name></wpt>\n\
+        <wpt lat=\"23.1\" lon=\"113.1\"><name>好</name></wpt>\n\
+        <trk><trkseg><trkpt lat=\"23.0\" lon=\"113.1\"/><trkpt lat=\"x\" lon=\"113.2\"/>\
+        <trkpt lat=\"23.2\" lon=\"113.3\"/></trkseg></trk>\n</gpx>\n";
+    let out = import_file("a.gpx", gpx.as_bytes(), &opts);
+    let s = out.summary;
+    assert_eq!((s.records, s.skipped, s.sites, s.routes), (3, 1, 1, 1));
+    assert_eq!(not_imported(&out), 1, "{:#?}", out.issues);
+    // CSV: a blank line is no record; a bad row and an empty position are not imported.
+    let csv = "名称,经度,纬度\n甲,113.1,23.1\n\n乙,abc,23.2\n丙,,\n丁,113.4,23.4\n";
+    let out = import_file("a.csv", csv.as_bytes(), &opts);
+    let s = out.summary;
+    assert_eq!(
+        (s.records, s.skipped, s.sites),
+        (4, 2, 2),
+        "{:#?}",
+        out.issues
+    );
+    assert_eq!(not_imported(&out), 2);
+}

@@ -63,8 +63,8 @@ test('a GBK CSV with errors: mapping, problems listed, layer on the map, reload,
   const preview = dialog.locator('table.import-preview tbody tr');
   assert.equal(await preview.count(), 6);
   assert.match(await preview.nth(0).textContent(), /南海烈士陵园测试点113\.15000/);
-  assert.match(await preview.nth(1).textContent(), /经度: "abc" is not a coordinate/);
-  assert.match(await preview.nth(3).textContent(), /113\.25000.*23\.08000.*swapped/);
+  assert.match(await preview.nth(1).textContent(), /经度: “abc”不是坐标；该行未导入/);
+  assert.match(await preview.nth(3).textContent(), /113\.25000.*23\.08000.*经纬度似乎颠倒了/);
   // The coordinate system converts on import: GCJ-02 moves the first row by ~500 m.
   await dialog.getByLabel(/GCJ-02/).check();
   await page.waitForFunction(() =>
@@ -81,11 +81,11 @@ test('a GBK CSV with errors: mapping, problems listed, layer on the map, reload,
   assert.match(await page.locator('label', { hasText: FILE }).textContent(), /4 个地点，3 条活动/);
   await waitForSites(page, bundledSites + 4);
   const problem = (re) => page.getByRole('row', { name: re });
-  await problem(/错误\s*organiser_gbk\.csv\s*row 3\s*经度\s*"abc" is not a coordinate; row not imported/).waitFor();
-  await problem(/错误\s*organiser_gbk\.csv\s*row 6\s*.*out of range/).waitFor();
-  await problem(/警告\s*organiser_gbk\.csv\s*row 4\s*no name/).waitFor();
-  await problem(/警告\s*organiser_gbk\.csv\s*row 5\s*.*swapped/).waitFor();
-  await problem(/提示\s*organiser_gbk\.csv\s*text read as GBK/).waitFor();
+  await problem(/错误\s*organiser_gbk\.csv\s*第 3 行\s*经度\s*“abc”不是坐标；该行未导入/).waitFor();
+  await problem(/错误\s*organiser_gbk\.csv\s*第 6 行\s*.*超出范围/).waitFor();
+  await problem(/警告\s*organiser_gbk\.csv\s*第 4 行\s*没有名称：显示为“未命名（第 4 行）”/).waitFor();
+  await problem(/警告\s*organiser_gbk\.csv\s*第 5 行\s*.*经纬度似乎颠倒了/).waitFor();
+  await problem(/提示\s*organiser_gbk\.csv\s*文本按 GBK 读取/).waitFor();
   assert.match(await page.locator('.import-layer').textContent(), /读取 6 行：导入 4，未导入 2（均列于下表）/);
   await page.locator('.import-section').scrollIntoViewIfNeeded();
   await screenshot(page, 'import-layer-desktop-1280x800.png');
@@ -118,7 +118,7 @@ test('a GBK CSV with errors: mapping, problems listed, layer on the map, reload,
   await page.reload();
   await waitForSites(page, bundledSites + 4);
   await layer.waitFor();
-  await problem(/row 3\s*经度/).waitFor();
+  await problem(/第 3 行\s*经度/).waitFor();
 
   // Removed on request: gone from the map and from the browser.
   await page.getByRole('button', { name: `移除导入的图层 ${FILE}` }).click();
@@ -183,7 +183,7 @@ test('a file over 50 MB is refused with a message, before it is read', async () 
   await page.getByLabel('选择要导入的文件').setInputFiles(big);
   const alert = page.getByRole('alert').filter({ hasText: 'import-too-big.csv' });
   await alert.waitFor();
-  assert.match(await alert.textContent(), /over 50 MB are not imported/);
+  assert.match(await alert.textContent(), /超过 50 MB 的文件不导入/);
   assert.equal(await siteCount(page), bundledSites);
   fs.rmSync(big);
   await context.close();

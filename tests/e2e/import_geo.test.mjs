@@ -67,10 +67,10 @@ test('a 60k-feature GeoJSON imports in slices with progress; bad features are li
   const reading = new Set(bars.filter((b) => b.startsWith('正在读取 big.geojson')));
   assert.ok(reading.size >= 3, `the bar moved ${reading.size} times while reading: ${[...new Set(bars)].slice(0, 12)}`);
   const problem = (re) => page.getByRole('row', { name: re });
-  await problem(/错误\s*big\.geojson\s*features\[3\]\s*geometry\.coordinates/).waitFor();
-  await problem(/警告\s*big\.geojson\s*features\[7\]\s*geometry\s*feature has no geometry/).waitFor();
-  await problem(/提示\s*big\.geojson\s*features\[11\]\s*geometry\.type\s*polygons are not shown/).waitFor();
-  await problem(/big\.geojson\s*features\[15\]\s*geometry\.coordinates/).waitFor();
+  await problem(/错误\s*big\.geojson\s*第 4 个要素（features\[3\]）\s*geometry\.coordinates/).waitFor();
+  await problem(/警告\s*big\.geojson\s*第 8 个要素（features\[7\]）\s*geometry\s*要素没有几何形状：不显示/).waitFor();
+  await problem(/提示\s*big\.geojson\s*第 12 个要素（features\[11\]）\s*geometry\.type\s*面（多边形）不在地图上显示/).waitFor();
+  await problem(/big\.geojson\s*第 16 个要素（features\[15\]）\s*geometry\.coordinates/).waitFor();
   await page.locator('.import-section').scrollIntoViewIfNeeded();
   await screenshot(page, 'import-geojson-desktop-1280x800.png');
   assert.deepEqual(errors, []);
@@ -88,7 +88,7 @@ test('a GPX track with a bad point: the point and its line are named, the rest i
   await page.getByLabel('选择要导入的文件').setInputFiles({ name: 'walk.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });
   await page.getByRole('checkbox', { name: /walk\.gpx/ }).waitFor();
   await waitForSites(page, bundledSites + 1);
-  await page.getByRole('row', { name: /错误\s*walk\.gpx\s*trk\[0\] \(line 4\)\s*trkseg\[0\]\.trkpt\[1\] \(line 6\)/ }).waitFor();
+  await page.getByRole('row', { name: /错误\s*walk\.gpx\s*航迹 trk\[0\]（第 4 行）\s*trkseg\[0\]\.trkpt\[1\]（第 6 行）\s*lat：“abc”不是坐标；该点未计入线路/ }).waitFor();
   assert.match(await page.locator('.import-layer').textContent(), /1 个地点，1 条路线/);
   assert.deepEqual(errors, []);
   await context.close();

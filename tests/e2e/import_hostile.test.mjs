@@ -48,7 +48,7 @@ test('a CSV of script-injection payloads imports as literal text and runs nothin
 
   // Two rows import; the third (bad longitude) is listed, payload and all, as text.
   await waitForSites(page, bundledSites + 2);
-  await page.getByRole('row', { name: /hostile\.csv\s*row 4\s*经度\s*"abc" is not a coordinate/ }).waitFor();
+  await page.getByRole('row', { name: /hostile\.csv\s*第 4 行\s*经度\s*“abc”不是坐标/ }).waitFor();
 
   // The details of an imported site: the name, address and every extra column as text.
   const box = page.getByRole('combobox', { name: '搜索地点、路线、地区' });

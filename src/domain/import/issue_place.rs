@@ -92,6 +92,29 @@ pub fn record_label(record: &str, lang: TextLang) -> String {
     }
 }
 
+/// The field part of an issue path in `lang`: the file's own names, with a line number
+/// in Chinese ("trkseg[0].trkpt[1] (line 6)" → "trkseg[0].trkpt[1]（第 6 行）").
+pub fn field_label(field: &str, lang: TextLang) -> String {
+    if lang == TextLang::En {
+        return field.to_owned();
+    }
+    let mut out = String::with_capacity(field.len());
+    let mut rest = field;
+    while let Some(at) = rest.find(" (line ") {
+        let after = &rest[at + " (line ".len()..];
+        match after.split_once(')') {
+            Some((n, tail)) if n.parse::<usize>().is_ok() => {
+                out.push_str(&rest[..at]);
+                out.push_str(&format!("（第 {n} 行）"));
+                rest = tail;
+            }
+            _ => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A severity's word in `lang`.
 pub fn severity_word(severity: Severity, lang: TextLang) -> &'static str {
     match (severity, lang) {
@@ -127,7 +150,7 @@ pub fn issues_csv(issues: &[DataIssue], lang: TextLang) -> String {
             severity_word(i.severity, lang).to_owned(),
             guard(&i.file),
             guard(&record_label(&record, lang)),
-            guard(&field),
+            guard(&field_label(&field, lang)),
             guard(&i.text(lang)),
         ]);
     }
@@ -219,6 +242,11 @@ mod tests {
         );
         assert_eq!(zh("type"), "type");
         assert_eq!(zh(""), "");
+        assert_eq!(
+            field_label("trkseg[0].trkpt[1] (line 6)", TextLang::Zh),
+            "trkseg[0].trkpt[1]（第 6 行）"
+        );
+        assert_eq!(field_label("经度", TextLang::Zh), "经度");
     }
 
     #[test]

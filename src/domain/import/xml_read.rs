@@ -283,6 +283,9 @@ pub(crate) fn with_errors(read: &mut XmlRead, b: Builder) -> super::build::Impor
     let file = b.file.clone();
     let mut out = b.finish();
     let imported = out.summary.sites + out.summary.routes;
+    // A record that is not well-formed is read, not imported, and listed (its error).
+    out.summary.records += read.broken_records;
+    out.summary.skipped += read.broken_records;
     read.issues(&file, imported, &mut out.issues);
     out
 }

@@ -5,7 +5,7 @@
 
 use super::{layers, start_file, use_import, ImportState, Stage};
 use crate::domain::import::{
-    issues_csv, layer_csv, layer_geojson, record_label, split_issue_path, ImportLayer,
+    field_label, issues_csv, layer_csv, layer_geojson, record_label, split_issue_path, ImportLayer,
 };
 use crate::domain::validate::{DataIssue, Severity};
 use crate::ui::download::save;
@@ -214,7 +214,7 @@ fn problems_table(
                         <td><span class=class>{label}</span></td>
                         <td>{i.file.clone()}</td>
                         <td>{record_label(&record, words)}</td>
-                        <td>{field}</td>
+                        <td>{field_label(&field, words)}</td>
                         <td>{i.text(words)}</td>
                     </tr>
                 }
