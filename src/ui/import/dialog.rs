@@ -239,7 +239,7 @@ fn preview_view(preview: Memo<Option<Vec<crate::domain::import::PreviewRow>>>) -
                                 };
                                 view! {
                                     <tr class=class>
-                                        <td>{r.row}</td><td>{site.name.clone()}</td>
+                                        <td>{r.row}</td><td>{if lang == crate::ui::i18n::Lang::En && !site.name_en.is_empty() { site.name_en.clone() } else { site.name.clone() }}</td>
                                         <td>{format!("{:.5}", site.position.lon)}</td>
                                         <td>{format!("{:.5}", site.position.lat)}</td>
                                         <td>{kind}</td><td>{status}</td>
