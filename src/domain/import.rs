@@ -57,7 +57,7 @@ pub use kml::{import_kml, KmlImport};
 pub use layer_export::{layer_csv, layer_geojson};
 pub use limits::{check_size, MAX_IMPORT_BYTES};
 pub use merge::{merge_layers, MergeBuilder, Merged};
-pub use precision::{state_precision, StatedPrecision};
+pub use precision::{honour_own_precision, state_precision, StatedPrecision};
 pub use preview::{offset_hint, preview_rows, OffsetEvidence, OffsetHint, PreviewRow};
 pub use reason::{unnamed_row, Reason};
 pub use stored::{format_label, next_layer_id, ImportLayer, StoredIssue, STORED_KEY_PREFIX};

@@ -117,6 +117,18 @@ pub fn state_precision(data: &mut Dataset, stated: StatedPrecision) -> usize {
     n
 }
 
+/// Every site of a foreign GeoJSON read whole (`?data=`) with the precision its feature
+/// states in redmap's schema (what redmap's own export writes: a layer whose importer
+/// stated its precision keeps it when shared); returns how many sites have one. A property
+/// not understood stays a property (shown in the details), precision not stated.
+pub fn honour_own_precision(data: &mut Dataset) -> usize {
+    let mut n = 0;
+    for site in &mut data.sites {
+        n += usize::from(own_precision(site) == Ok(true));
+    }
+    n
+}
+
 /// The precision a GeoJSON feature states itself, in redmap's schema (a `precision`
 /// property: `level`, `radius_m`, `note`, `note_zh`), taken out of the site's other
 /// properties; `Err` with the property's text when it is there but not understood (it is
@@ -206,5 +218,20 @@ mod tests {
         bad.extra.push(("precision".into(), "about 10 m".into()));
         assert_eq!(own_precision(&mut bad), Err("about 10 m".into()));
         assert_eq!(bad.extra.len(), 1);
+    }
+
+    #[test]
+    fn a_shared_export_keeps_its_precision() {
+        let mut data = Dataset::default();
+        let mut s = site(Precision::unknown());
+        s.extra.push((
+            "precision".into(),
+            r#"{"level":"building","radius_m":10,"note":"n"}"#.into(),
+        ));
+        data.sites.push(s);
+        data.sites.push(site(Precision::unknown()));
+        assert_eq!(honour_own_precision(&mut data), 1);
+        assert_eq!(data.sites[0].precision.ring_radius_m(), 10.0);
+        assert_eq!(data.sites[1].precision.ring_radius_m(), 5_000.0);
     }
 }
