@@ -2,7 +2,9 @@
 //! tab or semicolon), GPX, KML and any GeoJSON. Every importer returns the records that
 //! could be read as a [`Dataset`] layer plus a [`DataIssue`] for every problem (file,
 //! row or feature, field, reason): valid records always import, and a record that does
-//! not is an error in the list, never silently gone.
+//! not is an error in the list, never silently gone. Each problem's reason is typed
+//! ([`Reason`]) and worded in 简体中文 or English by the UI's language; the summary counts
+//! records read (rows, features, waypoints/tracks, placemarks), imported and not imported.
 //!
 //! CSV goes in three steps so the user can check the columns: [`read_table`] (decode,
 //! delimiter, header), [`suggest_mapping`] (which column is what; the user may change it)
@@ -10,7 +12,9 @@
 //! [`import_file`] does everything, with the CSV mapping suggested.
 //!
 //! What an imported record claims: kind "other" unless the file names a known one,
-//! precision "unknown" ("position from the imported file; precision not stated"), source
+//! precision "unknown" ("position from the imported file; precision not stated") unless
+//! the importing user states it ([`StatedPrecision`]) or a GeoJSON feature gives its own
+//! in redmap's schema, source
 //! `{doc: <file name>, says: "imported by the user"}`, and every column or property not
 //! understood kept in `extra`. Foreign GeoJSON goes through `geodata::parse_foreign_geojson`
 //! (same conventions, not duplicated here).
