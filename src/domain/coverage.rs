@@ -39,7 +39,8 @@ pub use export::{gaps_csv, months_csv, regions_csv, reported_csv, totals_csv, BO
 pub use figures::ActivityFigures;
 pub use format::{group_digits, group_signed, km, percent};
 pub use gaps::{
-    find_gaps, find_gaps_in, Gap, GapOptions, GapReport, Nearest, SiteSphere, DEFAULT_GAP_RADIUS_KM,
+    find_gaps, find_gaps_in, show_zoom, Gap, GapOptions, GapReport, Nearest, Served, SiteSphere,
+    DEFAULT_GAP_RADIUS_KM,
 };
 pub use imported::{imported_layers, ImportedIndex, ImportedLayer, Published};
 pub use index::{CoverageIndex, Scope, Tied};

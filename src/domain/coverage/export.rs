@@ -6,13 +6,13 @@
 //! would otherwise run them as formulas (a name from an imported file is untrusted).
 //! Numbers are written plain, without thousands separators.
 
-use super::gaps::GapReport;
+use super::gaps::{Gap, GapReport, Nearest};
 use super::months::MonthRow;
 use super::reported::{Mapped, MemberRow, NotComparable, ReportedRow};
 use super::totals::Totals;
 use super::tree::RegionBreakdown;
 use super::words::{basis_words, member_status_words, not_comparable_words};
-use crate::domain::model::Dataset;
+use crate::domain::model::{Dataset, LonLat};
 
 /// The UTF-8 byte order mark, as text.
 pub const BOM: &str = "\u{feff}";
@@ -257,44 +257,96 @@ pub fn months_csv(rows: &[MonthRow]) -> String {
     table(&header, out)
 }
 
-/// Places with no site within the distance.
+/// The three groups of a gap search, one row per place: certain gaps, then the places
+/// that can't be told (with the sites placed approximately that could be within the
+/// distance), then the places served for certain. Distances are to a site's mapped point,
+/// beside the radius its real place may be off by.
 pub fn gaps_csv(data: &Dataset, report: &GapReport) -> String {
-    let out = report.gaps.iter().map(|g| {
-        let region = &data.regions[g.region];
-        let (nearest, km) = match g.nearest {
-            Some(n) => (
-                text(&data.sites[n.site].name),
-                text(format!("{:.1}", n.distance_m / 1000.0)),
-            ),
-            None => (text("—"), text("—")),
-        };
+    let d = report.radius_km;
+    let km1 = |m: f64| num(format!("{:.1}", m / 1000.0));
+    let site_cells = |n: Option<Nearest>| match n {
+        Some(n) => vec![
+            text(&data.sites[n.site].name),
+            km1(n.distance_m),
+            km1(n.radius_m),
+        ],
+        None => vec![text("—"), text("—"), text("—")],
+    };
+    let possible_text = |g: &Gap| {
+        g.possible
+            .iter()
+            .map(|n| {
+                format!(
+                    "{} ({:.1} ± {:.1} km)",
+                    data.sites[n.site].name,
+                    n.distance_m / 1000.0,
+                    n.radius_m / 1000.0
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let place = |group: String, region: usize, at: LonLat| {
+        let region = &data.regions[region];
         vec![
+            text(group),
             text(&region.name),
             text(format!(
                 "{} / {}",
                 region.level.label_zh(),
                 region.level.label_en()
             )),
-            num(format!("{:.5}", g.position.lon)),
-            num(format!("{:.5}", g.position.lat)),
-            nearest,
-            km,
+            num(format!("{:.5}", at.lon)),
+            num(format!("{:.5}", at.lat)),
         ]
-    });
-    let radius = format!(
-        "最近地点距离(公里,阈值 {} ) / Distance km (threshold {})",
-        report.radius_km, report.radius_km
+    };
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for g in &report.gaps {
+        let mut row = place(
+            format!("确定没有地点 / No site within {d} km for certain"),
+            g.region,
+            g.position,
+        );
+        row.extend(site_cells(g.nearest));
+        row.push(text(""));
+        rows.push(row);
+    }
+    for g in &report.uncertain {
+        let mut row = place(
+            format!("无法确定 / Can't tell: sites placed approximately could be within {d} km"),
+            g.region,
+            g.position,
+        );
+        row.extend(site_cells(g.nearest));
+        row.push(text(possible_text(g)));
+        rows.push(row);
+    }
+    for s in &report.served {
+        let mut row = place(
+            format!("确定有地点 / A site within {d} km for certain"),
+            s.region,
+            s.position,
+        );
+        row.extend(site_cells(Some(s.by)));
+        row.push(text(""));
+        rows.push(row);
+    }
+    let possible = format!(
+        "可能在 {d} 公里内的地点(距标注位置 ± 误差) / Sites that could be within {d} km (distance ± radius)"
     );
     let header = [
-        "地区 / Region",
-        "层级 / Level",
-        "经度 / Lon",
-        "纬度 / Lat",
-        "最近地点 / Nearest site",
+        format!("分组(距离 {d} 公里) / Group (distance {d} km)"),
+        "地区 / Region".to_owned(),
+        "层级 / Level".to_owned(),
+        "经度 / Lon".to_owned(),
+        "纬度 / Lat".to_owned(),
+        "最近地点 / Nearest site".to_owned(),
+        "距其标注位置(公里) / To its mapped point (km)".to_owned(),
+        "其位置误差 ±(公里) / Its position ± (km)".to_owned(),
+        possible,
     ];
-    let mut h: Vec<&str> = header.to_vec();
-    h.push(&radius);
-    table(&h, out)
+    let h: Vec<&str> = header.iter().map(String::as_str).collect();
+    table(&h, rows)
 }
 
 #[cfg(test)]
@@ -305,7 +357,7 @@ mod tests {
         by_month, by_region, find_gaps, reported_vs_mapped, totals, CoverageIndex, GapOptions,
         Scope,
     };
-    use crate::domain::model::Member;
+    use crate::domain::model::{Member, RegionLevel};
 
     /// Parses CSV text back (after its BOM) into rows of cells.
     fn parse(csv_text: &str) -> Vec<Vec<String>> {
@@ -405,13 +457,50 @@ mod tests {
         assert_eq!(r.last().map(|l| l[2].as_str()), Some("1"), "unplaced site");
         let m = parse(&months_csv(&by_month(&data, &index, Scope::all())));
         assert_eq!(m.len(), 1 + 3, "2021-03 .. 2021-05");
+    }
+
+    /// The gaps CSV keeps the three groups apart: a site placed approximately never makes
+    /// a place a certain gap nor a served one.
+    #[test]
+    fn gaps_csv_lists_certain_gaps_can_t_tell_and_served_apart() {
+        let mut data = city();
+        // "tp" is exact; the others keep the unknown precision (±5 km).
+        data.sites[1].precision.radius_m = Some(50.0);
+        data.regions.push(crate::domain::coverage::test_data::at(
+            crate::domain::coverage::test_data::region("far", "远镇", RegionLevel::Town, None),
+            100.0,
+            30.0,
+        ));
         let opts = GapOptions {
             radius_km: 1.0,
             ..GapOptions::default()
         };
         let g = parse(&gaps_csv(&data, &find_gaps(&data, Scope::all(), &opts)));
-        assert_eq!(g[1][0], "城区");
-        assert_eq!(g[1][4], "hq");
-        assert!(g[0][5].contains("1"));
+        assert!(g[0][0].contains("1 km"), "{:?}", g[0]);
+        let group = |name: &str| {
+            let row = g.iter().find(|r| r[1] == name).expect(name);
+            (
+                row[0].clone(),
+                row[5].clone(),
+                row[7].clone(),
+                row[8].clone(),
+            )
+        };
+        let (far, _, _, _) = group("远镇");
+        assert!(
+            far.starts_with("确定没有地点 / No site within 1 km for certain"),
+            "{far}"
+        );
+        let (chengqu, nearest, radius, could) = group("城区");
+        assert!(chengqu.starts_with("无法确定 / Can't tell"), "{chengqu}");
+        assert_eq!((nearest.as_str(), radius.as_str()), ("hq", "5.0"));
+        assert!(
+            could.starts_with("hq (1.") && could.contains("± 5.0 km)"),
+            "{could}"
+        );
+        let (decheng, nearest, _, _) = group("德城街道");
+        assert!(decheng.starts_with("确定有地点"), "{decheng}");
+        assert_eq!(nearest, "tp");
+        assert_eq!(g.len(), 1 + 6, "every place checked is in one group");
     }
 }

@@ -89,6 +89,10 @@ where
 pub fn set_open(open: bool) {
     let state = use_state();
     state.dashboard.set(open);
+    if open {
+        // A place shown from the gaps stays marked until the dashboard is opened again.
+        state.place_mark.set(None);
+    }
     url::set_params(&[("view", open.then(|| "dashboard".to_owned()))]);
 }
 
