@@ -102,11 +102,61 @@ fn the_place_tree_has_every_region_and_adds_up() {
 fn months_add_up_to_the_activity_total() {
     let data = bundled();
     let m = by_month(&data, &CoverageIndex::new(&data), Scope::all());
-    assert_eq!(m.first().map(|r| r.label()), Some("2021-02".into()));
-    assert_eq!(m.last().map(|r| r.label()), Some("2021-12".into()));
-    assert_eq!(m.iter().map(|r| r.started.records).sum::<usize>(), 23);
-    // 2021-03-31: the two Qianxi party days, among the month's starts.
-    assert!(m[1].started.records >= 2);
+    assert_eq!(m.rows.first().map(|r| r.label()), Some("2021-02".into()));
+    assert_eq!(m.rows.last().map(|r| r.label()), Some("2021-12".into()));
+    assert_eq!(m.records(), 23, "months plus ranged rows");
+    // 2021-03-31: the two Qianxi party days, among the month's records.
+    assert!(m.rows[1].started.records >= 2);
+}
+
+/// The review: the 7 visits dated only "2021-03 – 2021-12" were under way in every month,
+/// and the 60 study sessions (dated only "2021-03 – 2021-11") were all put in 2021-03.
+#[test]
+fn ranged_records_are_in_their_own_rows_and_only_recurring_ones_run_each_month() {
+    let data = bundled();
+    let m = by_month(&data, &CoverageIndex::new(&data), Scope::all());
+    let ranged: Vec<(String, bool, usize, u64)> = m
+        .ranged
+        .iter()
+        .map(|r| {
+            (
+                r.label(),
+                r.recurring,
+                r.figures.records,
+                r.figures.sessions,
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranged,
+        [
+            ("2021-02 – 2021-12".to_owned(), false, 1, 0),
+            ("2021-02 – 2021-12".to_owned(), true, 2, 0),
+            ("2021-03 – 2021-11".to_owned(), false, 1, 60),
+            ("2021-03 – 2021-12".to_owned(), false, 7, 0),
+        ]
+    );
+    let march = m
+        .rows
+        .iter()
+        .find(|r| r.label() == "2021-03")
+        .expect("march");
+    assert_eq!(march.started.sessions, 0, "the 60 sessions are not March's");
+    assert_eq!(
+        march.started.participants, 24_000,
+        "the March online contest is"
+    );
+    // Under way: the month's own records plus the weekly 铁军讲堂 and 徐旭礼's "often" talks.
+    assert!(m.rows.iter().all(|r| r.recurring == 2));
+    let august = m
+        .rows
+        .iter()
+        .find(|r| r.label() == "2021-08")
+        .expect("august");
+    assert_eq!(
+        august.running, 2,
+        "no dated record in August; the visits are not under way"
+    );
 }
 
 /// Each reported row of the bundled data as the dashboard shows it: (region, measure,
@@ -236,7 +286,7 @@ fn reported_vs_mapped_counts_only_what_the_reports_name() {
     assert_eq!(p.completeness(), None);
     assert!(rows.iter().any(|r| r.qualifier == Some(Qualifier::Over)));
     let csv = reported_csv(&rows);
-    assert!(csv.starts_with(BOM) && csv.contains("5598+"));
+    assert!(csv.starts_with(BOM) && csv.contains(",5598,超过 / over,"));
     assert!(csv.contains("中共南海县委旧址 (nanhai-county-committee-site): 已计入 / counted"));
 }
 

@@ -44,7 +44,7 @@ pub use gaps::{
 };
 pub use imported::{imported_layers, ImportedIndex, ImportedLayer, Published};
 pub use index::{CoverageIndex, Scope, Tied};
-pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
+pub use months::{by_month, MonthRow, Months, RangedRow, MAX_FILLED_MONTHS};
 pub use places::{PlacePath, Places, LEVELS};
 pub use reported::{
     candidates_for, qualified, reported_vs_mapped, Basis, Candidates, Mapped, MemberRow,

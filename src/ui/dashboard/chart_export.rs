@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 const CHART_STYLE: &str = "<style>\
 text{font-family:'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;font-size:11px}\
 .grid{stroke:#e3e3e6}.axis{stroke:#9a9aa0}.tick,.axis-label{fill:#5f6368}\
-.bar rect{fill:#c8102e}.bar-value{display:none}\
+.bar rect{fill:#c8102e}.bar.ranged rect{fill:#9a9aa0}.bar-value{display:none}\
 </style>";
 
 /// The SVG of the element `id` as a standalone file, or `None` if it is not on the page.
