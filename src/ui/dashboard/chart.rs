@@ -173,10 +173,55 @@ pub fn MonthChart() -> impl IntoView {
     let running = RwSignal::new(false);
     let t = move || dashboard(state.lang.get());
     let csv = move || months.get_untracked().map(|m| months_csv(&m));
-    let save_svg =
-        move |_| super::chart_export::save_svg(CHART_ID, "redmap-activities-by-month.svg");
-    let save_png =
-        move |_| super::chart_export::save_svg_as_png(CHART_ID, "redmap-activities-by-month.png");
+    let dash = expect_context::<super::Dash>();
+    // The exported chart's title, scope, data dates, legend and source, as on screen.
+    let caption = move || {
+        let s = dashboard(state.lang.get_untracked());
+        let m = months.get_untracked().unwrap_or_default();
+        let which = if running.get_untracked() {
+            s.running
+        } else {
+            s.started
+        };
+        let scope = document()
+            .query_selector(".dash-scope")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default();
+        let span = match (m.rows.first(), m.rows.last()) {
+            (Some(a), Some(b)) => format!("{} – {}", a.label(), b.label()),
+            _ => "—".to_owned(),
+        };
+        let today = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default();
+        let title = dash
+            .ready
+            .get_untracked()
+            .map(|r| match state.lang.get_untracked() {
+                crate::ui::i18n::Lang::En if !r.loaded.title_en.is_empty() => {
+                    r.loaded.title_en.clone()
+                }
+                _ => r.loaded.title.clone(),
+            });
+        let in_months: usize = m.rows.iter().map(|r| r.started.records).sum();
+        super::chart_export::Caption {
+            title: format!("{} ({which})", s.months_title),
+            scope: (s.export_scope)(&scope),
+            data: (s.export_data)(&span, m.records(), today.get(..10).unwrap_or("")),
+            source: (s.export_source)(&title.unwrap_or_default()),
+            legend: (!m.ranged.is_empty())
+                .then(|| (s.ranged_legend)(in_months, m.records() - in_months, m.records())),
+        }
+    };
+    let save_svg = move |_| {
+        super::chart_export::save_svg(CHART_ID, &caption(), "redmap-activities-by-month.svg")
+    };
+    let save_png = move |_| {
+        super::chart_export::save_svg_as_png(CHART_ID, &caption(), "redmap-activities-by-month.png")
+    };
     let body = move || {
         let m = months.get()?;
         let s = t();

@@ -158,7 +158,7 @@ pub fn DashboardView() -> impl IntoView {
                 <h2 id="dash-title">{move || t().title}</h2>
                 <p class="dash-scope">{scope}</p>
                 <button class="dash-button" aria-pressed=move || presenting.get().to_string() on:click=present>
-                    {move || t().present}
+                    {move || if presenting.get() { t().exit_present } else { t().present }}
                 </button>
                 <button class="dash-button" on:click=move |_| set_open(false)>{move || t().back}</button>
             </header>
