@@ -57,4 +57,6 @@ pub use thematic::{
 pub use totals::{totals, KindCount, Totals, TypeFigures};
 pub use tree::{by_region, PlaceCounts, RegionBreakdown, RegionRow};
 pub use value_labels::{place_values, value_box_px, Placed, ValueLabel};
-pub use words::{basis_words, candidates_words, member_status_words, not_comparable_words};
+pub use words::{
+    basis_words, candidates_words, coordinates_used_zh, member_status_words, not_comparable_words,
+};
