@@ -102,11 +102,61 @@ fn the_place_tree_has_every_region_and_adds_up() {
 fn months_add_up_to_the_activity_total() {
     let data = bundled();
     let m = by_month(&data, &CoverageIndex::new(&data), Scope::all());
-    assert_eq!(m.first().map(|r| r.label()), Some("2021-02".into()));
-    assert_eq!(m.last().map(|r| r.label()), Some("2021-12".into()));
-    assert_eq!(m.iter().map(|r| r.started.records).sum::<usize>(), 23);
-    // 2021-03-31: the two Qianxi party days, among the month's starts.
-    assert!(m[1].started.records >= 2);
+    assert_eq!(m.rows.first().map(|r| r.label()), Some("2021-02".into()));
+    assert_eq!(m.rows.last().map(|r| r.label()), Some("2021-12".into()));
+    assert_eq!(m.records(), 23, "months plus ranged rows");
+    // 2021-03-31: the two Qianxi party days, among the month's records.
+    assert!(m.rows[1].started.records >= 2);
+}
+
+/// The review: the 7 visits dated only "2021-03 – 2021-12" were under way in every month,
+/// and the 60 study sessions (dated only "2021-03 – 2021-11") were all put in 2021-03.
+#[test]
+fn ranged_records_are_in_their_own_rows_and_only_recurring_ones_run_each_month() {
+    let data = bundled();
+    let m = by_month(&data, &CoverageIndex::new(&data), Scope::all());
+    let ranged: Vec<(String, bool, usize, u64)> = m
+        .ranged
+        .iter()
+        .map(|r| {
+            (
+                r.label(),
+                r.recurring,
+                r.figures.records,
+                r.figures.sessions,
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranged,
+        [
+            ("2021-02 – 2021-12".to_owned(), false, 1, 0),
+            ("2021-02 – 2021-12".to_owned(), true, 2, 0),
+            ("2021-03 – 2021-11".to_owned(), false, 1, 60),
+            ("2021-03 – 2021-12".to_owned(), false, 7, 0),
+        ]
+    );
+    let march = m
+        .rows
+        .iter()
+        .find(|r| r.label() == "2021-03")
+        .expect("march");
+    assert_eq!(march.started.sessions, 0, "the 60 sessions are not March's");
+    assert_eq!(
+        march.started.participants, 24_000,
+        "the March online contest is"
+    );
+    // Under way: the month's own records plus the weekly 铁军讲堂 and 徐旭礼's "often" talks.
+    assert!(m.rows.iter().all(|r| r.recurring == 2));
+    let august = m
+        .rows
+        .iter()
+        .find(|r| r.label() == "2021-08")
+        .expect("august");
+    assert_eq!(
+        august.running, 2,
+        "no dated record in August; the visits are not under way"
+    );
 }
 
 /// Each reported row of the bundled data as the dashboard shows it: (region, measure,
@@ -236,7 +286,7 @@ fn reported_vs_mapped_counts_only_what_the_reports_name() {
     assert_eq!(p.completeness(), None);
     assert!(rows.iter().any(|r| r.qualifier == Some(Qualifier::Over)));
     let csv = reported_csv(&rows);
-    assert!(csv.starts_with(BOM) && csv.contains("5598+"));
+    assert!(csv.starts_with(BOM) && csv.contains(",5598,超过 / over,"));
     assert!(csv.contains("中共南海县委旧址 (nanhai-county-committee-site): 已计入 / counted"));
 }
 
@@ -244,22 +294,81 @@ fn reported_vs_mapped_counts_only_what_the_reports_name() {
 fn gaps_at_10_km_are_the_unmapped_counties_and_towns() {
     let data = bundled();
     let g = find_gaps(&data, Scope::all(), &GapOptions::default());
-    let names: Vec<&str> = g
-        .gaps
-        .iter()
-        .map(|x| data.regions[x.region].name.as_str())
-        .collect();
+    let names = |list: &[redmap::domain::coverage::Gap]| -> Vec<String> {
+        list.iter()
+            .map(|x| data.regions[x.region].name.clone())
+            .collect()
+    };
+    let gaps = names(&g.gaps);
     // 怀集 is ~75 km from the nearest mapped site; 西樵镇 holds five sites and is no gap.
-    assert_eq!(names.first(), Some(&"怀集县"));
-    assert!(names.contains(&"封开县") && names.contains(&"丹灶镇"));
-    assert!(!names.contains(&"西樵镇") && !names.contains(&"端州区"));
+    assert_eq!(gaps.first().map(String::as_str), Some("怀集县"));
+    assert!(gaps.iter().any(|n| n == "封开县"));
+    assert!(!gaps.iter().any(|n| n == "西樵镇" || n == "端州区"));
     let first = g.gaps[0].nearest.expect("nearest");
     assert!((70_000.0..80_000.0).contains(&first.distance_m));
     assert!(g.unlocated.is_empty());
+    assert_eq!(g.checked, g.served.len() + g.gaps.len() + g.uncertain.len());
     // At 100 km nothing in Zhaoqing or Nanhai is a gap.
     let wide = GapOptions {
         radius_km: 100.0,
         ..GapOptions::default()
     };
     assert!(find_gaps(&data, Scope::all(), &wide).gaps.is_empty());
+}
+
+/// The review: "丹灶镇 has no site within 10 km" ignored three sites placed only to the
+/// district (±25 km, anywhere in it): 丹灶 can't be told, and those three are named.
+#[test]
+fn danzao_is_uncertain_because_of_the_three_sites_placed_only_to_the_district() {
+    let data = bundled();
+    let g = find_gaps(&data, Scope::all(), &GapOptions::default());
+    assert!(!g
+        .gaps
+        .iter()
+        .any(|x| data.regions[x.region].name == "丹灶镇"));
+    let danzao = g
+        .uncertain
+        .iter()
+        .find(|x| data.regions[x.region].name == "丹灶镇")
+        .expect("丹灶镇 can't be told");
+    let mut could: Vec<&str> = danzao
+        .possible
+        .iter()
+        .map(|n| data.sites[n.site].id.as_str())
+        .collect();
+    could.sort_unstable();
+    // The three at the district seat (~28 km, ±25 km) and the five at 西樵镇's town point
+    // (~12 km, ±5 km) could all be within 10 km; none is for certain.
+    assert_eq!(
+        could,
+        [
+            "baili-fanghua-exhibition-hall",
+            "chen-qiyuan-memorial-hall",
+            "nanhai-county-committee-site",
+            "nanhai-silk-factory-study-base",
+            "xiqiao-xiangyunsha-silk-museum",
+            "xiqiaoshan-anti-japanese-memorial",
+            "yifang-pharmaceutical",
+            "zhaoxin-group-red-hall"
+        ]
+    );
+    let district = danzao.possible.iter().filter(|n| n.radius_m == 25_000.0);
+    assert_eq!(district.count(), 3);
+    assert!(danzao
+        .possible
+        .iter()
+        .all(|n| n.farthest_possible_m() > 10_000.0));
+}
+
+/// At 0 km no seat "has" a site at its centroid: every bundled position is approximate.
+#[test]
+fn at_0_km_no_seat_is_served_for_certain() {
+    let data = bundled();
+    let zero = GapOptions {
+        radius_km: 0.0,
+        ..GapOptions::default()
+    };
+    let g = find_gaps(&data, Scope::all(), &zero);
+    assert!(g.served.is_empty(), "{:?}", g.served);
+    assert!(g.uncertain.len() >= 9, "{}", g.uncertain.len());
 }

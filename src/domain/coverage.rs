@@ -39,11 +39,12 @@ pub use export::{gaps_csv, months_csv, regions_csv, reported_csv, totals_csv, BO
 pub use figures::ActivityFigures;
 pub use format::{group_digits, group_signed, km, percent};
 pub use gaps::{
-    find_gaps, find_gaps_in, Gap, GapOptions, GapReport, Nearest, SiteSphere, DEFAULT_GAP_RADIUS_KM,
+    find_gaps, find_gaps_in, show_zoom, Gap, GapOptions, GapReport, Nearest, Served, SiteSphere,
+    DEFAULT_GAP_RADIUS_KM,
 };
 pub use imported::{imported_layers, ImportedIndex, ImportedLayer, Published};
 pub use index::{CoverageIndex, Scope, Tied};
-pub use months::{by_month, MonthRow, MAX_FILLED_MONTHS};
+pub use months::{by_month, MonthRow, Months, RangedRow, MAX_FILLED_MONTHS};
 pub use places::{PlacePath, Places, LEVELS};
 pub use reported::{
     candidates_for, qualified, reported_vs_mapped, Basis, Candidates, Mapped, MemberRow,
@@ -56,4 +57,6 @@ pub use thematic::{
 pub use totals::{totals, KindCount, Totals, TypeFigures};
 pub use tree::{by_region, PlaceCounts, RegionBreakdown, RegionRow};
 pub use value_labels::{place_values, value_box_px, Placed, ValueLabel};
-pub use words::{basis_words, candidates_words, member_status_words, not_comparable_words};
+pub use words::{
+    basis_words, candidates_words, coordinates_used_zh, member_status_words, not_comparable_words,
+};

@@ -161,9 +161,17 @@ fn active_sites(dataset: &Dataset, links: &ActivitySites, filter: &Filter) -> Ve
     for (a, site) in dataset.activities.iter().zip(&links.0) {
         let type_ok = filter.activity_types.is_empty() || filter.activity_types.contains(&a.kind);
         let (start, end) = a.date.bounds();
-        let date_ok = filter
-            .date_range
-            .is_none_or(|(from, to)| start <= to && end >= from);
+        // A record dated only by a range of months (no recurrence) happened at some unknown
+        // date in it: it is in a chosen period (a playback month) only if all of the range
+        // is; a recurring one is under way through all of it (as the dashboard counts).
+        let uncertain = a.recurrence.is_none() && (start.y, start.m) != (end.y, end.m);
+        let date_ok = filter.date_range.is_none_or(|(from, to)| {
+            if uncertain {
+                start >= from && end <= to
+            } else {
+                start <= to && end >= from
+            }
+        });
         if let (true, true, Some(i)) = (type_ok, date_ok, site) {
             if let Some(a) = active.get_mut(i.get() as usize - 1) {
                 *a = true;
@@ -431,6 +439,17 @@ mod tests {
             "weekly, Feb-Dec"
         );
         assert!(!ids.contains(&"qiandenghu-park".to_string()), "July only");
+        // A visit dated only "2021-03 – 2021-12" is not in March (nor any one month)...
+        assert!(
+            !ids.contains(&"xiqiaoshan-anti-japanese-memorial".to_string()),
+            "{ids:?}"
+        );
+        // ...but is in a period that holds all of its range.
+        let year = Filter {
+            date_range: Some((d("2021-02-01"), d("2021-12-31"))),
+            ..Filter::default()
+        };
+        assert!(passing(&ds, &year).contains(&"xiqiaoshan-anti-japanese-memorial".to_string()));
         let watch_in_march = Filter {
             activity_types: vec![ActivityType::Watch],
             ..march

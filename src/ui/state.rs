@@ -244,6 +244,16 @@ pub fn default_viewport() -> Viewport {
     Viewport::new(LonLat::new(110.0, 25.0), 5.0, 0.0, 0.0, 1.0)
 }
 
+/// A place shown from the dashboard's gaps: its point, marked, with a ring at the distance
+/// checked and its name beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMark {
+    pub at: LonLat,
+    /// The distance checked, metres (0: the point only).
+    pub ring_m: f64,
+    pub label: String,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
@@ -282,6 +292,8 @@ pub struct AppState {
     pub user_position: RwSignal<Option<LonLat>>,
     /// A request to fly the map to (point, zoom): search, list and "near me" set it.
     pub focus: RwSignal<Option<(LonLat, f64)>>,
+    /// A place the dashboard's gaps show on the map, marked with its distance ring.
+    pub place_mark: RwSignal<Option<PlaceMark>>,
     /// The trip planner (src/ui/panels/trip).
     pub trip: crate::ui::panels::TripState,
     /// Whether the coverage dashboard is shown over the map (`?view=dashboard`).
@@ -319,6 +331,7 @@ impl AppState {
             view: RwSignal::new(default_viewport()),
             user_position: RwSignal::new(None),
             focus: RwSignal::new(None),
+            place_mark: RwSignal::new(None),
             trip: crate::ui::panels::TripState::new(),
             dashboard: RwSignal::new(false),
             thematic: RwSignal::new(None),

@@ -76,29 +76,55 @@ test('gaps follow the chosen distance and show on the map', async () => {
   const { page, context } = await openDashboard();
   const section = page.locator('section[aria-labelledby="dash-gaps"]');
   const status = section.getByRole('status');
-  assert.match(await status.textContent(), /有 12 个在 10 公里内没有任何地点/);
+  // Three groups, never more certain than the positions: 10 certain gaps, and 丹灶镇 and
+  // 狮山镇 can't be told (sites placed only to the district or town could be within 10 km).
+  assert.match(await status.textContent(),
+    /检查了 23 个镇街\/县区驻地\(距离 10 公里\):11 个确定有地点,10 个确定没有地点,2 个无法确定/);
   const input = section.getByLabel('距离(公里)');
   await input.fill('100');
   await input.press('Enter');
   await input.blur();
-  await page.waitForFunction(() => /有 0 个在 100 公里内/.test(
+  await page.waitForFunction(() => /23 个确定有地点,0 个确定没有地点,0 个无法确定/.test(
+    document.querySelector('section[aria-labelledby="dash-gaps"] [role=status]').textContent));
+  // At 0 km no seat "has" a site at its centroid: every bundled position is approximate.
+  await input.fill('0');
+  await input.blur();
+  await page.waitForFunction(() => /:0 个确定有地点/.test(
     document.querySelector('section[aria-labelledby="dash-gaps"] [role=status]').textContent));
   await input.fill('10');
   await input.blur();
-  await page.waitForFunction(() => /有 12 个/.test(
+  await page.waitForFunction(() => /10 个确定没有地点/.test(
     document.querySelector('section[aria-labelledby="dash-gaps"] [role=status]').textContent));
-  const first = section.locator('tbody tr').first();
+  // 丹灶镇 is listed apart, with the district-level sites that could be within 10 km named.
+  const uncertain = section.getByRole('table').filter({ has: page.locator('th', { hasText: '可能在 10 公里内的地点' }) });
+  const danzao = uncertain.locator('tr', { hasText: '丹灶镇' });
+  assert.match(await danzao.textContent(), /中共南海县委旧址 2\d\.\d ± 25\.0 公里/);
+  const certain = section.locator('table[aria-labelledby="dash-gaps-certain"]');
+  assert.equal(await certain.locator('tbody tr', { hasText: '丹灶镇' }).count(), 0);
+  const first = certain.locator('tbody tr').first();
   assert.equal(await first.locator('th').textContent(), '怀集县');
   await first.getByRole('button').click();
   await page.locator('.dashboard').waitFor({ state: 'detached' });
-  // The map is centred on 怀集县's seat (GeoNames 1807687) at zoom 11.
+  // The map is centred on 怀集县's seat (GeoNames 1807687), zoomed so the 10 km ring fits.
   await page.waitForFunction(() => {
     const p = new URL(location.href).searchParams;
-    return !p.has('view') && (p.get('v') || '').startsWith('11.00/');
+    return !p.has('view') && (p.get('v') || '').split('/').length === 3;
   });
-  const [, lat, lon] = (await page.evaluate(() => new URL(location.href).searchParams.get('v')))
+  const [zoom, lat, lon] = (await page.evaluate(() => new URL(location.href).searchParams.get('v')))
     .split('/').map(Number);
   assert.ok(Math.abs(lat - 23.91952) < 0.01 && Math.abs(lon - 112.17629) < 0.01, `${lat},${lon}`);
+  assert.ok(zoom >= 9 && zoom <= 12, `zoom ${zoom}`);
+  // ...and marked there: the square at the map's centre is drawn (not an empty map).
+  await page.waitForTimeout(400);
+  const rgb = await page.evaluate(() => {
+    const c = document.querySelector('canvas');
+    const r = c.getBoundingClientRect();
+    const k = c.width / r.width;
+    const d = c.getContext('2d').getImageData(Math.round(c.width / 2), Math.round(c.height / 2), 1, 1).data;
+    return [d[0], d[1], d[2], k];
+  });
+  assert.deepEqual(rgb.slice(0, 3), [0x1a, 0x4d, 0x8f], `the place's mark at the centre: ${rgb}`);
+  await screenshot(page, 'dashboard-gap-on-map-huaiji.png');
   await context.close();
 });
 
@@ -114,8 +140,9 @@ test('the CSV download opens in Excel: UTF-8 BOM, Chinese header, figures', asyn
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
   assert.ok(text.startsWith('地区 / Region,'));
-  assert.match(text, /肇庆市,红色革命遗址 \/ Red revolutionary sites,290,不可比 \/ not comparable,—,—,/);
-  assert.match(text, /南海区,研学基地 \/ Study bases,6,1,5,16\.7%,/);
+  assert.match(text, /肇庆市,红色革命遗址 \/ Red revolutionary sites,290,,不可比 \/ not comparable,—,—,/);
+  assert.match(text, /南海区,研学基地 \/ Study bases,6,,1,5,16\.7%,/);
+  assert.match(text, /南海区,宣讲\/党课 \/ [^,]+,5598,超过 \/ over,/);
   assert.match(text, /中共南海县委旧址 \(nanhai-county-committee-site\): 已计入 \/ counted/);
   await context.close();
 });
@@ -130,6 +157,31 @@ test('the month chart: one bar per month, the number on focus, the same in a tab
   const opacity = await first.locator('.bar-value').evaluate((e) => getComputedStyle(e).opacity);
   assert.equal(opacity, '1');
   assert.match(await first.getAttribute('aria-label'), /^2021-02: \d+$/);
+  // Records dated only by a range are grey bars of their own, and rows of the table.
+  assert.equal(await page.locator('#dash-month-chart g.bar.ranged').count(), 4);
+  const ranged = await page.locator('section[aria-labelledby="dash-months"] details tbody tr.ranged th').allTextContents();
+  assert.deepEqual(ranged, ['日期仅知在 2021-02 – 2021-12 之间', '2021-02 – 2021-12 期间反复进行',
+    '日期仅知在 2021-03 – 2021-11 之间', '日期仅知在 2021-03 – 2021-12 之间']);
+  assert.match(await page.locator('.dash-ranged-legend').textContent(), /各月 12 条 \+ 时段 11 条 = 共 23 条/);
+  // The month CSV: the 60 study sessions are not put in 2021-03; "at least" kept beside sums.
+  const section = page.locator('section[aria-labelledby="dash-months"]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('button', { name: '下载 CSV' }).click(),
+  ]);
+  const text = fs.readFileSync(await download.path(), 'utf8').slice(1);
+  const march = text.split('\r\n').find((l) => l.startsWith('2021-03,'));
+  assert.match(march, /^2021-03,月份 \/ Month,\d+,\d+,,无数字 \/ no figure,24000,至少 \/ at least$/);
+  assert.match(text, /\r\n2021-03 – 2021-11,"日期仅知在此时段内,不计入任何月份 \/ Date known only as this range; in no month",1,,60,,,无数字 \/ no figure/);
+  // The chart exported as SVG has its title, scope, data dates and source.
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('button', { name: /SVG/ }).click(),
+  ]);
+  const svgText = fs.readFileSync(await svg.path(), 'utf8');
+  for (const want of ['按月份的活动(当月的记录)', '范围:', '日期 2021-02 – 2021-12', '来源:', '灰色柱']) {
+    assert.ok(svgText.includes(want), `${want} in the SVG`);
+  }
   await context.close();
 });
 

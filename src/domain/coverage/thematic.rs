@@ -82,18 +82,23 @@ pub fn circle_radius_px(value: u64, max: u64, max_radius_px: f64) -> f64 {
     max_radius_px * (value as f64 / max as f64).sqrt()
 }
 
-/// The name to show for a region: its English name in English when the data has one,
-/// else the name as in the data (`name`, e.g. a place name with no region record).
+/// The name to show for a region: in English, its record's English name, else (a place
+/// known only from the sites' `admin` names, e.g. 广东省) the English name the sites give
+/// for it (`admin_en`); else the name as in the data (`name`).
 pub fn region_display_name(
     data: &Dataset,
     region: Option<usize>,
     name: &str,
     english: bool,
 ) -> String {
+    if !english {
+        return name.to_string();
+    }
     region
         .and_then(|i| data.regions.get(i))
         .map(|r| r.name_en.trim())
-        .filter(|en| english && !en.is_empty())
+        .filter(|en| !en.is_empty())
+        .or_else(|| crate::domain::model::admin_name_en(&data.sites, name))
         .unwrap_or(name)
         .to_string()
 }
@@ -236,6 +241,25 @@ mod tests {
         assert_eq!(region_display_name(&data, Some(0), &zh, true), zh);
         // A place with no region record, or an index out of range, keeps the data's name.
         assert_eq!(region_display_name(&data, None, "越秀区", true), "越秀区");
+        // A place with no region record: the English name the sites' admin_en gives.
+        let mut with_admin = data.clone();
+        let mut s = crate::domain::coverage::test_data::site(
+            "s",
+            crate::domain::model::SiteKind::Other,
+            0.0,
+            0.0,
+        );
+        s.admin.province = Some("广东省".into());
+        s.admin_en.province = Some("Guangdong".into());
+        with_admin.sites.push(s);
+        assert_eq!(
+            region_display_name(&with_admin, None, "广东省", true),
+            "Guangdong"
+        );
+        assert_eq!(
+            region_display_name(&with_admin, None, "广东省", false),
+            "广东省"
+        );
         assert_eq!(
             region_display_name(&data, Some(9999), "越秀区", true),
             "越秀区"

@@ -96,3 +96,35 @@ pub fn member_status_words(status: MemberStatus, zh: bool) -> &'static str {
         (MemberStatus::Repeated, false) => "listed twice, counted once",
     }
 }
+
+/// A source's note of the coordinates taken from it, "position used: lon 113.1856, lat
+/// 23.03625" (or "point used: …"), in Chinese: "所用坐标:经度 113.1856,纬度 23.03625".
+/// `None` for any other text (which is shown as the data wrote it).
+pub fn coordinates_used_zh(says: &str) -> Option<String> {
+    let rest = says
+        .trim()
+        .strip_prefix("position used: ")
+        .or_else(|| says.trim().strip_prefix("point used: "))?;
+    let (lon, lat) = rest.strip_prefix("lon ")?.split_once(", lat ")?;
+    let number = |s: &str| s.parse::<f64>().is_ok_and(f64::is_finite);
+    (number(lon) && number(lat)).then(|| format!("所用坐标:经度 {lon},纬度 {lat}"))
+}
+
+#[cfg(test)]
+mod coordinate_tests {
+    use super::coordinates_used_zh;
+
+    #[test]
+    fn the_coordinates_line_of_a_source_reads_in_chinese() {
+        assert_eq!(
+            coordinates_used_zh("position used: lon 113.1856, lat 23.03625").as_deref(),
+            Some("所用坐标:经度 113.1856,纬度 23.03625")
+        );
+        assert_eq!(
+            coordinates_used_zh("point used: lon 106.0189, lat 27.0407").as_deref(),
+            Some("所用坐标:经度 106.0189,纬度 27.0407")
+        );
+        assert_eq!(coordinates_used_zh("position used: somewhere"), None);
+        assert_eq!(coordinates_used_zh("家住桂城街道的刘小姐点赞"), None);
+    }
+}

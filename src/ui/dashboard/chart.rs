@@ -6,7 +6,8 @@
 use super::download::csv_button;
 use super::figure;
 use crate::domain::coverage::{
-    bar_chart, by_month, group_digits, months_csv, MonthRow, MARGIN_LEFT_PX, MARGIN_RIGHT_PX,
+    bar_chart, by_month, group_digits, months_csv, MonthRow, Months, RangedRow, MARGIN_LEFT_PX,
+    MARGIN_RIGHT_PX,
 };
 use crate::ui::i18n::dashboard::dashboard;
 use crate::ui::state::use_state;
@@ -38,10 +39,34 @@ fn value(m: &MonthRow, running: bool) -> u64 {
     }
 }
 
-fn svg(rows: &[MonthRow], running: bool, title: String) -> impl IntoView {
+/// The ranged rows drawn after the months: all of them for "dated in the month" (their
+/// records are in no month), only the non-recurring ones for "under way" (the recurring
+/// ones are already counted in every month of their range).
+fn ranged_shown(m: &Months, running: bool) -> Vec<RangedRow> {
+    m.ranged
+        .iter()
+        .filter(|r| !(running && r.recurring))
+        .copied()
+        .collect()
+}
+
+/// A ranged row's bar label: its range, "*" for recurring ones.
+fn ranged_label(r: &RangedRow) -> String {
+    format!("{}{}", r.short_label(), if r.recurring { "*" } else { "" })
+}
+
+fn svg(m: &Months, running: bool, title: String) -> impl IntoView {
+    let rows = &m.rows;
+    let ranged = ranged_shown(m, running);
+    let n_months = rows.len();
     let items: Vec<(String, u64)> = rows
         .iter()
         .map(|m| (m.label(), value(m, running)))
+        .chain(
+            ranged
+                .iter()
+                .map(|r| (ranged_label(r), r.figures.records as u64)),
+        )
         .collect();
     let width = width_px();
     let chart = bar_chart(&items, width, HEIGHT_PX);
@@ -56,13 +81,14 @@ fn svg(rows: &[MonthRow], running: bool, title: String) -> impl IntoView {
             </text>
         }
     });
-    let bars = chart.bars.into_iter().map(|b| {
+    let bars = chart.bars.into_iter().enumerate().map(|(i, b)| {
+        let class = if i < n_months { "bar" } else { "bar ranged" };
         let cx = format!("{:.1}", b.x_px + b.w_px / 2.0);
         let label = format!("{}: {}", b.label, group_digits(b.value));
         let aria = label.clone();
         let axis_x = cx.clone();
         view! {
-            <g class="bar" tabindex="0" role="img" aria-label=aria>
+            <g class=class tabindex="0" role="img" aria-label=aria>
                 <title>{label}</title>
                 <rect x=format!("{:.1}", b.x_px) y=format!("{:.1}", b.y_px) width=format!("{:.1}", b.w_px) height=format!("{:.1}", b.h_px.max(0.5)) />
                 <text class="bar-value" x=cx y=format!("{:.1}", (b.y_px - 4.0).max(10.0)) text-anchor="middle">
@@ -85,11 +111,12 @@ fn svg(rows: &[MonthRow], running: bool, title: String) -> impl IntoView {
 }
 
 fn table(
-    rows: &[MonthRow],
+    m: &Months,
     lang_table: &'static str,
     s: &crate::ui::i18n::dashboard::DashboardStrings,
 ) -> impl IntoView {
-    let body = rows
+    let body = m
+        .rows
         .iter()
         .map(|m| {
             view! {
@@ -97,6 +124,29 @@ fn table(
                     <th scope="row">{m.label()}</th>
                     <td class="num">{group_digits(m.started.records as u64)}</td>
                     <td class="num">{group_digits(m.running as u64)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let ranged = m
+        .ranged
+        .iter()
+        .map(|r| {
+            let label = if r.recurring {
+                (s.range_recurring)(&r.label())
+            } else {
+                (s.range_only)(&r.label())
+            };
+            let running = if r.recurring {
+                s.range_running_each_month.to_owned()
+            } else {
+                "—".to_owned()
+            };
+            view! {
+                <tr class="ranged">
+                    <th scope="row">{label}</th>
+                    <td class="num">{group_digits(r.figures.records as u64)}</td>
+                    <td class="num">{running}</td>
                 </tr>
             }
         })
@@ -110,7 +160,7 @@ fn table(
                     <th scope="col" class="num">{s.started}</th>
                     <th scope="col" class="num">{s.running}</th>
                 </tr></thead>
-                <tbody>{body}</tbody>
+                <tbody>{body}{ranged}</tbody>
             </table>
         </details>
     }
@@ -123,20 +173,70 @@ pub fn MonthChart() -> impl IntoView {
     let running = RwSignal::new(false);
     let t = move || dashboard(state.lang.get());
     let csv = move || months.get_untracked().map(|m| months_csv(&m));
-    let save_svg =
-        move |_| super::chart_export::save_svg(CHART_ID, "redmap-activities-by-month.svg");
-    let save_png =
-        move |_| super::chart_export::save_svg_as_png(CHART_ID, "redmap-activities-by-month.png");
+    let dash = expect_context::<super::Dash>();
+    // The exported chart's title, scope, data dates, legend and source, as on screen.
+    let caption = move || {
+        let s = dashboard(state.lang.get_untracked());
+        let m = months.get_untracked().unwrap_or_default();
+        let which = if running.get_untracked() {
+            s.running
+        } else {
+            s.started
+        };
+        let scope = document()
+            .query_selector(".dash-scope")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default();
+        let span = match (m.rows.first(), m.rows.last()) {
+            (Some(a), Some(b)) => format!("{} – {}", a.label(), b.label()),
+            _ => "—".to_owned(),
+        };
+        let today = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default();
+        let title = dash
+            .ready
+            .get_untracked()
+            .map(|r| match state.lang.get_untracked() {
+                crate::ui::i18n::Lang::En if !r.loaded.title_en.is_empty() => {
+                    r.loaded.title_en.clone()
+                }
+                _ => r.loaded.title.clone(),
+            });
+        let in_months: usize = m.rows.iter().map(|r| r.started.records).sum();
+        super::chart_export::Caption {
+            title: format!("{} ({which})", s.months_title),
+            scope: (s.export_scope)(&scope),
+            data: (s.export_data)(&span, m.records(), today.get(..10).unwrap_or("")),
+            source: (s.export_source)(&title.unwrap_or_default()),
+            legend: (!m.ranged.is_empty())
+                .then(|| (s.ranged_legend)(in_months, m.records() - in_months, m.records())),
+        }
+    };
+    let save_svg = move |_| {
+        super::chart_export::save_svg(CHART_ID, &caption(), "redmap-activities-by-month.svg")
+    };
+    let save_png = move |_| {
+        super::chart_export::save_svg_as_png(CHART_ID, &caption(), "redmap-activities-by-month.png")
+    };
     let body = move || {
-        let rows = months.get()?;
+        let m = months.get()?;
         let s = t();
-        if rows.is_empty() {
+        if m.is_empty() {
             return Some(view! { <p class="hint">{s.no_activities}</p> }.into_any());
         }
         let which = if running.get() { s.running } else { s.started };
         let title = format!("{} ({which})", s.months_title);
+        let in_months: usize = m.rows.iter().map(|r| r.started.records).sum();
+        let in_ranges = m.records() - in_months;
+        let legend = (!m.ranged.is_empty()).then(|| {
+            view! { <p class="hint dash-ranged-legend"><span class="swatch ranged" aria-hidden="true"></span>{(s.ranged_legend)(in_months, in_ranges, m.records())}</p> }
+        });
         Some(
-            view! { {svg(&rows, running.get(), title)} {table(&rows, s.chart_table, s)} }
+            view! { {svg(&m, running.get(), title)} {legend} {table(&m, s.chart_table, s)} }
                 .into_any(),
         )
     };

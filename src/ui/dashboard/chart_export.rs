@@ -12,19 +12,70 @@ use wasm_bindgen::JsCast;
 const CHART_STYLE: &str = "<style>\
 text{font-family:'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;font-size:11px}\
 .grid{stroke:#e3e3e6}.axis{stroke:#9a9aa0}.tick,.axis-label{fill:#5f6368}\
-.bar rect{fill:#c8102e}.bar-value{display:none}\
+.title{font-size:15px;font-weight:700;fill:#202124}.meta{font-size:11px;fill:#5f6368}\
+.bar rect{fill:#c8102e}.bar.ranged rect{fill:#9a9aa0}.bar-value{display:none}\
 </style>";
 
-/// The SVG of the element `id` as a standalone file, or `None` if it is not on the page.
-pub fn standalone_svg(id: &str) -> Option<String> {
+/// What an exported chart says about itself, in the user's language: its title, the
+/// scope (the filters), the data's dates, the source and, if any, a legend line.
+pub struct Caption {
+    pub title: String,
+    pub scope: String,
+    pub data: String,
+    pub source: String,
+    pub legend: Option<String>,
+}
+
+const CAPTION_TOP_PX: f64 = 48.0;
+const CAPTION_LINE_PX: f64 = 16.0;
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The SVG of the element `id` as a standalone file with its caption (title and scope
+/// above, data, legend and source below), with its size, or `None` if it is not on the page.
+pub fn standalone_svg(id: &str, caption: &Caption) -> Option<(String, f64, f64)> {
     let el = document().get_element_by_id(id)?;
-    let html = el.outer_html();
-    // The style goes right after the opening <svg ...> tag; a white background under all.
-    let end = html.find('>')?;
-    let (open, rest) = html.split_at(end + 1);
-    Some(format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{open}{CHART_STYLE}<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>{rest}"
-    ))
+    let size = |name: &str| {
+        el.get_attribute(name)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let (w, h) = (size("width"), size("height"));
+    if w <= 0.0 || h <= 0.0 {
+        return None;
+    }
+    let mut below: Vec<&str> = vec![caption.data.as_str()];
+    if let Some(l) = &caption.legend {
+        below.push(l);
+    }
+    below.push(caption.source.as_str());
+    let height = CAPTION_TOP_PX + h + 8.0 + CAPTION_LINE_PX * below.len() as f64;
+    let lines: String = below
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let y = CAPTION_TOP_PX + h + 8.0 + CAPTION_LINE_PX * (i as f64 + 0.75);
+            format!(
+                "<text class=\"meta\" x=\"8\" y=\"{y:.1}\">{}</text>",
+                xml_escape(t)
+            )
+        })
+        .collect();
+    let svg = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" viewBox=\"0 0 {w} {height}\">{CHART_STYLE}\
+<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
+<text class=\"title\" x=\"8\" y=\"20\">{}</text><text class=\"meta\" x=\"8\" y=\"38\">{}</text>\
+<g transform=\"translate(0,{CAPTION_TOP_PX})\">{}</g>{lines}</svg>",
+        xml_escape(&caption.title),
+        xml_escape(&caption.scope),
+        el.inner_html(),
+    );
+    Some((svg, w, height))
 }
 
 /// Draws `svg` (of `width` × `height` CSS px) on a canvas at 2× and saves it as PNG.
@@ -81,25 +132,16 @@ pub fn save_png(svg: &str, width: f64, height: f64, file_name: &'static str) {
     img.set_src(&url);
 }
 
-/// Saves the SVG `id` as `<name>.svg`.
-pub fn save_svg(id: &str, file_name: &str) {
-    if let Some(text) = standalone_svg(id) {
+/// Saves the SVG `id` with its caption as `<name>.svg`.
+pub fn save_svg(id: &str, caption: &Caption, file_name: &str) {
+    if let Some((text, _, _)) = standalone_svg(id, caption) {
         save(file_name, "image/svg+xml", &text);
     }
 }
 
-/// Saves the SVG `id` as a PNG.
-pub fn save_svg_as_png(id: &str, file_name: &'static str) {
-    let Some(el) = document().get_element_by_id(id) else {
-        return;
-    };
-    let size = |name: &str| {
-        el.get_attribute(name)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    let (w, h) = (size("width"), size("height"));
-    if let (Some(text), true) = (standalone_svg(id), w > 0.0 && h > 0.0) {
+/// Saves the SVG `id` with its caption as a PNG.
+pub fn save_svg_as_png(id: &str, caption: &Caption, file_name: &'static str) {
+    if let Some((text, w, h)) = standalone_svg(id, caption) {
         save_png(&text, w, h, file_name);
     }
 }

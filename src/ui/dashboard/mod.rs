@@ -89,6 +89,10 @@ where
 pub fn set_open(open: bool) {
     let state = use_state();
     state.dashboard.set(open);
+    if open {
+        // A place shown from the gaps stays marked until the dashboard is opened again.
+        state.place_mark.set(None);
+    }
     url::set_params(&[("view", open.then(|| "dashboard".to_owned()))]);
 }
 
@@ -154,7 +158,7 @@ pub fn DashboardView() -> impl IntoView {
                 <h2 id="dash-title">{move || t().title}</h2>
                 <p class="dash-scope">{scope}</p>
                 <button class="dash-button" aria-pressed=move || presenting.get().to_string() on:click=present>
-                    {move || t().present}
+                    {move || if presenting.get() { t().exit_present } else { t().present }}
                 </button>
                 <button class="dash-button" on:click=move |_| set_open(false)>{move || t().back}</button>
             </header>

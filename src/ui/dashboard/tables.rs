@@ -3,7 +3,9 @@
 
 use super::download::csv_button;
 use super::figure;
-use crate::domain::coverage::{by_region, group_digits, regions_csv, totals, ActivityFigures};
+use crate::domain::coverage::{
+    by_region, group_digits, region_display_name, regions_csv, totals, ActivityFigures,
+};
 use crate::ui::i18n::dashboard::dashboard;
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
@@ -24,8 +26,11 @@ pub fn RegionsTable() -> impl IntoView {
     let breakdown = figure(by_region);
     let t = move || dashboard(state.lang.get());
     let csv = move || breakdown.get_untracked().map(|b| regions_csv(&b));
+    let dash = expect_context::<super::Dash>();
     let body = move || {
         let b = breakdown.get()?;
+        let ready = dash.ready.get()?;
+        let data = &ready.loaded.dataset;
         let lang = state.lang.get();
         let s = dashboard(lang);
         let row = |depth: usize,
@@ -56,7 +61,8 @@ pub fn RegionsTable() -> impl IntoView {
                 } else {
                     r.level.label_en()
                 };
-                row(r.depth, r.name.clone(), Some(level), r.counts).into_any()
+                let name = region_display_name(data, r.region, &r.name, lang == Lang::En);
+                row(r.depth, name, Some(level), r.counts).into_any()
             })
             .collect();
         let u = b.unplaced;

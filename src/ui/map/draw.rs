@@ -61,6 +61,8 @@ pub struct Frame<'a> {
     /// "Near me": the user's position, drawn as a blue dot.
     pub user_position: Option<crate::domain::geo::LonLat>,
     pub trip: super::trip_layer::Overlay,
+    /// A place shown from the dashboard's gaps.
+    pub place_mark: Option<&'a crate::ui::state::PlaceMark>,
 }
 
 const SITE_R_PX: f64 = 7.0;
@@ -110,7 +112,34 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     if let Some(p) = frame.user_position {
         draw_user_position(ctx, v.lonlat_to_screen(p));
     }
+    if let Some(mark) = frame.place_mark {
+        draw_place_mark(ctx, v, mark);
+    }
     drawn
+}
+
+/// A place shown from the dashboard's gaps: its distance ring (solid, so that it is not
+/// taken for a position-uncertainty ring), a square at its point and its name.
+fn draw_place_mark(ctx: &Ctx, v: &Viewport, mark: &crate::ui::state::PlaceMark) {
+    let p = v.lonlat_to_screen(mark.at);
+    let r_px = mark.ring_m / metres_per_px(mark.at.lat, v.zoom);
+    if r_px.is_finite() && r_px > 2.0 {
+        circle(ctx, p, r_px);
+        ctx.set_fill_style_str("rgba(26,77,143,0.06)");
+        ctx.fill();
+        ctx.set_line_width(2.0);
+        ctx.set_stroke_style_str("#1a4d8f");
+        ctx.stroke();
+    }
+    ctx.begin_path();
+    ctx.rect(p.x_px - 6.0, p.y_px - 6.0, 12.0, 12.0);
+    ctx.set_fill_style_str("#1a4d8f");
+    ctx.fill();
+    ctx.set_line_width(2.0);
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.stroke();
+    ctx.set_font("bold 14px sans-serif");
+    halo_text(ctx, &mark.label, p.x_px + 10.0, p.y_px - 8.0, "#1a4d8f");
 }
 
 fn draw_regions(ctx: &Ctx, v: &Viewport, ds: &Dataset, lang: Lang) {

@@ -86,6 +86,7 @@ impl Map {
         }
         let basemap = self.0.basemap.borrow();
         let shown = s.shown.get_untracked();
+        let place_mark = s.place_mark.get_untracked();
         let frame = Frame {
             view: &view,
             loaded: &loaded,
@@ -99,6 +100,7 @@ impl Map {
             lang: s.lang.get_untracked(),
             user_position: s.user_position.get_untracked(),
             trip: super::trip_layer::overlay(&s, &loaded),
+            place_mark: place_mark.as_ref(),
         };
         let source = s.tile_source.get_untracked();
         let key = s.tianditu_key.get_untracked();

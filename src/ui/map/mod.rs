@@ -106,6 +106,7 @@ pub fn MapView() -> impl IntoView {
         state.tile_source.track();
         state.tianditu_key.track();
         state.user_position.track();
+        state.place_mark.track();
         trip_layer::track(&state);
         m.request_draw();
     });

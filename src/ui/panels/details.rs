@@ -164,7 +164,12 @@ fn sources_list(sources: &[Source], lang: Lang) -> impl IntoView {
     let items = sources
         .iter()
         .map(|s| {
-            view! { <li><strong class="source-doc" translate="no">{s.doc.clone()}</strong>": "{data_text(lang, &s.says, lang.text_lang())}</li> }
+            // The coordinates taken from a catalogue read in the UI's language.
+            let zh = (lang == Lang::Zh)
+                .then(|| crate::domain::coverage::coordinates_used_zh(&s.says))
+                .flatten();
+            let says = zh.unwrap_or_else(|| s.says.clone());
+            view! { <li><strong class="source-doc" translate="no">{s.doc.clone()}</strong>": "{data_text(lang, &says, lang.text_lang())}</li> }
         })
         .collect_view();
     view! { <ul class="sources-list">{items}</ul> }

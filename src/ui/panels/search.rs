@@ -39,11 +39,21 @@ fn labels(ds: &Dataset, item: Item, lang: Lang) -> (String, String) {
     let found = match item {
         Item::Site(i) => ds.sites.get(i).map(|s| {
             let (name, _) = pair(&s.name, &s.name_en);
-            let place = [&s.admin.county, &s.admin.town]
-                .iter()
-                .filter_map(|p| p.as_deref())
-                .collect::<Vec<_>>()
-                .join(" ");
+            // In English the sites' own English admin names (admin_en), part by part.
+            let en = lang == Lang::En;
+            let place = [
+                (&s.admin.county, &s.admin_en.county),
+                (&s.admin.town, &s.admin_en.town),
+            ]
+            .iter()
+            .filter_map(
+                |(zh, e)| match (zh.as_deref(), e.as_deref().map(str::trim)) {
+                    (_, Some(e)) if en && !e.is_empty() => Some(e),
+                    (zh, _) => zh,
+                },
+            )
+            .collect::<Vec<_>>()
+            .join(if en { ", " } else { " " });
             let kind = if lang == Lang::Zh {
                 s.kind.label_zh()
             } else {

@@ -88,14 +88,14 @@ fn main() {
     println!("regions_csv              min {min:7.1} ms  median {med:7.1} ms");
     println!(
         "found: {} sites, {} activities ({} participants, {} records without), {} region rows \
-         ({} sites unplaced), {} months, {} reported rows, {} of {} places are gaps",
+         ({} sites unplaced), {} months, {} reported rows, {} of {} places are certain gaps",
         t.sites,
         t.activities.records,
         t.activities.participants,
         t.activities.participants_missing,
         b.rows.len(),
         b.unplaced.sites,
-        m.len(),
+        m.rows.len(),
         r.len(),
         g.gaps.len(),
         g.checked
