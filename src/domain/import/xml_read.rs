@@ -115,7 +115,8 @@ impl<'t> XmlRead<'t> {
             return self.record(r, |node, place| convert(node, place, &[]));
         }
         let (doc, shift) = self.split.record_doc_without(&r, cut);
-        let added = (r.end - r.start).saturating_sub(self.partly);
+        let partly = self.partly;
+        let added = (r.end - r.start).saturating_sub(partly);
         self.converted_bytes += added;
         self.partly = 0;
         let mut removed = 0;
@@ -133,6 +134,7 @@ impl<'t> XmlRead<'t> {
         if converted.is_err() {
             // Broken: the whole record again, for its error in its place.
             self.converted_bytes -= added;
+            self.partly = partly;
             self.record(r, |_, _| {});
         }
     }

@@ -185,6 +185,17 @@ impl<'t> XmlSplit<'t> {
         (doc, doctype.len() + open.len())
     }
 
+    /// The start tags of a record's ancestors, and their end tags (innermost first).
+    pub fn context(&self, r: &Record) -> (&str, &str) {
+        let (open, close) = &self.contexts[r.context];
+        (open, close)
+    }
+
+    /// Whether the document has a DOCTYPE (whose entities any record may use).
+    pub fn has_doctype(&self) -> bool {
+        self.doctype.is_some()
+    }
+
     /// [`record_doc`](Self::record_doc) without the byte ranges `cut` (in the text, inside
     /// the record, in order).
     pub fn record_doc_without(&self, r: &Record, cut: &[(usize, usize)]) -> (String, usize) {
@@ -334,7 +345,7 @@ fn doctype_end(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Past a comment, CDATA section or processing instruction starting at `at`.
-fn skip_special(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn skip_special(text: &str, at: usize) -> Option<usize> {
     let tag = &text[at..];
     let close = if tag.starts_with("<!--") {
         "-->"
@@ -347,7 +358,7 @@ fn skip_special(text: &str, at: usize) -> Option<usize> {
 }
 
 /// A start tag at `at`: past its `>`, whether it closes itself, and its qualified name.
-fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
+pub(crate) fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
     let bytes = text.as_bytes();
     let mut i = at + 1;
     let mut quote = None;
@@ -372,7 +383,12 @@ fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
 /// The end of the element whose start tag ends at `from`: past its matching end tag.
 /// `Err(true)`: a record inside it (KML: a placemark in a placemark), not followed here;
 /// `Err(false)`: no end (the text is cut off, or a comment or tag is not closed).
-fn element_end(text: &str, from: usize, names: &[&str], root_only: bool) -> Result<usize, bool> {
+pub(crate) fn element_end(
+    text: &str,
+    from: usize,
+    names: &[&str],
+    root_only: bool,
+) -> Result<usize, bool> {
     let mut depth = 1usize;
     let mut pos = from;
     loop {
