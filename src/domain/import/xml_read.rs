@@ -172,7 +172,8 @@ impl<'t> XmlRead<'t> {
     /// Work done and in all (bytes scanned, then bytes converted), for progress.
     pub fn progress_bytes(&self) -> (usize, usize) {
         let (scanned, all) = self.split.progress_bytes();
-        (scanned + self.converted_bytes, 2 * all)
+        // (Records inside records are converted twice.)
+        (scanned + self.converted_bytes.min(all), 2 * all)
     }
 
     /// The errors, first in the file first (the whole-file reader's one), and what was

@@ -252,11 +252,14 @@ impl<'t> XmlSplit<'t> {
                 .position(|n| local.eq_ignore_ascii_case(n));
             match kind {
                 Some(kind) if !self.root_only || self.open.len() == 1 => {
-                    let stop = if closed {
-                        end
+                    let (stop, inner) = if closed {
+                        (end, Vec::new())
+                    } else if self.root_only {
+                        let stop = element_end(self.text, end, self.names, true).ok()?;
+                        (stop, Vec::new())
                     } else {
-                        match element_end(self.text, end, self.names, self.root_only) {
-                            Ok(stop) => stop,
+                        match record_end(self.text, at, end, self.names) {
+                            Ok(found) => found,
                             Err(nested) => {
                                 self.nested = nested;
                                 return None;
@@ -264,6 +267,7 @@ impl<'t> XmlSplit<'t> {
                         }
                     };
                     self.record(at, stop, kind);
+                    self.inner_records(inner);
                     self.pos = stop;
                 }
                 _ => {
@@ -313,6 +317,30 @@ impl<'t> XmlSplit<'t> {
             context: self.contexts.len() - 1,
             run: self.runs - 1,
         });
+    }
+
+    /// The records inside the last one (KML: placemarks in a placemark, each also read as
+    /// a placemark of its own, as the whole-file reader does), after it in the list, in
+    /// the same run.
+    fn inner_records(&mut self, inner: Vec<Inner>) {
+        let Some(&outer) = self.records.last() else {
+            return;
+        };
+        for i in inner {
+            let (open, close) = &self.contexts[outer.context];
+            self.contexts.push((
+                [open.as_str(), &i.open].concat(),
+                [&i.close, close.as_str()].concat(),
+            ));
+            self.context_current = false;
+            self.records.push(Record {
+                start: i.start,
+                end: i.end,
+                kind: i.kind,
+                context: self.contexts.len() - 1,
+                run: outer.run,
+            });
+        }
     }
 
     fn finish(&mut self) {
@@ -378,6 +406,81 @@ pub(crate) fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
         i += 1;
     }
     None
+}
+
+/// A record inside a record: its bytes and kind, and the start tags from the outer
+/// record's (included) to it, and their end tags.
+struct Inner {
+    start: usize,
+    end: usize,
+    kind: usize,
+    open: String,
+    close: String,
+}
+
+/// The end of the record whose start tag is at `at` and ends at `from` (past its matching
+/// end tag), and the records inside it. `Err(true)`: a record inside a Folder or Document
+/// inside it (its folder path is not followed here); `Err(false)`: no end.
+fn record_end(
+    text: &str,
+    at: usize,
+    from: usize,
+    names: &[&str],
+) -> Result<(usize, Vec<Inner>), bool> {
+    let local = |name: &'_ str| name.rsplit(':').next().unwrap_or_default().to_owned();
+    let (_, _, outer) = start_tag(text, at).ok_or(false)?;
+    // The open elements: start tag, qualified name, and which inner record each is.
+    let mut open: Vec<(usize, usize, &str, Option<usize>)> = vec![(at, from, outer, None)];
+    let mut inner: Vec<Inner> = Vec::new();
+    let mut pos = from;
+    loop {
+        let lt = pos + memchr(b'<', &text.as_bytes()[pos..]).ok_or(false)?;
+        let tag = &text[lt..];
+        if tag.starts_with("<!--") || tag.starts_with("<![CDATA[") || tag.starts_with("<?") {
+            pos = skip_special(text, lt).ok_or(false)?;
+        } else if tag.starts_with("<!") {
+            return Err(false);
+        } else if tag.starts_with("</") {
+            pos = lt + memchr(b'>', tag.as_bytes()).ok_or(false)? + 1;
+            let (_, _, _, record) = open.pop().ok_or(false)?;
+            if let Some(i) = record {
+                inner[i].end = pos;
+            }
+            if open.is_empty() {
+                return Ok((pos, inner));
+            }
+        } else {
+            let (end, closed, name) = start_tag(text, lt).ok_or(false)?;
+            let kind = names
+                .iter()
+                .position(|n| local(name).eq_ignore_ascii_case(n));
+            if let Some(kind) = kind {
+                let in_folder = open.iter().any(|&(_, _, n, _)| {
+                    let n = local(n);
+                    n.eq_ignore_ascii_case("Folder") || n.eq_ignore_ascii_case("Document")
+                });
+                if in_folder {
+                    return Err(true);
+                }
+                inner.push(Inner {
+                    start: lt,
+                    end,
+                    kind,
+                    open: open.iter().map(|&(s, e, _, _)| &text[s..e]).collect(),
+                    close: open
+                        .iter()
+                        .rev()
+                        .map(|(_, _, n, _)| format!("</{n}>"))
+                        .collect(),
+                });
+            }
+            if !closed {
+                let record = kind.map(|_| inner.len() - 1);
+                open.push((lt, end, name, record));
+            }
+            pos = end;
+        }
+    }
 }
 
 /// The end of the element whose start tag ends at `from`: past its matching end tag.
@@ -463,9 +566,36 @@ mod tests {
     }
 
     #[test]
-    fn a_record_in_a_record_is_given_up() {
+    fn a_record_in_a_record_is_a_record_too() {
+        let text = "<kml><Document><Placemark id='a'><name>A</name><k:Placemark xmlns:k='urn:k' id='b'>\
+            <MultiGeometry><Placemark id='c'/></MultiGeometry></k:Placemark></Placemark><Placemark id='d'/></Document></kml>";
+        let s = split(text, &["Placemark"], false);
+        assert!(!s.gave_up() && s.broken_at().is_none());
+        let ids: Vec<&str> = s
+            .records
+            .iter()
+            .map(|r| &text[r.start + 15..r.start + 16])
+            .collect();
+        assert_eq!(s.records.len(), 4, "{ids:?}");
+        assert_eq!(s.records[0].run, s.records[2].run);
+        let (doc, shift) = s.record_doc(&s.records[2]);
+        assert_eq!(
+            &doc[..shift],
+            "<kml><Document><Placemark id='a'><k:Placemark xmlns:k='urn:k' id='b'><MultiGeometry>"
+        );
+        assert_eq!(&doc[shift..shift + 18], "<Placemark id='c'/");
+        assert!(doc.ends_with("</MultiGeometry></k:Placemark></Placemark></Document></kml>"));
+        assert!(roxmltree::Document::parse(&doc).is_ok());
+        let (doc, shift) = s.record_doc(&s.records[1]);
+        assert!(doc[shift..].starts_with("<k:Placemark xmlns:k='urn:k' id='b'>"));
+        assert!(roxmltree::Document::parse(&doc).is_ok());
+        assert_eq!(
+            &text[s.records[3].start..s.records[3].end],
+            "<Placemark id='d'/>"
+        );
+        // In a folder inside a placemark: not followed.
         let s = split(
-            "<kml><Placemark><Placemark/></Placemark></kml>",
+            "<kml><Placemark><Folder><Placemark/></Folder></Placemark></kml>",
             &["Placemark"],
             false,
         );

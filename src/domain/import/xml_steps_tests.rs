@@ -217,7 +217,7 @@ fn a_doctype_is_read_in_slices() {
 
 #[test]
 fn what_the_scanner_does_not_follow_is_read_whole() {
-    assert!(kml_same("<kml><Placemark><Placemark/></Placemark></kml>").0);
+    assert!(kml_same("<kml><Placemark><Folder><Placemark/></Folder></Placemark></kml>").0);
     assert!(!kml_same("<kml><Document/></kml>").0);
     assert!(
         !gpx_same("<kml><wpt lat='23' lon='113'/></kml>").0,
@@ -445,3 +445,43 @@ fn a_long_route_is_read_a_piece_at_a_time_as_whole() {
 }
 
 const LONG_TRACK: usize = 256 * 1024;
+
+#[test]
+fn placemarks_in_a_placemark_are_read_in_slices_as_whole() {
+    let mut kml = String::from(
+        "<kml xmlns='http://www.opengis.net/kml/2.2'><Document><name>文档</name><Folder><name>一</name>\n\
+         <Placemark id='outer'><name>外</name><ExtendedData><Data name='k'><value>v</value></Data></ExtendedData>\n\
+         <Point><coordinates>113,23</coordinates></Point>\n",
+    );
+    for i in 0..300 {
+        kml.push_str(&format!(
+            "<Placemark id='in{i}'><name>内{i}</name><Point><coordinates>113.{i},23.{i}</coordinates></Point></Placemark>\n"
+        ));
+        if i == 100 {
+            kml.push_str("<Placemark><name>坏</name><Point><coordinates>abc</coordinates></Point></Placemark>\n");
+            kml.push_str("<MultiGeometry><Placemark id='deep'><LineString><coordinates>113,23 113.1,23.1</coordinates></LineString></Placemark></MultiGeometry>\n");
+        }
+    }
+    kml.push_str("</Placemark>\n<Placemark id='after'><Point><coordinates>113.5,23.5</coordinates></Point></Placemark></Folder></Document></kml>");
+    let (fell_back, steps) = kml_same(&kml);
+    assert!(!fell_back && steps > 300, "{steps} steps");
+    let out = KmlImport::new("f.kml", &kml, &OPTIONS).finish();
+    let inner = out
+        .dataset
+        .sites
+        .iter()
+        .find(|s| s.name == "内7")
+        .map(|s| &s.extra);
+    assert_eq!(inner, Some(&vec![("folder".into(), "文档 / 一".into())]));
+    assert!(
+        out.issues
+            .iter()
+            .any(|i| i.path.starts_with("Placemark[102] (line 105)")),
+        "{:#?}",
+        out.issues
+    );
+    // Not well-formed inside the inner placemarks: the whole reader's error first.
+    let broken = kml.replacen("<name>内150</name>", "<name>内150</nam>", 1);
+    let out = broken_as_whole("f.kml", &broken);
+    assert!(out.dataset.sites.iter().any(|s| s.name == "内149"));
+}
