@@ -63,6 +63,8 @@ pub(crate) struct XmlSplit<'t> {
     /// Where each piece of the skeleton copied from the text starts: (in the skeleton, in
     /// the text).
     pieces: Vec<(usize, usize)>,
+    /// The record being scanned to its end (a long one takes several steps).
+    scan: Option<RecordScan<'t>>,
 }
 
 impl<'t> XmlSplit<'t> {
@@ -86,6 +88,7 @@ impl<'t> XmlSplit<'t> {
             broken_at: None,
             nested: false,
             pieces: Vec::new(),
+            scan: None,
         }
     }
 
@@ -93,7 +96,7 @@ impl<'t> XmlSplit<'t> {
     pub fn step(&mut self, budget_bytes: usize) -> bool {
         let until = self.pos.saturating_add(budget_bytes.max(1));
         while !self.done && self.pos < until {
-            if self.next().is_none() {
+            if self.next(until).is_none() {
                 if self.nested {
                     self.gave_up = true;
                 } else {
@@ -214,8 +217,27 @@ impl<'t> XmlSplit<'t> {
         (doc, doctype.len() + open.len())
     }
 
-    /// The next markup from `pos`; `None`: give up.
-    fn next(&mut self) -> Option<()> {
+    /// The next markup from `pos` (or more of the record being scanned, up to `until`);
+    /// `None`: give up.
+    fn next(&mut self, until: usize) -> Option<()> {
+        if let Some(mut scan) = self.scan.take() {
+            match scan.advance(self.text, self.names, self.root_only, until) {
+                Ok(Some(stop)) => {
+                    self.record(scan.start, stop, scan.kind);
+                    self.inner_records(scan.inner);
+                    self.pos = stop;
+                }
+                Ok(None) => {
+                    self.pos = scan.pos;
+                    self.scan = Some(scan);
+                }
+                Err(nested) => {
+                    self.nested = nested;
+                    return None;
+                }
+            }
+            return Some(());
+        }
         let rest = &self.text.as_bytes()[self.pos..];
         let Some(lt) = memchr(b'<', rest) else {
             self.finish();
@@ -252,23 +274,12 @@ impl<'t> XmlSplit<'t> {
                 .position(|n| local.eq_ignore_ascii_case(n));
             match kind {
                 Some(kind) if !self.root_only || self.open.len() == 1 => {
-                    let (stop, inner) = if closed {
-                        (end, Vec::new())
-                    } else if self.root_only {
-                        let stop = element_end(self.text, end, self.names, true).ok()?;
-                        (stop, Vec::new())
+                    if closed {
+                        self.record(at, end, kind);
                     } else {
-                        match record_end(self.text, at, end, self.names) {
-                            Ok(found) => found,
-                            Err(nested) => {
-                                self.nested = nested;
-                                return None;
-                            }
-                        }
-                    };
-                    self.record(at, stop, kind);
-                    self.inner_records(inner);
-                    self.pos = stop;
+                        self.scan = Some(RecordScan::new(at, end, name, kind));
+                    }
+                    self.pos = end;
                 }
                 _ => {
                     if !closed {
@@ -418,69 +429,97 @@ struct Inner {
     close: String,
 }
 
-/// The end of the record whose start tag is at `at` and ends at `from` (past its matching
-/// end tag), and the records inside it. `Err(true)`: a record inside a Folder or Document
-/// inside it (its folder path is not followed here); `Err(false)`: no end.
-fn record_end(
-    text: &str,
-    at: usize,
-    from: usize,
-    names: &[&str],
-) -> Result<(usize, Vec<Inner>), bool> {
-    let local = |name: &'_ str| name.rsplit(':').next().unwrap_or_default().to_owned();
-    let (_, _, outer) = start_tag(text, at).ok_or(false)?;
-    // The open elements: start tag, qualified name, and which inner record each is.
-    let mut open: Vec<(usize, usize, &str, Option<usize>)> = vec![(at, from, outer, None)];
-    let mut inner: Vec<Inner> = Vec::new();
-    let mut pos = from;
-    loop {
-        let lt = pos + memchr(b'<', &text.as_bytes()[pos..]).ok_or(false)?;
-        let tag = &text[lt..];
-        if tag.starts_with("<!--") || tag.starts_with("<![CDATA[") || tag.starts_with("<?") {
-            pos = skip_special(text, lt).ok_or(false)?;
-        } else if tag.starts_with("<!") {
-            return Err(false);
-        } else if tag.starts_with("</") {
-            pos = lt + memchr(b'>', tag.as_bytes()).ok_or(false)? + 1;
-            let (_, _, _, record) = open.pop().ok_or(false)?;
-            if let Some(i) = record {
-                inner[i].end = pos;
-            }
-            if open.is_empty() {
-                return Ok((pos, inner));
-            }
-        } else {
-            let (end, closed, name) = start_tag(text, lt).ok_or(false)?;
-            let kind = names
-                .iter()
-                .position(|n| local(name).eq_ignore_ascii_case(n));
-            if let Some(kind) = kind {
-                let in_folder = open.iter().any(|&(_, _, n, _)| {
-                    let n = local(n);
-                    n.eq_ignore_ascii_case("Folder") || n.eq_ignore_ascii_case("Document")
-                });
-                if in_folder {
-                    return Err(true);
-                }
-                inner.push(Inner {
-                    start: lt,
-                    end,
-                    kind,
-                    open: open.iter().map(|&(s, e, _, _)| &text[s..e]).collect(),
-                    close: open
-                        .iter()
-                        .rev()
-                        .map(|(_, _, n, _)| format!("</{n}>"))
-                        .collect(),
-                });
-            }
-            if !closed {
-                let record = kind.map(|_| inner.len() - 1);
-                open.push((lt, end, name, record));
-            }
-            pos = end;
+/// A record being scanned to its end: the elements open in it (start tag, qualified name,
+/// and which inner record each is), and the records inside it.
+struct RecordScan<'t> {
+    start: usize,
+    kind: usize,
+    pos: usize,
+    open: Vec<(usize, usize, &'t str, Option<usize>)>,
+    inner: Vec<Inner>,
+}
+
+impl<'t> RecordScan<'t> {
+    /// The record of `kind` whose start tag (`name`) is at `start` and ends at `end`.
+    fn new(start: usize, end: usize, name: &'t str, kind: usize) -> Self {
+        RecordScan {
+            start,
+            kind,
+            pos: end,
+            open: vec![(start, end, name, None)],
+            inner: Vec::new(),
         }
     }
+
+    /// Scans on up to about `until`: past the record's matching end tag (`Some`), or not
+    /// there yet (`None`). `Err(true)`: a record inside a Folder or Document inside it (its
+    /// folder path is not followed here); `Err(false)`: no end. GPX (`root_only`): records
+    /// inside are not records.
+    fn advance(
+        &mut self,
+        text: &'t str,
+        names: &[&str],
+        root_only: bool,
+        until: usize,
+    ) -> Result<Option<usize>, bool> {
+        while self.pos < until {
+            let pos = self.pos;
+            let lt = pos + memchr(b'<', &text.as_bytes()[pos..]).ok_or(false)?;
+            let tag = &text[lt..];
+            if tag.starts_with("<!--") || tag.starts_with("<![CDATA[") || tag.starts_with("<?") {
+                self.pos = skip_special(text, lt).ok_or(false)?;
+            } else if tag.starts_with("<!") {
+                return Err(false);
+            } else if tag.starts_with("</") {
+                self.pos = lt + memchr(b'>', tag.as_bytes()).ok_or(false)? + 1;
+                let (_, _, _, record) = self.open.pop().ok_or(false)?;
+                if let Some(i) = record {
+                    self.inner[i].end = self.pos;
+                }
+                if self.open.is_empty() {
+                    return Ok(Some(self.pos));
+                }
+            } else {
+                let (end, closed, name) = start_tag(text, lt).ok_or(false)?;
+                let kind = names
+                    .iter()
+                    .position(|n| local(name).eq_ignore_ascii_case(n))
+                    .filter(|_| !root_only);
+                if let Some(kind) = kind {
+                    let in_folder = self.open.iter().any(|&(_, _, n, _)| {
+                        local(n).eq_ignore_ascii_case("Folder")
+                            || local(n).eq_ignore_ascii_case("Document")
+                    });
+                    if in_folder {
+                        return Err(true);
+                    }
+                    let open = &self.open;
+                    self.inner.push(Inner {
+                        start: lt,
+                        end,
+                        kind,
+                        open: open.iter().map(|&(s, e, _, _)| &text[s..e]).collect(),
+                        close: open
+                            .iter()
+                            .rev()
+                            .map(|(_, _, n, _)| format!("</{n}>"))
+                            .collect(),
+                    });
+                }
+                if !closed {
+                    let record = kind.map(|_| self.inner.len() - 1);
+                    self.open.push((lt, end, name, record));
+                }
+                self.pos = end;
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// A qualified name without its prefix.
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// The end of the element whose start tag ends at `from`: past its matching end tag.
@@ -563,6 +602,25 @@ mod tests {
         let s = split(text, &["wpt", "rte", "trk"], true);
         let kinds: Vec<usize> = s.records.iter().map(|r| r.kind).collect();
         assert_eq!(kinds, [0, 2]);
+    }
+
+    #[test]
+    fn a_long_record_is_scanned_a_step_at_a_time() {
+        let points = "<trkpt lat='23' lon='113'><ele>1</ele></trkpt>\n".repeat(20_000);
+        let text = format!("<gpx><trk><trkseg>{points}</trkseg></trk><wpt lat='1' lon='2'/></gpx>");
+        let mut s = XmlSplit::new(&text, &["wpt", "rte", "trk"], true);
+        let mut steps = 1;
+        let mut last = 0;
+        while !s.step(10_000) {
+            let (done, _) = s.progress_bytes();
+            assert!(done > last && done - last < 10_100, "{last} -> {done}");
+            last = done;
+            steps += 1;
+        }
+        assert!(steps >= text.len() / 10_000, "{steps} steps");
+        assert_eq!(s.records.len(), 2);
+        let track = &text[s.records[0].start..s.records[0].end];
+        assert!(track.starts_with("<trk>") && track.ends_with("</trkseg></trk>"));
     }
 
     #[test]
