@@ -268,6 +268,8 @@ mod tests {
         let route = &layer.dataset.routes[0];
         let (est, real) = (route_json_len(route), json_len(route));
         assert!(est.abs_diff(real) < real / 50, "{est} vs {real}");
+        // Kept, it reads back the same, every point of it.
+        assert_eq!(ImportLayer::from_json(&layer.to_json()), Ok(layer));
     }
 
     #[test]
