@@ -119,20 +119,36 @@ fn with_descendants<'a>(dataset: &'a Dataset, chosen: &'a [RegionId]) -> HashSet
 pub struct ActivitySites(Vec<Option<std::num::NonZeroU32>>);
 
 impl ActivitySites {
-    /// Ids looked up through `Dataset::site_lookup` (4 bytes a site), not a map of every
-    /// id: after a 270k-row import such a map took ~50 ms in one go.
+    /// The sites the activities name (the first site of each id), found in one pass over
+    /// the sites that stops once all are found: not an index of every site's id (after a
+    /// 270k-row import, `Dataset::site_lookup` took ~50 ms of the task that shows it, for
+    /// the bundled activities' few sites, which come first).
     pub fn new(dataset: &Dataset) -> Self {
         if dataset.activities.is_empty() {
             return ActivitySites(Vec::new());
         }
-        let index = dataset.site_lookup();
+        let mut found: HashMap<&str, Option<usize>> = dataset
+            .activities
+            .iter()
+            .filter_map(|a| Some((a.site()?.as_str(), None)))
+            .collect();
+        let mut left = found.len();
+        for (i, site) in dataset.sites.iter().enumerate() {
+            if left == 0 {
+                break;
+            }
+            if let Some(slot @ None) = found.get_mut(site.id.as_str()) {
+                *slot = Some(i);
+                left -= 1;
+            }
+        }
         ActivitySites(
             dataset
                 .activities
                 .iter()
                 .map(|a| {
                     a.site()
-                        .and_then(|id| index.get(id.as_str()))
+                        .and_then(|id| found.get(id.as_str()).copied().flatten())
                         .and_then(|i| std::num::NonZeroU32::new(i as u32 + 1))
                 })
                 .collect(),

@@ -6,8 +6,9 @@
 // (issue 7: "files up to 50 MB import without freezing the page, progress shown").
 //
 //   node tests/bench/import.mjs [--phone] [--screenshots] [--formats csv,geojson,gpx,kml]
-//   (also: geojson-broken, gpx-doctype, gpx-broken, kml-truncated, gpx-onetrack, kml-oneline:
-//   broken or one-record variants of the big files, see import_files.mjs writeVariants)
+//   (also: geojson-broken, gpx-doctype, gpx-broken, kml-truncated, gpx-onetrack, kml-oneline,
+//   kml-nested: broken, one-record or nested variants of the big files, see import_files.mjs
+//   writeVariants)
 //
 // What it prints:
 // - the main thread's long tasks (PerformanceObserver 'longtask': tasks over 50 ms) during

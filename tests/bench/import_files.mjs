@@ -138,7 +138,9 @@ export function writeBigKml(file, features = sourceFeatures()) {
  * - gpx-doctype: a DOCTYPE with an internal entity, used in the first waypoint's name;
  * - gpx-broken: a `<trkpt` tag not closed, in the middle of the tracks;
  * - kml-truncated: the file cut off at 60%, in the middle of a placemark;
- * - gpx-onetrack / kml-oneline: one track (one LineString) of ~18 MB.
+ * - gpx-onetrack / kml-oneline: one track (one LineString) of ~18 MB;
+ * - kml-nested: a placemark inside the first placemark (Google Earth writes none, but
+ *   hand-made files do; the whole file was then read as one tree).
  * Returns { name: path } for the names asked for. */
 export function writeVariants(dir, names, made, features = null) {
   const out = {};
@@ -166,6 +168,11 @@ export function writeVariants(dir, names, made, features = null) {
       const text = read('kml');
       const at = text.indexOf('<coordinates>', Math.floor(text.length * 0.6));
       write(name, 'kml', text.slice(0, at + 20));
+    } else if (name === 'kml-nested') {
+      const text = read('kml');
+      const at = text.indexOf('</Placemark>');
+      const inner = '<Placemark><name>嵌套地点 SYNTHETIC</name><Point><coordinates>113.3,23.1,0</coordinates></Point></Placemark>';
+      write(name, 'kml', `${text.slice(0, at)}${inner}${text.slice(at)}`);
     } else if (name === 'gpx-onetrack' || name === 'kml-oneline') {
       features ??= sourceFeatures();
       const [lon0, lat0] = features[0].geometry.coordinates;

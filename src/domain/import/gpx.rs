@@ -6,8 +6,9 @@
 use super::build::{Builder, Imported};
 use super::coord::{parse_angle, settle};
 use super::values::parse_kind;
-use super::xml::{child_text, children, is, parse, text_of, Lines, Place};
+use super::xml::{child_text, children, is, parse, parse_raw, text_of, Lines, Place};
 use super::xml_read::{step_records, with_errors, Structure, XmlRead, XmlRecords, SCAN_FACTOR};
+use super::xml_split::{element_end, skip_special, start_tag, Record};
 use super::{ImportFormat, ImportOptions, Reason};
 use crate::domain::model::LonLat;
 use crate::domain::validate::Severity;
@@ -53,27 +54,40 @@ pub fn import_gpx(file: &str, text: &str, options: &ImportOptions) -> Imported {
                 base: 0,
                 shift: 0,
             };
-            record(&mut b, kind, k, node, &mut place);
+            record(&mut b, kind, k, node, &mut place, &mut []);
         }
     }
     b.finish()
 }
 
-/// Record `k` of its kind (0 waypoint, 1 route, 2 track).
-fn record(b: &mut Builder, kind: usize, k: usize, node: Node, place: &mut Place) {
+/// Record `k` of its kind (0 waypoint, 1 route, 2 track). `pre`: the points of the
+/// route, or of each segment of the track, read beforehand ([`LongRecord`]), their issues
+/// given already.
+fn record(
+    b: &mut Builder,
+    kind: usize,
+    k: usize,
+    node: Node,
+    place: &mut Place,
+    pre: &mut [Option<Vec<LonLat>>],
+) {
     let path = format!("{}[{k}] (line {})", RECORDS[kind], place.of(node));
+    let mut pre = |s: usize| pre.get_mut(s).and_then(Option::take);
     match kind {
         0 => waypoint(b, node, &path),
         1 => {
-            let points = points(b, place, children(node, "rtept"), &path, "rtept");
+            let points =
+                pre(0).unwrap_or_else(|| points(b, place, children(node, "rtept"), &path, "rtept"));
             route(b, node, vec![points], &path);
         }
         _ => {
             let parts = children(node, "trkseg")
                 .enumerate()
                 .map(|(s, seg)| {
-                    let seg_path = format!("{path}.trkseg[{s}]");
-                    points(b, place, children(seg, "trkpt"), &seg_path, "trkpt")
+                    pre(s).unwrap_or_else(|| {
+                        let seg_path = format!("{path}.trkseg[{s}]");
+                        points(b, place, children(seg, "trkpt"), &seg_path, "trkpt")
+                    })
                 })
                 .collect();
             route(b, node, parts, &path);
@@ -93,6 +107,8 @@ pub struct GpxImport<'t> {
     next: usize,
     /// The next record's index among those of its kind.
     k: usize,
+    /// The next record, if it is long and its points are being read a piece at a time.
+    long: Option<LongRecord>,
     whole: Option<Imported>,
 }
 
@@ -105,6 +121,7 @@ impl<'t> GpxImport<'t> {
             order: Vec::new(),
             next: 0,
             k: 0,
+            long: None,
             whole: None,
         }
     }
@@ -173,9 +190,38 @@ impl<'t> XmlRecords<'t> for GpxImport<'t> {
             if self.next > 0 && records[self.order[self.next - 1]].kind != r.kind {
                 self.k = 0;
             }
+            if self.long.is_none() && r.kind > 0 && r.end - r.start > LONG_RECORD {
+                self.long = LongRecord::find(&mut self.read, &r, self.k, self.b.issues.len());
+            }
+            if let Some(long) = self.long.as_mut().filter(|l| !l.is_read()) {
+                let n = long.step(&mut self.read, &mut self.b, budget.max(1) - spent);
+                self.read.partly_converted(n);
+                spent += n;
+                continue;
+            }
             let (b, k) = (&mut self.b, self.k);
-            self.read
-                .record(r, |node, place| record(b, r.kind, k, node, place));
+            match self.long.take() {
+                Some(long) if !long.failed => {
+                    let mut pre = long.read;
+                    let mut converted = false;
+                    self.read.record_without(r, &long.cuts, |node, place, _| {
+                        converted = true;
+                        record(b, r.kind, k, node, place, &mut pre);
+                    });
+                    if !converted {
+                        // Not well-formed after all: its points' issues go with it.
+                        b.issues.truncate(long.issues_before);
+                    }
+                }
+                long => {
+                    if let Some(long) = long {
+                        // Read whole after all, for the parser's own error in its place.
+                        b.issues.truncate(long.issues_before);
+                    }
+                    self.read
+                        .record(r, |node, place| record(b, r.kind, k, node, place, &mut []));
+                }
+            }
             self.k += 1;
             self.next += 1;
             spent += r.end - r.start;
@@ -189,6 +235,227 @@ impl<'t> XmlRecords<'t> for GpxImport<'t> {
 
     fn whole(&self) -> bool {
         self.whole.is_some()
+    }
+}
+
+/// Routes and tracks longer than this (a GPS log of 300k points is one 18 MB `<trk>`, a
+/// second to parse as one tree) have their points read a piece at a time.
+const LONG_RECORD: usize = 256 * 1024;
+
+/// A long route or track being read: its points (the `rtept` children of the `rte`, the
+/// `trkpt` children of each `trkseg`) a run of about a step's budget at a time, each run
+/// parsed inside copies of the start tags around it and converted as [`points`] does
+/// (same issues, same lines); then the record without those runs ([`XmlRead::record_without`]).
+/// Anything not followed (a run that is not well-formed, markup the scan does not expect)
+/// and the record is read whole after all, as before.
+struct LongRecord {
+    /// Where the scan is in the text, and where the record ends.
+    pos: usize,
+    end: usize,
+    /// The document around the record: its ancestors' start tags and the record's.
+    open: String,
+    /// Their end tags, the record's first.
+    close: String,
+    /// The local name of the points.
+    point: &'static str,
+    /// The record's path (issues), and whether it is a track (points in segments).
+    path: String,
+    track: bool,
+    /// The segment being read (a track's: the `trkseg`'s start tag; its index), or the
+    /// route itself.
+    container: Option<(usize, usize, usize)>,
+    /// Segments met.
+    segments: usize,
+    /// The current run of points: where it starts and ends.
+    run: Option<(usize, usize)>,
+    /// Points of the current segment: how many met, those read, and how many of them
+    /// had lat and lon swapped.
+    k: usize,
+    points: Vec<LonLat>,
+    swapped: usize,
+    /// The points read, by segment; the byte ranges they were read from.
+    read: Vec<Option<Vec<LonLat>>>,
+    cuts: Vec<(usize, usize)>,
+    /// The builder's issues before the record (the record read whole after all: dropped).
+    issues_before: usize,
+    done: bool,
+    failed: bool,
+}
+
+impl LongRecord {
+    /// Record `r` (the `k`th of its kind) to read a piece at a time, if it can be.
+    fn find(read: &mut XmlRead, r: &Record, k: usize, issues_before: usize) -> Option<Self> {
+        if read.split.has_doctype() {
+            return None; // (entities could hide points in the runs' text)
+        }
+        let text = read.text;
+        let (end, closed, name) = start_tag(text, r.start)?;
+        if closed {
+            return None;
+        }
+        let (ancestors, ancestors_close) = read.split.context(r);
+        let track = r.kind == 2;
+        let line = read.lines.at(r.start);
+        read.lines.keep();
+        Some(LongRecord {
+            pos: end,
+            end: r.end,
+            open: [ancestors, &text[r.start..end]].concat(),
+            close: format!("</{name}>{ancestors_close}"),
+            point: if track { "trkpt" } else { "rtept" },
+            path: format!("{}[{k}] (line {line})", RECORDS[r.kind]),
+            track,
+            container: (!track).then_some((0, 0, 0)),
+            segments: usize::from(!track),
+            run: None,
+            k: 0,
+            points: Vec::new(),
+            swapped: 0,
+            read: Vec::new(),
+            cuts: Vec::new(),
+            issues_before,
+            done: false,
+            failed: false,
+        })
+    }
+
+    fn is_read(&self) -> bool {
+        self.done || self.failed
+    }
+
+    /// Reads about `budget` more bytes of the record; the bytes read.
+    fn step(&mut self, read: &mut XmlRead, b: &mut Builder, budget: usize) -> usize {
+        let from = self.pos;
+        while !self.is_read() && self.pos - from < budget {
+            if self.next(read, b, budget).is_none() {
+                self.failed = true;
+            }
+        }
+        self.pos - from
+    }
+
+    /// The next piece of markup; `None`: not followed.
+    fn next(&mut self, read: &mut XmlRead, b: &mut Builder, budget: usize) -> Option<()> {
+        let text = read.text;
+        let at = self.pos + memchr::memchr(b'<', &text.as_bytes()[self.pos..self.end])?;
+        if !text[self.pos..at].trim_ascii().is_empty() {
+            self.flush(read, b)?; // text between points ends a run
+        }
+        let tag = &text[at..];
+        if tag.starts_with("<!--") || tag.starts_with("<?") {
+            self.pos = skip_special(text, at)?;
+        } else if tag.starts_with("<![CDATA[") {
+            self.flush(read, b)?;
+            self.pos = skip_special(text, at)?;
+        } else if tag.starts_with("<!") {
+            return None;
+        } else if tag.starts_with("</") {
+            self.flush(read, b)?;
+            self.pos = at + memchr::memchr(b'>', tag.as_bytes())? + 1;
+            match self.container.take().filter(|_| self.track) {
+                Some((_, _, s)) => self.segment_read(b, s),
+                None => {
+                    if !self.track {
+                        self.segment_read(b, 0);
+                    }
+                    (self.pos == self.end).then_some(())?;
+                    self.done = true;
+                }
+            }
+        } else {
+            let (end, closed, name) = start_tag(text, at)?;
+            let local = name.rsplit(':').next().unwrap_or(name);
+            let stop = if closed {
+                end
+            } else {
+                element_end(text, end, &[], true).ok()?
+            };
+            if self.container.is_some() && local.eq_ignore_ascii_case(self.point) {
+                let start = self.run.map_or(at, |(s, _)| s);
+                self.run = Some((start, stop));
+                self.pos = stop;
+                if stop - start >= budget {
+                    self.flush(read, b)?;
+                }
+            } else if self.container.is_none() && local.eq_ignore_ascii_case("trkseg") {
+                let s = self.segments;
+                self.segments += 1;
+                if closed {
+                    self.pos = stop;
+                } else {
+                    self.container = Some((at, end, s));
+                    self.pos = end;
+                }
+            } else {
+                self.flush(read, b)?;
+                self.pos = stop;
+            }
+        }
+        Some(())
+    }
+
+    /// Reads the current run of points; `None` if it is not well-formed.
+    fn flush(&mut self, read: &mut XmlRead, b: &mut Builder) -> Option<()> {
+        let Some((start, stop)) = self.run.take() else {
+            return Some(());
+        };
+        let text = read.text;
+        let (segment, segment_close, s) = match self.container {
+            Some((tag_start, tag_end, s)) if self.track => {
+                let (_, _, name) = start_tag(text, tag_start)?;
+                (&text[tag_start..tag_end], format!("</{name}>"), s)
+            }
+            _ => ("", String::new(), 0),
+        };
+        let body = &text[start..stop];
+        let doc = [&self.open, segment, body, &segment_close, &self.close].concat();
+        let shift = self.open.len() + segment.len();
+        let tree = parse_raw(&doc).ok()?;
+        // The innermost of the start tags around the run: the segment, or the route.
+        let container = tree
+            .descendants()
+            .take_while(|n| n.range().start < shift)
+            .filter(|n| n.is_element())
+            .last()?;
+        let mut place = Place {
+            lines: &mut read.lines,
+            base: start,
+            shift,
+        };
+        let path = self.segment_path(s);
+        let nodes = children(container, self.point);
+        let before = self.k;
+        self.k += children(container, self.point).count();
+        self.swapped += point_run(
+            b,
+            &mut place,
+            nodes,
+            before,
+            &path,
+            self.point,
+            &mut self.points,
+        );
+        self.cuts.push((start, stop));
+        Some(())
+    }
+
+    /// The path of segment `s` (a route: the route's).
+    fn segment_path(&self, s: usize) -> String {
+        if self.track {
+            format!("{}.trkseg[{s}]", self.path)
+        } else {
+            self.path.clone()
+        }
+    }
+
+    /// Segment `s` (a route: the route) read to its end.
+    fn segment_read(&mut self, b: &mut Builder, s: usize) {
+        swapped_points(b, &self.segment_path(s), self.swapped);
+        if self.read.len() <= s {
+            self.read.resize(s + 1, None);
+        }
+        self.read[s] = Some(std::mem::take(&mut self.points));
+        (self.k, self.swapped) = (0, 0);
     }
 }
 
@@ -250,8 +517,25 @@ fn points<'a, 'i: 'a>(
     name: &str,
 ) -> Vec<LonLat> {
     let mut out = Vec::new();
+    let swapped = point_run(b, place, nodes, 0, path, name, &mut out);
+    swapped_points(b, path, swapped);
+    out
+}
+
+/// Points `nodes` of a line (the first is its point `first`) into `out`, each bad one an
+/// issue; how many had lat and lon swapped.
+fn point_run<'a, 'i: 'a>(
+    b: &mut Builder,
+    place: &mut Place,
+    nodes: impl Iterator<Item = Node<'a, 'i>>,
+    first: usize,
+    path: &str,
+    name: &str,
+    out: &mut Vec<LonLat>,
+) -> usize {
     let mut swapped = 0;
     for (k, pt) in nodes.enumerate() {
+        let k = first + k;
         match position(pt) {
             Ok((p, s)) => {
                 swapped += usize::from(s);
@@ -263,10 +547,14 @@ fn points<'a, 'i: 'a>(
             }
         }
     }
+    swapped
+}
+
+/// The one warning for a line's `swapped` points.
+fn swapped_points(b: &mut Builder, path: &str, swapped: usize) {
     if swapped > 0 {
         b.issue(Severity::Warning, path, Reason::SwappedPoints(swapped));
     }
-    out
 }
 
 fn route(b: &mut Builder, node: Node, parts: Vec<Vec<LonLat>>, path: &str) {

@@ -61,6 +61,8 @@ pub struct Lines<'t> {
     text: &'t [u8],
     at: usize,
     line: usize,
+    /// Where a count going back starts again (see [`Lines::keep`]).
+    kept: (usize, usize),
 }
 
 impl<'t> Lines<'t> {
@@ -69,14 +71,25 @@ impl<'t> Lines<'t> {
             text: text.as_bytes(),
             at: 0,
             line: 1,
+            kept: (0, 1),
         }
+    }
+
+    /// Counts going back to a place after the last one asked start again from there, not
+    /// from the start (a long record's own line, asked again after its points' lines).
+    pub fn keep(&mut self) {
+        self.kept = (self.at, self.line);
     }
 
     /// The 1-based line of byte `pos`.
     pub fn at(&mut self, pos: usize) -> usize {
         let pos = pos.min(self.text.len());
         if pos < self.at {
-            (self.at, self.line) = (0, 1);
+            (self.at, self.line) = if pos >= self.kept.0 {
+                self.kept
+            } else {
+                (0, 1)
+            };
         }
         self.line += memchr::memchr_iter(b'\n', &self.text[self.at..pos]).count();
         self.at = pos;

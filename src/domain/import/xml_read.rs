@@ -116,7 +116,8 @@ impl<'t> XmlRead<'t> {
             return self.record(r, |node, place| convert(node, place, &[]));
         }
         let (doc, shift) = self.split.record_doc_without(&r, cut);
-        let added = (r.end - r.start).saturating_sub(self.partly);
+        let partly = self.partly;
+        let added = (r.end - r.start).saturating_sub(partly);
         self.converted_bytes += added;
         self.partly = 0;
         let mut removed = 0;
@@ -134,6 +135,7 @@ impl<'t> XmlRead<'t> {
         if converted.is_err() {
             // Broken: the whole record again, for its error in its place.
             self.converted_bytes -= added;
+            self.partly = partly;
             self.record(r, |_, _| {});
         }
     }
@@ -171,7 +173,8 @@ impl<'t> XmlRead<'t> {
     /// Work done and in all (bytes scanned, then bytes converted), for progress.
     pub fn progress_bytes(&self) -> (usize, usize) {
         let (scanned, all) = self.split.progress_bytes();
-        (scanned + self.converted_bytes, 2 * all)
+        // (Records inside records are converted twice.)
+        (scanned + self.converted_bytes.min(all), 2 * all)
     }
 
     /// The errors, first in the file first (the whole-file reader's one), and what was

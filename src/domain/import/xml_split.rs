@@ -63,6 +63,8 @@ pub(crate) struct XmlSplit<'t> {
     /// Where each piece of the skeleton copied from the text starts: (in the skeleton, in
     /// the text).
     pieces: Vec<(usize, usize)>,
+    /// The record being scanned to its end (a long one takes several steps).
+    scan: Option<RecordScan<'t>>,
 }
 
 impl<'t> XmlSplit<'t> {
@@ -86,6 +88,7 @@ impl<'t> XmlSplit<'t> {
             broken_at: None,
             nested: false,
             pieces: Vec::new(),
+            scan: None,
         }
     }
 
@@ -93,7 +96,7 @@ impl<'t> XmlSplit<'t> {
     pub fn step(&mut self, budget_bytes: usize) -> bool {
         let until = self.pos.saturating_add(budget_bytes.max(1));
         while !self.done && self.pos < until {
-            if self.next().is_none() {
+            if self.next(until).is_none() {
                 if self.nested {
                     self.gave_up = true;
                 } else {
@@ -185,6 +188,17 @@ impl<'t> XmlSplit<'t> {
         (doc, doctype.len() + open.len())
     }
 
+    /// The start tags of a record's ancestors, and their end tags (innermost first).
+    pub fn context(&self, r: &Record) -> (&str, &str) {
+        let (open, close) = &self.contexts[r.context];
+        (open, close)
+    }
+
+    /// Whether the document has a DOCTYPE (whose entities any record may use).
+    pub fn has_doctype(&self) -> bool {
+        self.doctype.is_some()
+    }
+
     /// [`record_doc`](Self::record_doc) without the byte ranges `cut` (in the text, inside
     /// the record, in order).
     pub fn record_doc_without(&self, r: &Record, cut: &[(usize, usize)]) -> (String, usize) {
@@ -203,8 +217,27 @@ impl<'t> XmlSplit<'t> {
         (doc, doctype.len() + open.len())
     }
 
-    /// The next markup from `pos`; `None`: give up.
-    fn next(&mut self) -> Option<()> {
+    /// The next markup from `pos` (or more of the record being scanned, up to `until`);
+    /// `None`: give up.
+    fn next(&mut self, until: usize) -> Option<()> {
+        if let Some(mut scan) = self.scan.take() {
+            match scan.advance(self.text, self.names, self.root_only, until) {
+                Ok(Some(stop)) => {
+                    self.record(scan.start, stop, scan.kind);
+                    self.inner_records(scan.inner);
+                    self.pos = stop;
+                }
+                Ok(None) => {
+                    self.pos = scan.pos;
+                    self.scan = Some(scan);
+                }
+                Err(nested) => {
+                    self.nested = nested;
+                    return None;
+                }
+            }
+            return Some(());
+        }
         let rest = &self.text.as_bytes()[self.pos..];
         let Some(lt) = memchr(b'<', rest) else {
             self.finish();
@@ -241,19 +274,12 @@ impl<'t> XmlSplit<'t> {
                 .position(|n| local.eq_ignore_ascii_case(n));
             match kind {
                 Some(kind) if !self.root_only || self.open.len() == 1 => {
-                    let stop = if closed {
-                        end
+                    if closed {
+                        self.record(at, end, kind);
                     } else {
-                        match element_end(self.text, end, self.names, self.root_only) {
-                            Ok(stop) => stop,
-                            Err(nested) => {
-                                self.nested = nested;
-                                return None;
-                            }
-                        }
-                    };
-                    self.record(at, stop, kind);
-                    self.pos = stop;
+                        self.scan = Some(RecordScan::new(at, end, name, kind));
+                    }
+                    self.pos = end;
                 }
                 _ => {
                     if !closed {
@@ -304,6 +330,30 @@ impl<'t> XmlSplit<'t> {
         });
     }
 
+    /// The records inside the last one (KML: placemarks in a placemark, each also read as
+    /// a placemark of its own, as the whole-file reader does), after it in the list, in
+    /// the same run.
+    fn inner_records(&mut self, inner: Vec<Inner>) {
+        let Some(&outer) = self.records.last() else {
+            return;
+        };
+        for i in inner {
+            let (open, close) = &self.contexts[outer.context];
+            self.contexts.push((
+                [open.as_str(), &i.open].concat(),
+                [&i.close, close.as_str()].concat(),
+            ));
+            self.context_current = false;
+            self.records.push(Record {
+                start: i.start,
+                end: i.end,
+                kind: i.kind,
+                context: self.contexts.len() - 1,
+                run: outer.run,
+            });
+        }
+    }
+
     fn finish(&mut self) {
         self.pos = self.text.len();
         self.done = true;
@@ -334,7 +384,7 @@ fn doctype_end(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Past a comment, CDATA section or processing instruction starting at `at`.
-fn skip_special(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn skip_special(text: &str, at: usize) -> Option<usize> {
     let tag = &text[at..];
     let close = if tag.starts_with("<!--") {
         "-->"
@@ -347,7 +397,7 @@ fn skip_special(text: &str, at: usize) -> Option<usize> {
 }
 
 /// A start tag at `at`: past its `>`, whether it closes itself, and its qualified name.
-fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
+pub(crate) fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
     let bytes = text.as_bytes();
     let mut i = at + 1;
     let mut quote = None;
@@ -369,10 +419,118 @@ fn start_tag(text: &str, at: usize) -> Option<(usize, bool, &str)> {
     None
 }
 
+/// A record inside a record: its bytes and kind, and the start tags from the outer
+/// record's (included) to it, and their end tags.
+struct Inner {
+    start: usize,
+    end: usize,
+    kind: usize,
+    open: String,
+    close: String,
+}
+
+/// A record being scanned to its end: the elements open in it (start tag, qualified name,
+/// and which inner record each is), and the records inside it.
+struct RecordScan<'t> {
+    start: usize,
+    kind: usize,
+    pos: usize,
+    open: Vec<(usize, usize, &'t str, Option<usize>)>,
+    inner: Vec<Inner>,
+}
+
+impl<'t> RecordScan<'t> {
+    /// The record of `kind` whose start tag (`name`) is at `start` and ends at `end`.
+    fn new(start: usize, end: usize, name: &'t str, kind: usize) -> Self {
+        RecordScan {
+            start,
+            kind,
+            pos: end,
+            open: vec![(start, end, name, None)],
+            inner: Vec::new(),
+        }
+    }
+
+    /// Scans on up to about `until`: past the record's matching end tag (`Some`), or not
+    /// there yet (`None`). `Err(true)`: a record inside a Folder or Document inside it (its
+    /// folder path is not followed here); `Err(false)`: no end. GPX (`root_only`): records
+    /// inside are not records.
+    fn advance(
+        &mut self,
+        text: &'t str,
+        names: &[&str],
+        root_only: bool,
+        until: usize,
+    ) -> Result<Option<usize>, bool> {
+        while self.pos < until {
+            let pos = self.pos;
+            let lt = pos + memchr(b'<', &text.as_bytes()[pos..]).ok_or(false)?;
+            let tag = &text[lt..];
+            if tag.starts_with("<!--") || tag.starts_with("<![CDATA[") || tag.starts_with("<?") {
+                self.pos = skip_special(text, lt).ok_or(false)?;
+            } else if tag.starts_with("<!") {
+                return Err(false);
+            } else if tag.starts_with("</") {
+                self.pos = lt + memchr(b'>', tag.as_bytes()).ok_or(false)? + 1;
+                let (_, _, _, record) = self.open.pop().ok_or(false)?;
+                if let Some(i) = record {
+                    self.inner[i].end = self.pos;
+                }
+                if self.open.is_empty() {
+                    return Ok(Some(self.pos));
+                }
+            } else {
+                let (end, closed, name) = start_tag(text, lt).ok_or(false)?;
+                let kind = names
+                    .iter()
+                    .position(|n| local(name).eq_ignore_ascii_case(n))
+                    .filter(|_| !root_only);
+                if let Some(kind) = kind {
+                    let in_folder = self.open.iter().any(|&(_, _, n, _)| {
+                        local(n).eq_ignore_ascii_case("Folder")
+                            || local(n).eq_ignore_ascii_case("Document")
+                    });
+                    if in_folder {
+                        return Err(true);
+                    }
+                    let open = &self.open;
+                    self.inner.push(Inner {
+                        start: lt,
+                        end,
+                        kind,
+                        open: open.iter().map(|&(s, e, _, _)| &text[s..e]).collect(),
+                        close: open
+                            .iter()
+                            .rev()
+                            .map(|(_, _, n, _)| format!("</{n}>"))
+                            .collect(),
+                    });
+                }
+                if !closed {
+                    let record = kind.map(|_| self.inner.len() - 1);
+                    self.open.push((lt, end, name, record));
+                }
+                self.pos = end;
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// A qualified name without its prefix.
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
 /// The end of the element whose start tag ends at `from`: past its matching end tag.
 /// `Err(true)`: a record inside it (KML: a placemark in a placemark), not followed here;
 /// `Err(false)`: no end (the text is cut off, or a comment or tag is not closed).
-fn element_end(text: &str, from: usize, names: &[&str], root_only: bool) -> Result<usize, bool> {
+pub(crate) fn element_end(
+    text: &str,
+    from: usize,
+    names: &[&str],
+    root_only: bool,
+) -> Result<usize, bool> {
     let mut depth = 1usize;
     let mut pos = from;
     loop {
@@ -447,9 +605,55 @@ mod tests {
     }
 
     #[test]
-    fn a_record_in_a_record_is_given_up() {
+    fn a_long_record_is_scanned_a_step_at_a_time() {
+        let points = "<trkpt lat='23' lon='113'><ele>1</ele></trkpt>\n".repeat(20_000);
+        let text = format!("<gpx><trk><trkseg>{points}</trkseg></trk><wpt lat='1' lon='2'/></gpx>");
+        let mut s = XmlSplit::new(&text, &["wpt", "rte", "trk"], true);
+        let mut steps = 1;
+        let mut last = 0;
+        while !s.step(10_000) {
+            let (done, _) = s.progress_bytes();
+            assert!(done > last && done - last < 10_100, "{last} -> {done}");
+            last = done;
+            steps += 1;
+        }
+        assert!(steps >= text.len() / 10_000, "{steps} steps");
+        assert_eq!(s.records.len(), 2);
+        let track = &text[s.records[0].start..s.records[0].end];
+        assert!(track.starts_with("<trk>") && track.ends_with("</trkseg></trk>"));
+    }
+
+    #[test]
+    fn a_record_in_a_record_is_a_record_too() {
+        let text = "<kml><Document><Placemark id='a'><name>A</name><k:Placemark xmlns:k='urn:k' id='b'>\
+            <MultiGeometry><Placemark id='c'/></MultiGeometry></k:Placemark></Placemark><Placemark id='d'/></Document></kml>";
+        let s = split(text, &["Placemark"], false);
+        assert!(!s.gave_up() && s.broken_at().is_none());
+        let ids: Vec<&str> = s
+            .records
+            .iter()
+            .map(|r| &text[r.start + 15..r.start + 16])
+            .collect();
+        assert_eq!(s.records.len(), 4, "{ids:?}");
+        assert_eq!(s.records[0].run, s.records[2].run);
+        let (doc, shift) = s.record_doc(&s.records[2]);
+        assert_eq!(
+            &doc[..shift],
+            "<kml><Document><Placemark id='a'><k:Placemark xmlns:k='urn:k' id='b'><MultiGeometry>"
+        );
+        assert_eq!(&doc[shift..shift + 18], "<Placemark id='c'/");
+        assert!(doc.ends_with("</MultiGeometry></k:Placemark></Placemark></Document></kml>"));
+        assert!(roxmltree::Document::parse(&doc).is_ok());
+        let (doc, shift) = s.record_doc(&s.records[1]);
+        assert!(doc[shift..].starts_with("<k:Placemark xmlns:k='urn:k' id='b'>"));
+        assert!(roxmltree::Document::parse(&doc).is_ok());
+        assert_eq!(
+            &text[s.records[3].start..s.records[3].end],
+            "<Placemark id='d'/>"
+        );
+        // In a folder inside a placemark: not followed.
         let s = split(
-            "<kml><Placemark><Placemark/></Placemark></kml>",
+            "<kml><Placemark><Folder><Placemark/></Folder></Placemark></kml>",
             &["Placemark"],
             false,
         );
