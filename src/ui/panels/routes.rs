@@ -119,13 +119,29 @@ fn Stepper(route: usize) -> impl IntoView {
             let ids = r.stops.clone();
             move |_| {
                 let ids = ids.clone();
+                // The mode the route's card states or assumes (summarised on the click only:
+                // it resolves the route's stops).
+                let mode = state
+                    .data
+                    .with_untracked(|d| {
+                        let d = d.as_ref()?;
+                        Some(
+                            crate::domain::trip::summarise_route(
+                                d.dataset.routes.get(route)?,
+                                &d.dataset,
+                            )
+                            .mode,
+                        )
+                    })
+                    .unwrap_or_default();
                 state.trip.change_with_undo(
                     strings(state.lang.get_untracked())
                         .add_route_stops
                         .to_string()
                         + " ✓",
+                    // A new trip takes the route's mode, as its card assumes it.
                     |t| {
-                        t.add_all(ids);
+                        t.add_route(ids, mode);
                     },
                 );
             }
