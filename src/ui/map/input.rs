@@ -195,6 +195,8 @@ pub fn key_down(map: &Map, ev: KeyboardEvent) {
         "ArrowDown" => pan(0.0, KEY_PAN_PX),
         "+" | "=" => map.zoom_by(centre, 1.0),
         "-" | "_" => map.zoom_by(centre, -1.0),
+        // With the handout open, Esc closes it (its own listener), nothing else.
+        "Escape" if state.trip.handout.get_untracked() => return,
         "Escape" => state.selected.set(None),
         _ => return,
     }

@@ -123,14 +123,6 @@ pub fn MapView() -> impl IntoView {
         trip_layer::track(&state);
         m.request_draw();
     });
-    // The handout fits the map to the trip: a flight still under way (to a route just
-    // selected) took the view back from it, and the handout printed the wrong place.
-    let m = map.clone();
-    Effect::new(move || {
-        if state.trip.handout.get() {
-            m.stop_animation();
-        }
-    });
     switcher::restore(state);
     if crate::ui::bench::enabled() {
         crate::ui::bench::install(state); // `?bench=1` only: see ui/bench.rs

@@ -134,16 +134,17 @@ fn Stepper(route: usize) -> impl IntoView {
                         )
                     })
                     .unwrap_or_default();
-                state.trip.change_with_undo(
-                    strings(state.lang.get_untracked())
-                        .add_route_stops
-                        .to_string()
-                        + " ✓",
-                    // A new trip takes the route's mode, as its card assumes it.
-                    |t| {
-                        t.add_route(ids, mode);
-                    },
-                );
+                // A new trip takes the route's mode, as its card assumes it: said so.
+                let lang = state.lang.get_untracked();
+                let s = strings(lang);
+                let mut said = format!("{} ✓", s.add_route_stops);
+                if state.trip.trip.with_untracked(|t| t.is_empty()) {
+                    let label = pick(lang, mode.label_zh(), mode.label_en());
+                    said = format!("{said} · {}: {label}", s.mode);
+                }
+                state.trip.change_with_undo(said, |t| {
+                    t.add_route(ids, mode);
+                });
             }
         };
         let export = {

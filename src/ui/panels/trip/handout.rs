@@ -20,7 +20,7 @@ const SNAPSHOT_AFTER_MS: [u64; 3] = [350, 1500, 4000];
 pub const OPENER_ID: &str = "trip-handout-open";
 
 /// The handout's map: the trip's stops (with their rings) drawn for the page.
-fn draw_map(state: crate::ui::state::AppState) -> Option<String> {
+fn draw_map(state: crate::ui::state::AppState) -> Option<(String, String)> {
     let data = state.data.get_untracked()?;
     let trip = state.trip.trip.get_untracked();
     let stops: Vec<_> = resolve(&trip, &data.dataset)
@@ -29,14 +29,17 @@ fn draw_map(state: crate::ui::state::AppState) -> Option<String> {
         .map(|s| (s.position, s.precision.ring_radius_m()))
         .collect();
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    crate::ui::map::render_handout(&handout_view(&stops, dpr)?)
+    let view = handout_view(&stops, dpr)?;
+    // The view drawn, "zoom/lat/lon" as in the URL's `v` (for the tests).
+    let at = format!("{}/{}/{}", view.zoom, view.center.lat, view.center.lon);
+    Some((crate::ui::map::render_handout(&view)?, at))
 }
 
 #[component]
 pub fn Handout() -> impl IntoView {
     let state = use_state();
     let ts = state.trip;
-    let snapshot = RwSignal::new(None::<String>);
+    let snapshot = RwSignal::new(None::<(String, String)>);
     // Printing waits for the map (a teacher clicking at once printed a page without it),
     // but never for good: after the last try it prints whatever there is. `aria-disabled`,
     // not `disabled`, so that the button keeps the focus it is given on opening.
@@ -100,7 +103,7 @@ pub fn Handout() -> impl IntoView {
 }
 
 #[component]
-fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
+fn HandoutPage(snapshot: RwSignal<Option<(String, String)>>) -> impl IntoView {
     let state = use_state();
     let ts = state.trip;
     let schedule = use_schedule(state);
@@ -179,7 +182,7 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
                 </header>
                 // Until the snapshot is taken, a box of the map's height holds its place.
                 {move || match snapshot.get() {
-                    Some(src) => view! { <img class="handout-map" src=src alt=strings(state.lang.get()).map_of_trip /> }.into_any(),
+                    Some((src, at)) => view! { <img class="handout-map" src=src data-view=at alt=strings(state.lang.get()).map_of_trip /> }.into_any(),
                     None => view! { <div class="handout-map handout-map-pending" role="status">{strings(state.lang.get()).map_pending}</div> }.into_any(),
                 }}
                 <table class="handout-table" role="table">
