@@ -128,8 +128,10 @@ pub fn trip_plan(trip: &Trip, dataset: &Dataset, english: bool) -> ExportPlan {
         let (Some(site), Some(times)) = (site, times) else {
             continue;
         };
+        // "≈" where the times rest on an approximate or unknown leg, as the planner says.
         let mut text = vec![format!(
-            "{}–{}",
+            "{}{}–{}",
+            if times.approximate { "≈ " } else { "" },
             format_hhmm(times.arrive_min),
             format_hhmm(times.depart_min)
         )];

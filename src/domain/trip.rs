@@ -25,7 +25,7 @@ pub use hours::{check_hours, HoursCheck, OpeningHours};
 pub use model::{Trip, TripStop};
 pub use optimise::{optimise_order, path_length};
 pub use schedule::{schedule, Schedule, ScheduleInput, StopTimes, Warning};
-pub use snapshot::{badge_centres, handout_crop, CropRect};
+pub use snapshot::{badge_centres, handout_view, ring_bounds};
 pub use themed::{summarise_route, summarise_routes, RouteSummary};
 pub use travel::{default_dwell_min, leg, Leg, Mode};
 

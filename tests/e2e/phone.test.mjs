@@ -221,3 +221,44 @@ test('a file of shared chunks that fails to download is fetched again by "Try ag
     await context.close();
   }
 });
+
+test('on a phone, the zoom buttons keep the selected site in view and show its ring note at z15', async () => {
+  // 陈启沅纪念馆, placed at the 西樵镇 town point (±5 km), opened by a link: selected, in
+  // the part of the map the sheet leaves visible. The canvas's centre is under the sheet:
+  // zooming about it sent the site off the screen, and its ring and note with it.
+  const site = { lon: 112.96738, lat: 22.94614 };
+  await withPage(phone, '?lang=en&site=chen-qiyuan-memorial-hall', async (page) => {
+    const view = () => page.evaluate(() => new URL(location.href).searchParams.get('v'));
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('v')?.startsWith('12'), null, { timeout: 10_000 });
+    for (let k = 0; k < 3; k++) {
+      const before = await view();
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      await page.waitForFunction((v) => new URL(location.href).searchParams.get('v') !== v, before);
+      await page.waitForTimeout(400);
+    }
+    await page.waitForTimeout(800);
+    const [zoom, lat, lon] = (await view()).split('/').map(Number);
+    assert.ok(Math.abs(zoom - 15) < 0.01, `zoom ${zoom}`);
+    await shot(page, 'phone-zoom-buttons-z15.png');
+    const look = await page.evaluate(({ site, zoom, lat, lon }) => {
+      const c = document.querySelector('canvas.map-canvas');
+      const merc = (p) => [(p.lon + 180) / 360, (1 - Math.log(Math.tan(Math.PI / 4 + (p.lat * Math.PI) / 360)) / Math.PI) / 2];
+      const [sx, sy] = merc(site);
+      const [cx, cy] = merc({ lon, lat });
+      const world = 256 * 2 ** zoom;
+      const at = { x: c.clientWidth / 2 + (sx - cx) * world, y: c.clientHeight / 2 + (sy - cy) * world };
+      const sheet = document.querySelector('.side-panel, aside')?.getBoundingClientRect().top ?? c.clientHeight;
+      const ctx = c.getContext('2d');
+      const s = c.width / c.clientWidth;
+      const px = (x, y) => Array.from(ctx.getImageData(Math.round(x * s), Math.round(y * s), 1, 1).data);
+      const y = Math.min(c.clientHeight, sheet) * 0.3;
+      return { at, w: c.clientWidth, h: c.clientHeight, sheet, edge: px(c.clientWidth - 4, y), inside: px(c.clientWidth - 30, y) };
+    }, { site, zoom, lat, lon });
+    // The site stays where it was: on screen, above the sheet.
+    assert.ok(look.at.x > 0 && look.at.x < look.w && look.at.y > 0 && look.at.y < Math.min(look.h, look.sheet),
+      `the selected site is at ${JSON.stringify(look.at)} (canvas ${look.w}x${look.h}, sheet from ${look.sheet})`);
+    // Its ±5 km ring encloses the view: the edge band (as at z15 opened by a link).
+    const redness = ([r, g, b]) => r - (g + b) / 2;
+    assert.ok(redness(look.edge) > redness(look.inside) + 8, `edge ${look.edge} inside ${look.inside}`);
+  });
+});

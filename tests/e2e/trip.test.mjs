@@ -37,8 +37,12 @@ test('plan, reorder, optimise, reload, export and share a 4-stop trip', async ()
   const built = await stopNames(page);
   assert.equal(built.length, 4);
   assert.match(built[3], /Chen Qiyuan/);
-  // Walking (the default) between these towns is tens of km a leg: the planner says so.
-  await trip.getByText(/too far for this mode; choose coach or car\./).first().waitFor();
+  // The trip took route 1's mode (its card assumes a coach): no leg is too far.
+  assert.equal(await trip.getByLabel('Travel mode').inputValue(), 'c');
+  assert.equal(await trip.getByText(/too far/).count(), 0);
+  // Walking between these towns is tens of km a leg: the planner says so, in the legs' words.
+  await trip.getByLabel('Travel mode').selectOption('w');
+  await trip.getByText(/in a straight line from the stop before, too far to walk: choose Bus \/ coach or Car as the travel mode\./).first().waitFor();
 
   // Keyboard: move the first stop down; focus follows the moved stop.
   await trip.getByRole('button', { name: `Move down: ${built[0]}` }).focus();

@@ -21,11 +21,19 @@ const words = {
     route1Meta: '3 stops · ≈ 51 km (± 11 km: stops placed approximately) · ≈ ',
     xiqiaoMeta: '4 stops · distance unknown (stops placed approximately) · visits ≈ ',
     unknown: 'distance unknown (stops placed approximately)',
-    leg: '↓ distance unknown (stops placed approximately) · 1 h 30 min allowed (from the previous stop)',
-    travel: '4 h 30 min (incl. 4 h 30 min allowed for legs of unknown distance)',
+    // Stops somewhere in a ±5 km town: the route's card and its trip assume a coach.
+    leg: '↓ distance unknown (stops placed approximately) · 15 min allowed (from the previous stop)',
+    travel: '45 min (incl. 45 min allowed for legs of unknown distance)',
     approxStops: '4 stops are placed approximately (up to ± 5.0 km, e.g. at their town\'s centre): check where they are before the trip.',
-    unknownLegs: '3 legs have no known distance (stops placed approximately): the schedule allows 4 h 30 min for them, an allowance, not an estimate.',
+    unknownLegs: '3 legs have no known distance (stops placed approximately): the schedule allows 45 min for them, an allowance, not an estimate.',
     route1Total: '≈ 51 km (± 11 km: stops placed approximately)',
+    mode: 'Travel mode',
+    coachLeg1: /^↓ ≈ 14 km \(± 6 km: stops placed approximately\) · ≈ \d+ min \(from the previous stop\)$/,
+    walkLeg1: /^↓ ≈ 14 km \(± 6 km: stops placed approximately\) · ≈ 4 h 00 min \(from the previous stop\)$/,
+    longLegWord: 'too far',
+    longLeg2: 'Stop 2: ≈ 14 km (± 6 km: stops placed approximately) in a straight line from the stop before, too far to walk: choose Bus / coach or Car as the travel mode.',
+    precise: /\d\.\d km to travel|about \d/,
+    midnight: /^⚠ The day runs past midnight \(it ends at ≈ 01:46 the next day\): choose Bus \/ coach as the travel mode \(the day would end ≈ (\d\d:\d\d)\), or remove stops\.$/,
     close: 'Close', first: 'Start at stop 1 ›', next: 'Next ›',
     step2: '↓ ≈ 14 km (± 6 km: stops placed approximately) (from the previous stop)',
     handout: 'Print handout', dialog: /Field trip/, zero: /(^|[^\d.])0 m\b|(^|[^\d])0 min\b/,
@@ -36,11 +44,18 @@ const words = {
     route1Meta: '3 站 · ≈ 51 km（± 11 km：各站位置为近似） · ≈ ',
     xiqiaoMeta: '4 站 · 距离未知（各站位置为近似） · 参观约 ',
     unknown: '距离未知（各站位置为近似）',
-    leg: '↓ 距离未知（各站位置为近似） · 预留 1 小时 30 分 (自上一站)',
-    travel: '4 小时 30 分（含距离未知路段的预留时间 4 小时 30 分）',
+    leg: '↓ 距离未知（各站位置为近似） · 预留 15 分钟 (自上一站)',
+    travel: '45 分钟（含距离未知路段的预留时间 45 分钟）',
     approxStops: '有 4 站的位置为近似（误差最大 ± 5.0 km，如标在所在镇的中心）：出发前请核实具体地点。',
-    unknownLegs: '有 3 段路程距离未知（各站位置为近似）：日程为其预留了 4 小时 30 分，这是预留时间，不是估算。',
+    unknownLegs: '有 3 段路程距离未知（各站位置为近似）：日程为其预留了 45 分钟，这是预留时间，不是估算。',
     route1Total: '≈ 51 km（± 11 km：各站位置为近似）',
+    mode: '出行方式',
+    coachLeg1: /^↓ ≈ 14 km（± 6 km：各站位置为近似） · ≈ \d+ 分钟 \(自上一站\)$/,
+    walkLeg1: /^↓ ≈ 14 km（± 6 km：各站位置为近似） · ≈ 4 小时 00 分 \(自上一站\)$/,
+    longLegWord: '太远',
+    longLeg2: '第 2 站：距上一站直线 ≈ 14 km（± 6 km：各站位置为近似），步行太远，请将出行方式改为公交/大巴或自驾。',
+    precise: /\d\.\d km（估算）|路程约/,
+    midnight: /^⚠ 行程超过午夜（次日 ≈ 01:46 结束）：请将出行方式改为公交\/大巴（将于 ≈ (\d\d:\d\d) 结束），或减少站点。$/,
     close: '关闭', first: '从第 1 站开始 ›', next: '下一站 ›',
     step2: '↓ ≈ 14 km（± 6 km：各站位置为近似） (自上一站)',
     handout: '打印行程单', dialog: /研学行程/, zero: /(^|[^\d.])0 m\b|(^|[^\d])0 分钟/,
@@ -76,9 +91,14 @@ for (const lang of ['en', 'zh']) {
     assert.ok(warnings.includes(`⚠ ${w.approxStops}`), warnings.join('\n'));
     assert.ok(warnings.includes(`⚠ ${w.unknownLegs}`), warnings.join('\n'));
     assert.doesNotMatch(await trip.textContent(), w.zero);
-    // The schedule's arithmetic: each arrival is the previous departure plus 90 minutes.
-    const times = (await page.locator('.trip-stop .stop-times').allTextContents()).map((t) => t.split('–').map(hhmm));
-    for (let k = 1; k < times.length; k++) assert.equal(times[k][0], times[k - 1][1] + 90, JSON.stringify(times));
+    // The schedule's arithmetic: each arrival is the previous departure plus the 15 minutes
+    // allowed; times after an allowance are "≈", the first stop's are not.
+    const shown = await page.locator('.trip-stop .stop-times').allTextContents();
+    assert.equal(shown[0], '09:00–10:00');
+    assert.ok(shown.slice(1).every((t) => t.startsWith('≈ ')), shown.join(' | '));
+    const times = shown.map((t) => t.replace('≈ ', '').split('–').map(hhmm));
+    for (let k = 1; k < times.length; k++) assert.equal(times[k][0], times[k - 1][1] + 15, JSON.stringify(times));
+    assert.equal(await trip.getByLabel(w.mode).inputValue(), 'c');
 
     // The handout: the same words, the warnings on paper, no stray "·" before the mode.
     await trip.getByRole('button', { name: w.handout }).click();
@@ -122,6 +142,25 @@ for (const lang of ['en', 'zh']) {
     await page.locator('.trip-stop').nth(2).waitFor();
     assert.equal(await trip.locator('.trip-distance').textContent(), w.route1Total);
     assert.ok((await route1.textContent()).includes(w.route1Total));
+    // The trip takes the route's mode (its card assumes a coach): the day ends that day,
+    // and the legs' times are as approximate as their distances.
+    assert.equal(await trip.getByLabel(w.mode).inputValue(), 'c');
+    const coachLegs = await trip.locator('.trip-leg').allTextContents();
+    assert.match(coachLegs[0], w.coachLeg1);
+    const coachEnd = await trip.locator('.trip-day-end').textContent();
+    assert.match(coachEnd, /^≈ 1\d:\d\d$/);
+    assert.equal(await trip.locator('.trip-warnings li').filter({ hasText: w.longLegWord }).count(), 0);
+
+    // Walked, the warnings say the legs' distances as the legs do, and the fix.
+    await trip.getByLabel(w.mode).selectOption('w');
+    await page.waitForFunction(() => document.querySelector('.trip-day-end')?.textContent.includes('01:46'));
+    assert.match((await trip.locator('.trip-leg').allTextContents())[0], w.walkLeg1);
+    const walked = await trip.locator('.trip-warnings li').allTextContents();
+    assert.ok(walked.includes(`⚠ ${w.longLeg2}`), walked.join('\n'));
+    assert.ok(walked.every((x) => !w.precise.test(x)), walked.join('\n'));
+    const midnight = walked.map((x) => x.match(w.midnight)).find(Boolean);
+    assert.ok(midnight, walked.join('\n'));
+    assert.equal(`≈ ${midnight[1]}`, coachEnd);
     await context.close();
   });
 }

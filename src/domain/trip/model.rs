@@ -73,6 +73,17 @@ impl Trip {
         sites.into_iter().filter(|s| self.add(s.clone())).count()
     }
 
+    /// Adds a route's stops (as `add_all`); a trip that had no stops takes the route's
+    /// travel `mode` too (`RouteSummary::mode`), so that it says what the route's card says
+    /// (a new trip walks, route 1's card assumes a coach: walked, its day ended 01:46 the
+    /// next morning). A trip with stops keeps the mode its teacher chose.
+    pub fn add_route<I: IntoIterator<Item = SiteId>>(&mut self, sites: I, mode: Mode) -> usize {
+        if self.stops.is_empty() {
+            self.mode = mode;
+        }
+        self.add_all(sites)
+    }
+
     /// Removes the stop of this site; false if it was not a stop.
     pub fn remove_site(&mut self, site: &SiteId) -> bool {
         let before = self.stops.len();

@@ -3,7 +3,7 @@
 //! outside opening hours, the day running past the chosen end time, a stop not in the data).
 //! Plain arithmetic on whole minutes; the inputs come resolved (`trip::plan` does that).
 
-use super::certainty::{Span, APPROXIMATE_STOP_M};
+use super::certainty::{Certainty, Span, APPROXIMATE_STOP_M};
 use super::clock::{weekday, MIN_PER_DAY};
 use super::hours::{check_hours, HoursCheck};
 use super::model::Trip;
@@ -31,6 +31,9 @@ pub struct StopTimes {
     /// The leg from the previous scheduled stop (`None` for the first).
     pub leg_in: Option<Leg>,
     pub hours: HoursCheck,
+    /// The times rest on a leg (this one or one before) whose length is approximate or
+    /// unknown: they are shown with "≈", never as exact clock times.
+    pub approximate: bool,
 }
 
 /// Something the planner should tell the user about.
@@ -49,11 +52,22 @@ pub enum Warning {
     },
     /// Stop `stop` has no site in the loaded data: not scheduled, still kept in the trip.
     NotInData { stop: usize },
-    /// The leg into stop `stop` is longer than anyone would go by the trip's mode (walking
-    /// 40 km): another mode is needed.
-    LongLeg { stop: usize, distance_m: f64 },
-    /// With no end time chosen, the day still runs past midnight (`finish_min`).
-    PastMidnight { finish_min: u32 },
+    /// The leg into stop `stop` is longer than anyone would go by the trip's `mode` (walking
+    /// 40 km): another mode is needed. `span` is the leg's straight-line distance with its
+    /// certainty (worded as the leg is); `surely` is false when only the estimate is too
+    /// far and the shortest the leg can be (its bound taken off) is not.
+    LongLeg {
+        stop: usize,
+        span: Span,
+        mode: Mode,
+        surely: bool,
+    },
+    /// With no end time chosen, the day still runs past midnight (`finish_min`). `faster`:
+    /// the first faster mode that would end the day before midnight, and when it would end.
+    PastMidnight {
+        finish_min: u32,
+        faster: Option<(Mode, u32)>,
+    },
     /// `count` stops are placed only approximately (more than `APPROXIMATE_STOP_M` off,
     /// up to `max_radius_m`): check where they are before going.
     ApproximateStops { count: usize, max_radius_m: f64 },
@@ -100,6 +114,8 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
     let mut clock = trip.start_min;
     let mut previous: Option<(LonLat, f64)> = None;
     let mut approximate = (0usize, 0f64);
+    // Once a leg's length is approximate or unknown, every later time is too.
+    let mut times_approximate = false;
     for (i, input) in inputs.iter().enumerate() {
         let Some(input) = input else {
             out.stops.push(None);
@@ -119,12 +135,18 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
             HoursCheck::Open | HoursCheck::Unknown => {}
         }
         if let Some(l) = leg_in {
-            let too_far = longest_sensible_leg_m(trip.mode).is_some_and(|max| l.distance_m > max);
-            // An allowance's distance is not a known one: no "too far" on it.
+            times_approximate |= l.span.certainty() != Certainty::Exact;
+            let max = longest_sensible_leg_m(trip.mode);
+            let too_far = max.is_some_and(|max| l.distance_m > max);
+            // An allowance's distance is not a known one: no "too far" on it (the unknown
+            // legs have their own warning).
             if too_far && !l.is_allowance() {
+                let shortest = (l.span.known_m - l.span.uncertainty_m).max(0.0);
                 out.warnings.push(Warning::LongLeg {
                     stop: i,
-                    distance_m: l.distance_m,
+                    span: l.span,
+                    mode: trip.mode,
+                    surely: max.is_some_and(|max| shortest * trip.mode.detour_factor() > max),
                 });
             }
             out.distance_m += l.distance_m;
@@ -142,6 +164,7 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
             dwell_min: input.dwell_min,
             leg_in,
             hours,
+            approximate: times_approximate,
         }));
         clock = depart_min;
         previous = Some((input.position, input.radius_m));
@@ -160,8 +183,10 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
         });
     }
     if trip.end_min.is_none() && clock > MIN_PER_DAY {
-        out.warnings
-            .push(Warning::PastMidnight { finish_min: clock });
+        out.warnings.push(Warning::PastMidnight {
+            finish_min: clock,
+            faster: faster_mode(trip, inputs),
+        });
     }
     if let Some(end_min) = effective_end(trip) {
         let late = out
@@ -177,6 +202,45 @@ pub fn schedule(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Schedule {
         }
     }
     out
+}
+
+/// The first mode faster than the trip's (walk → bike → coach → car) by which the day would
+/// end before midnight with no leg too far for it, and its end; `None` when none would (too
+/// many or too long visits).
+fn faster_mode(trip: &Trip, inputs: &[Option<ScheduleInput>]) -> Option<(Mode, u32)> {
+    let speed = trip.mode.speed_kmh();
+    Mode::ALL
+        .into_iter()
+        .filter(|m| m.speed_kmh() > speed)
+        .find_map(|mode| {
+            let by = Trip {
+                mode,
+                end_min: Some(0),
+                ..trip.clone()
+            };
+            let s = schedule(&by, inputs);
+            let sensible = !s
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::LongLeg { .. }));
+            (sensible && s.finish_min <= MIN_PER_DAY).then_some((mode, s.finish_min))
+        })
+}
+
+impl Schedule {
+    /// Whether the day's end (the last scheduled stop's departure) is approximate.
+    pub fn finish_approximate(&self) -> bool {
+        self.stops
+            .iter()
+            .flatten()
+            .last()
+            .is_some_and(|t| t.approximate)
+    }
+
+    /// Whether the travel time rests on any leg of approximate or unknown length.
+    pub fn travel_approximate(&self) -> bool {
+        self.span.certainty() != Certainty::Exact || self.span.unknown_legs > 0
+    }
 }
 
 /// The end time on the schedule's clock: an end at or before the start is the next day's.
@@ -216,6 +280,15 @@ mod tests {
         }
     }
 
+    /// Each scheduled stop's (arrival, departure).
+    fn times(s: &Schedule) -> Vec<(u32, u32)> {
+        s.stops
+            .iter()
+            .flatten()
+            .map(|t| (t.arrive_min, t.depart_min))
+            .collect()
+    }
+
     /// 0.01° of longitude at the equator: 1112 m straight, 1446 m walked, 20 min.
     const STEP: f64 = 0.01;
 
@@ -229,13 +302,8 @@ mod tests {
                 input(2.0 * STEP, 45, None),
             ],
         );
-        let times: Vec<(u32, u32)> = s
-            .stops
-            .iter()
-            .flatten()
-            .map(|t| (t.arrive_min, t.depart_min))
-            .collect();
-        assert_eq!(times, [(540, 600), (620, 650), (670, 715)]);
+        assert_eq!(times(&s), [(540, 600), (620, 650), (670, 715)]);
+        assert!(!s.finish_approximate() && !s.travel_approximate());
         assert_eq!((s.travel_min, s.dwell_min, s.finish_min), (40, 135, 715));
         assert!(
             (s.distance_m - 2.0 * 1111.95 * 1.3).abs() < 5.0,
@@ -259,8 +327,10 @@ mod tests {
         assert!(
             matches!(
                 s.warnings.as_slice(),
-                [Warning::LongLeg { stop: 2, distance_m }, Warning::PastMidnight { .. }]
-                    if *distance_m > 50_000.0
+                [
+                    Warning::LongLeg { stop: 2, span, mode: Mode::Walk, surely: true },
+                    Warning::PastMidnight { faster: Some((Mode::Coach, _)), .. },
+                ] if span.known_m > 50_000.0 && span.certainty() == Certainty::Exact
             ),
             "{:?}",
             s.warnings
@@ -277,6 +347,98 @@ mod tests {
             ],
         );
         assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    }
+
+    #[test]
+    fn route_one_walked_warns_as_certainly_as_its_legs_and_suggests_a_coach() {
+        // Route 1's stops, walked (the default mode): 中共南三花工委 (±6 km) → 农讲所 (±100 m)
+        // → 西樵山 (±5 km). Its legs are "≈ 14 km (± 6 km)" and "≈ 37 km (± 5 km)": the
+        // warnings must not say "about 18.0 km" or "48.4 km" beside them.
+        let data = crate::domain::test_data::bundled();
+        let route = data
+            .routes
+            .iter()
+            .find(|r| r.id.as_str() == "nanhai-npc-red-heritage-visits")
+            .expect("route 1");
+        let mut t = Trip::default();
+        t.add_all(route.stops.iter().cloned());
+        assert_eq!(t.mode, Mode::Walk);
+        let plan = crate::domain::trip::plan(&t, &data);
+        let long: Vec<(usize, Span, bool)> = plan
+            .warnings
+            .iter()
+            .filter_map(|w| match *w {
+                Warning::LongLeg {
+                    stop, span, surely, ..
+                } => Some((stop, span, surely)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(long.len(), 2, "{:?}", plan.warnings);
+        for (stop, span, _) in &long {
+            let leg = plan.stops[*stop].and_then(|t| t.leg_in).expect("a leg");
+            assert_eq!(*span, leg.span);
+            assert_eq!(span.certainty(), Certainty::Approximate);
+        }
+        // 14 km ± 6 km: at least 7.6 km straight, 9.9 km walked: surely too far on foot.
+        assert!(long.iter().all(|l| l.2));
+        // Every time after the first stop rests on an approximate leg.
+        assert!(!plan.stops[0].expect("stop 1").approximate);
+        assert!(plan.stops[1..].iter().flatten().all(|t| t.approximate));
+        assert!(plan.finish_approximate() && plan.travel_approximate());
+        // The day ends at 01:46 the next day; by bike it would still run past midnight,
+        // by coach it ends in the afternoon: that is the suggestion.
+        assert_eq!(plan.finish_min, 1546);
+        let Some(Warning::PastMidnight { faster, .. }) = plan.warnings.last() else {
+            panic!("{:?}", plan.warnings)
+        };
+        let (mode, finish) = faster.expect("a faster mode");
+        assert_eq!(mode, Mode::Coach);
+        let mut by_coach = t.clone();
+        by_coach.mode = Mode::Coach;
+        assert_eq!(
+            crate::domain::trip::plan(&by_coach, &data).finish_min,
+            finish
+        );
+        assert!(finish < 18 * 60, "{finish}");
+    }
+
+    #[test]
+    fn a_leg_that_may_or_may_not_be_too_far_to_walk_says_so() {
+        // 9 km straight between two stops placed ±3 km: 11.7 km walked by the estimate
+        // (over 8 km), but it may be only 3 km (3.9 km walked).
+        let at = |lon: f64| {
+            Some(ScheduleInput {
+                position: LonLat::new(lon, 0.0),
+                radius_m: 3_000.0,
+                dwell_min: 30,
+                hours: None,
+            })
+        };
+        let s = schedule(&trip(2, 9 * 60), &[at(0.0), at(9_000.0 / 111_195.08)]);
+        assert!(
+            matches!(
+                s.warnings.as_slice(),
+                [
+                    Warning::LongLeg { stop: 1, surely: false, span, .. },
+                    Warning::ApproximateStops { count: 2, .. }
+                ] if span.certainty() == Certainty::Approximate
+            ),
+            "{:?}",
+            s.warnings
+        );
+        // No faster mode ends a day that is long because of its visits.
+        let s = schedule(
+            &trip(2, 9 * 60),
+            &[input(0.0, 600, None), input(STEP, 600, None)],
+        );
+        assert_eq!(
+            s.warnings,
+            [Warning::PastMidnight {
+                finish_min: 540 + 600 + 20 + 600,
+                faster: None
+            }]
+        );
     }
 
     #[test]
@@ -348,14 +510,11 @@ mod tests {
             &trip(4, 9 * 60),
             &[at_xiqiao(60), at_xiqiao(45), at_xiqiao(45), at_xiqiao(30)],
         );
-        let times: Vec<(u32, u32)> = s
-            .stops
-            .iter()
-            .flatten()
-            .map(|t| (t.arrive_min, t.depart_min))
-            .collect();
         // 09:00–10:00, then 90 minutes allowed per leg.
-        assert_eq!(times, [(540, 600), (690, 735), (825, 870), (960, 990)]);
+        assert_eq!(times(&s), [(540, 600), (690, 735), (825, 870), (960, 990)]);
+        // Times after an allowance are not exact clock times.
+        assert!(s.stops[1..].iter().flatten().all(|t| t.approximate));
+        assert!(s.finish_approximate());
         assert!(s.stops[1..]
             .iter()
             .flatten()

@@ -1,28 +1,30 @@
-//! Which part of the map canvas the printed handout shows. The handout copies the map as it
-//! is on screen after fitting it to the trip; on a phone that canvas is a tall narrow strip
-//! (390 px wide, three times as tall), which printed as a strip in the middle of the A4 page.
-//! So the copy is cut to the trip's stops plus a margin, widened towards a landscape shape
-//! as far as the canvas allows, and never smaller than a readable minimum.
+//! The map of the printed handout. It is drawn for the page, not copied from the screen: a
+//! copy of the screen's canvas was a blurry upscaled close-up for a one-town trip (its stops
+//! at one point, cut out at 180 px and printed 19 cm wide) and showed whatever else was on
+//! screen (a selected route's line). So the handout's map has its own view: the size of the
+//! page's map box, drawn at print resolution, fitted to the stops' uncertainty rings (a stop
+//! placed at its town's centre ±5 km is somewhere in that ring, and the ring is what the map
+//! must show), with room for the numbered badges.
 //!
-//! Pure geometry in CSS px of the canvas. Must not depend on the UI.
+//! Pure geometry. Must not depend on the UI.
 
+use crate::domain::geo::{BBox, LonLat};
 use crate::domain::projection::ScreenPoint;
+use crate::domain::viewport::Viewport;
 
-/// A rectangle of the canvas, CSS px.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CropRect {
-    pub left_px: f64,
-    pub top_px: f64,
-    pub width_px: f64,
-    pub height_px: f64,
-}
-
-/// Space kept around the stops, px (their markers and number badges).
-pub const MARGIN_PX: f64 = 48.0;
-/// The shape aimed for: width / height (the handout's map box is about 190 x 95 mm).
-pub const ASPECT: f64 = 1.6;
-/// The smallest cut, px (a one-stop trip still shows its surroundings).
-pub const MIN_HEIGHT_PX: f64 = 180.0;
+/// The handout's map box, CSS px: 186 mm x 93 mm at 96 px per inch (A4 less its margins,
+/// 2:1; `app.css` `.handout-map`).
+pub const HANDOUT_MAP_W_PX: f64 = 704.0;
+pub const HANDOUT_MAP_H_PX: f64 = 352.0;
+/// Device px per CSS px of the handout's map: 3 is ~290 dpi on paper (at least the
+/// screen's own ratio).
+pub const HANDOUT_MIN_DPR: f64 = 3.0;
+/// Space kept around the rings, px.
+pub const MARGIN_PX: f64 = 16.0;
+/// The closest the handout zooms (a single exactly placed stop: its street).
+pub const HANDOUT_MAX_ZOOM: f64 = 16.0;
+/// Metres per degree of latitude (and of longitude at the equator).
+const M_PER_DEG: f64 = 111_195.08;
 
 /// A stop's numbered badge is drawn this far below the stop, px.
 pub const BADGE_BELOW_PX: f64 = 18.0;
@@ -52,152 +54,151 @@ pub fn badge_centres(stops: &[ScreenPoint]) -> Vec<ScreenPoint> {
         .collect()
 }
 
-/// The part of a `width_px` x `height_px` canvas to copy for stops at `stops` (screen
-/// positions; those off the canvas or not finite are ignored), with their badges
-/// ([`badge_centres`]). `None` when no stop is on it (then the whole canvas is copied).
-pub fn handout_crop(stops: &[ScreenPoint], width_px: f64, height_px: f64) -> Option<CropRect> {
-    let on = |p: &&ScreenPoint| {
-        p.x_px.is_finite()
-            && p.y_px.is_finite()
-            && (0.0..=width_px).contains(&p.x_px)
-            && (0.0..=height_px).contains(&p.y_px)
-    };
-    if !stops.iter().any(|p| on(&p)) || width_px <= 0.0 || height_px <= 0.0 {
+/// The box holding every stop's ring: `stops` are (position, ring radius m); non-finite
+/// positions are left out, a non-finite radius counts as none.
+pub fn ring_bounds(stops: &[(LonLat, f64)]) -> BBox {
+    let mut bbox = BBox::empty();
+    for &(p, r) in stops {
+        if !p.is_finite() {
+            continue;
+        }
+        let r = if r.is_finite() { r.max(0.0) } else { 0.0 };
+        let dlat = r / M_PER_DEG;
+        let dlon = r / (M_PER_DEG * p.lat.to_radians().cos().max(0.01));
+        bbox.extend(LonLat::new(p.lon - dlon, p.lat - dlat));
+        bbox.extend(LonLat::new(p.lon + dlon, p.lat + dlat));
+    }
+    bbox
+}
+
+/// The handout map's view: [`HANDOUT_MAP_W_PX`] x [`HANDOUT_MAP_H_PX`] at `dpr` (at least
+/// [`HANDOUT_MIN_DPR`]), fitted to the stops' rings with room for the badges (below each
+/// stop, and fanned out to the right where stops share a position); `None` without a stop.
+pub fn handout_view(stops: &[(LonLat, f64)], dpr: f64) -> Option<Viewport> {
+    let bbox = ring_bounds(stops);
+    if bbox.is_empty() {
         return None;
     }
-    // The badges of the stops on the canvas (counted among all, as the map fans them).
-    let badges = badge_centres(stops);
-    let mut seen: Vec<ScreenPoint> = Vec::new();
-    for (p, b) in stops.iter().zip(&badges) {
-        if on(&p) {
-            seen.push(*p);
-            for (dx, dy) in [(-1.0, -1.0), (1.0, 1.0)] {
-                seen.push(ScreenPoint {
-                    x_px: (b.x_px + dx * BADGE_REACH_PX).clamp(0.0, width_px),
-                    y_px: (b.y_px + dy * BADGE_REACH_PX).clamp(0.0, height_px),
-                });
-            }
-        }
+    let dpr = if dpr.is_finite() {
+        dpr.max(HANDOUT_MIN_DPR)
+    } else {
+        HANDOUT_MIN_DPR
+    };
+    let blank = Viewport::new(
+        bbox.center()?,
+        HANDOUT_MAX_ZOOM,
+        HANDOUT_MAP_W_PX,
+        HANDOUT_MAP_H_PX,
+        dpr,
+    );
+    let fit = |padding: f64| {
+        let fitted = blank.fit_bounds(&bbox, padding);
+        fitted.with_zoom(fitted.zoom.min(HANDOUT_MAX_ZOOM))
+    };
+    // Room for the badge under each stop; where stops sharing a position fan their badges
+    // out past the right edge, room for those too.
+    let below = MARGIN_PX + BADGE_BELOW_PX + BADGE_REACH_PX;
+    let v = fit(below);
+    let points: Vec<ScreenPoint> = stops.iter().map(|(p, _)| v.lonlat_to_screen(*p)).collect();
+    let reach = badge_centres(&points)
+        .iter()
+        .map(|b| b.x_px + BADGE_REACH_PX + MARGIN_PX - v.width_px)
+        .fold(0.0, f64::max);
+    if reach <= 0.0 {
+        return Some(v);
     }
-    let fold = |f: fn(f64, f64) -> f64, start: f64, get: fn(&ScreenPoint) -> f64| {
-        seen.iter().map(get).fold(start, f)
-    };
-    let (x0, x1) = (
-        fold(f64::min, f64::INFINITY, |p| p.x_px),
-        fold(f64::max, f64::NEG_INFINITY, |p| p.x_px),
-    );
-    let (y0, y1) = (
-        fold(f64::min, f64::INFINITY, |p| p.y_px),
-        fold(f64::max, f64::NEG_INFINITY, |p| p.y_px),
-    );
-    let mut h = (y1 - y0 + 2.0 * MARGIN_PX)
-        .max(MIN_HEIGHT_PX)
-        .min(height_px);
-    let w = (x1 - x0 + 2.0 * MARGIN_PX).max(h * ASPECT).min(width_px);
-    // Too narrow a canvas for the aim: keep the shape by giving up height, never stops.
-    h = h
-        .min((w / ASPECT).max(y1 - y0 + 2.0 * MARGIN_PX))
-        .min(height_px);
-    let centred = |lo: f64, hi: f64, size: f64, max: f64| {
-        ((lo + hi - size) / 2.0).clamp(0.0, (max - size).max(0.0))
-    };
-    Some(CropRect {
-        left_px: centred(x0, x1, w, width_px),
-        top_px: centred(y0, y1, h, height_px),
-        width_px: w,
-        height_px: h,
-    })
+    Some(fit(below + reach))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::projection::metres_per_px;
 
-    fn p(x: f64, y: f64) -> ScreenPoint {
-        ScreenPoint { x_px: x, y_px: y }
-    }
+    /// The 西樵镇 town point, where the four Xiqiao stops are placed (±5 km).
+    const XIQIAO: LonLat = LonLat {
+        lon: 112.96738,
+        lat: 22.94614,
+    };
 
-    fn contains(c: &CropRect, q: &ScreenPoint) -> bool {
-        q.x_px >= c.left_px
-            && q.x_px <= c.left_px + c.width_px
-            && q.y_px >= c.top_px
-            && q.y_px <= c.top_px + c.height_px
-    }
-
-    #[test]
-    fn a_phone_canvas_is_cut_to_a_landscape_piece_around_the_stops() {
-        // 390 x 760 canvas, stops fitted with 60 px padding across its width.
-        let stops = [p(60.0, 300.0), p(330.0, 420.0), p(200.0, 360.0)];
-        let c = handout_crop(&stops, 390.0, 760.0).expect("a cut");
-        assert!(c.width_px > c.height_px, "{c:?}");
-        assert!(c.height_px < 760.0 / 2.0, "{c:?}");
-        assert!(stops.iter().all(|s| contains(&c, s)), "{c:?}");
-        assert!(c.left_px >= 0.0 && c.left_px + c.width_px <= 390.0);
-        assert!(c.top_px >= 0.0 && c.top_px + c.height_px <= 760.0);
+    /// Whether the ring of `radius_m` around `p` is whole inside the view (with `margin`).
+    fn ring_inside(v: &Viewport, p: LonLat, radius_m: f64, margin: f64) -> bool {
+        let c = v.lonlat_to_screen(p);
+        let r = radius_m / metres_per_px(v.center.lat, v.zoom);
+        c.x_px - r >= margin
+            && c.y_px - r >= margin
+            && c.x_px + r <= v.width_px - margin
+            && c.y_px + r <= v.height_px - margin
     }
 
     #[test]
-    fn a_desktop_canvas_keeps_the_stops_with_their_margin() {
-        let stops = [p(300.0, 200.0), p(700.0, 300.0)];
-        let c = handout_crop(&stops, 1000.0, 748.0).expect("a cut");
-        assert!(stops.iter().all(|s| contains(&c, s)));
-        // The badges under the stops reach BADGE_REACH_PX to either side.
-        assert_eq!(c.left_px, 300.0 - BADGE_REACH_PX - MARGIN_PX);
-        assert_eq!(c.width_px, 400.0 + 2.0 * (BADGE_REACH_PX + MARGIN_PX));
-        // Wider than the aim already: not made taller than the stops and the badge under
-        // the lower one need.
-        let below = BADGE_BELOW_PX + BADGE_REACH_PX;
-        assert_eq!(c.height_px, 100.0 + below + 2.0 * MARGIN_PX);
+    fn a_one_town_trip_is_fitted_to_its_ring_not_to_a_point() {
+        let stops = [(XIQIAO, 5_000.0); 4];
+        let v = handout_view(&stops, 1.0).expect("a view");
+        assert_eq!(
+            (v.width_px, v.height_px),
+            (HANDOUT_MAP_W_PX, HANDOUT_MAP_H_PX)
+        );
+        // Drawn at print resolution whatever the screen.
+        assert_eq!(v.dpr, HANDOUT_MIN_DPR);
+        assert_eq!(handout_view(&stops, 4.0).map(|v| v.dpr), Some(4.0));
+        // The whole ±5 km ring is on the map, and it fills most of its height (not a
+        // close-up at zoom 14 where the ring is far off the page).
+        assert!(ring_inside(&v, XIQIAO, 5_000.0, MARGIN_PX), "{v:?}");
+        let r_px = 5_000.0 / metres_per_px(v.center.lat, v.zoom);
+        assert!(r_px > 0.3 * HANDOUT_MAP_H_PX, "{r_px} px at z{}", v.zoom);
+        // The four badges fan out right of the point and stay on the map.
+        let at = v.lonlat_to_screen(XIQIAO);
+        assert!(at.x_px + 3.0 * BADGE_FAN_PX + BADGE_REACH_PX < v.width_px);
     }
 
     #[test]
-    fn the_fanned_badges_of_stops_at_one_point_are_kept_whole() {
-        // A route-1 trip plus the Xiqiao stops: five stops at the Xiqiao town point.
-        let x = p(500.0, 400.0);
-        let stops = [p(300.0, 200.0), p(700.0, 150.0), x, x, x, x, x];
-        let c = handout_crop(&stops, 1280.0, 800.0).expect("a cut");
-        let badges = badge_centres(&stops);
-        assert_eq!(badges[6].x_px, 500.0 + 4.0 * BADGE_FAN_PX);
-        for b in &badges {
-            for (dx, dy) in [(-1.0, -1.0), (1.0, 1.0)] {
-                let corner = p(b.x_px + dx * BADGE_REACH_PX, b.y_px + dy * BADGE_REACH_PX);
-                assert!(contains(&c, &corner), "{corner:?} outside {c:?}");
-            }
+    fn stops_far_apart_keep_every_ring_whole() {
+        // Route 1: 中共南三花工委 (±6 km), 农讲所 (±100 m), 西樵山 (±5 km).
+        let stops = [
+            (LonLat::new(113.0147, 23.3486), 6_000.0),
+            (LonLat::new(113.271333, 23.1303389), 100.0),
+            (XIQIAO, 5_000.0),
+        ];
+        let v = handout_view(&stops, 2.0).expect("a view");
+        for (p, r) in stops {
+            assert!(ring_inside(&v, p, r, 0.0), "{p:?} ±{r} off {v:?}");
         }
-        // Alone at the right of the trip, the stack's last badge needs the cut widened.
-        let right = [p(300.0, 200.0), x, x, x, x, x];
-        let c = handout_crop(&right, 1280.0, 800.0).expect("a cut");
-        let last = badge_centres(&right)[5];
-        assert!(
-            c.left_px + c.width_px >= last.x_px + BADGE_REACH_PX,
-            "{c:?}"
-        );
     }
 
     #[test]
-    fn a_tall_trip_stays_whole_even_if_not_landscape() {
-        let stops = [p(195.0, 80.0), p(195.0, 700.0)];
-        let c = handout_crop(&stops, 390.0, 760.0).expect("a cut");
-        assert!(stops.iter().all(|s| contains(&c, s)), "{c:?}");
-    }
-
-    #[test]
-    fn one_stop_gets_its_surroundings() {
-        let c = handout_crop(&[p(200.0, 380.0)], 390.0, 760.0).expect("a cut");
+    fn one_exact_stop_is_shown_at_street_level_and_no_stop_has_no_view() {
+        let v = handout_view(&[(LonLat::new(113.27, 23.13), 20.0)], 2.0).expect("a view");
+        assert_eq!(v.zoom, HANDOUT_MAX_ZOOM);
+        assert_eq!(handout_view(&[], 2.0), None);
         assert_eq!(
-            (c.width_px, c.height_px),
-            (MIN_HEIGHT_PX * ASPECT, MIN_HEIGHT_PX)
-        );
-        assert_eq!(c.left_px, 200.0 - MIN_HEIGHT_PX * ASPECT / 2.0);
-    }
-
-    #[test]
-    fn no_stop_on_the_canvas_means_no_cut() {
-        assert_eq!(handout_crop(&[], 390.0, 760.0), None);
-        assert_eq!(
-            handout_crop(&[p(-10.0, 5.0), p(f64::NAN, 1.0)], 390.0, 760.0),
+            handout_view(&[(LonLat::new(f64::NAN, 1.0), 10.0)], 2.0),
             None
         );
-        assert_eq!(handout_crop(&[p(1.0, 1.0)], 0.0, 0.0), None);
+        // A bad radius counts as none, not as an infinite box.
+        let v = handout_view(&[(XIQIAO, f64::INFINITY)], f64::NAN).expect("a view");
+        assert_eq!((v.zoom, v.dpr), (HANDOUT_MAX_ZOOM, HANDOUT_MIN_DPR));
+    }
+
+    #[test]
+    fn badges_of_stops_at_one_point_fan_out() {
+        let x = ScreenPoint {
+            x_px: 500.0,
+            y_px: 400.0,
+        };
+        let b = badge_centres(&[
+            ScreenPoint {
+                x_px: 300.0,
+                y_px: 200.0,
+            },
+            x,
+            x,
+            x,
+        ]);
+        assert_eq!(b[0].y_px, 200.0 + BADGE_BELOW_PX);
+        assert_eq!(
+            b[1..].iter().map(|c| c.x_px).collect::<Vec<_>>(),
+            [500.0, 520.0, 540.0]
+        );
     }
 }

@@ -85,7 +85,22 @@ fn summarise(route: &Route, sites: Vec<&Site>) -> RouteSummary {
                 .iter()
                 .any(|s| distance_m(*p, s.position) <= AT_STOP_M)
         });
-    let (mode, mode_assumed) = Mode::for_route(route.mode, length_m);
+    // Where the mode is not stated it is assumed from how far apart the stops may be: the
+    // longest the legs can be (each straight line plus both stops' radii). Stops at one
+    // town point (a path of no length) may be kilometres apart: not a walk to assume.
+    let reach_m = if joins_stops {
+        sites
+            .windows(2)
+            .map(|w| {
+                let r = |s: &Site| s.precision.ring_radius_m();
+                distance_m(w[0].position, w[1].position) + r(w[0]) + r(w[1])
+            })
+            .filter(|d| d.is_finite())
+            .sum()
+    } else {
+        length_m
+    };
+    let (mode, mode_assumed) = Mode::for_route(route.mode, reach_m);
     let (span, travel_min, allowance_min) = if joins_stops {
         let legs: Vec<_> = sites
             .windows(2)
@@ -189,7 +204,43 @@ mod tests {
             assert_eq!(s.span.text(false), "距离未知（各站位置为近似）");
             assert_eq!(s.allowance_min, s.travel_min);
             assert!(s.allowance_min > 0, "{id}");
+            // Stops somewhere in a ±5 km (±15 km) town may be kilometres apart: a coach is
+            // assumed, not a walk.
+            assert_eq!((s.mode, s.mode_assumed), (Mode::Coach, true), "{id}");
         }
+        assert_eq!((one.mode, one.mode_assumed), (Mode::Coach, true));
+    }
+
+    #[test]
+    fn a_trip_made_from_a_route_takes_its_mode_and_ends_the_same_day() {
+        let data = crate::domain::test_data::bundled();
+        let r = data
+            .routes
+            .iter()
+            .find(|r| r.id.as_str() == "nanhai-npc-red-heritage-visits")
+            .expect("route 1");
+        let summary = summarise_route(r, &data);
+        let mut t = crate::domain::trip::Trip::default();
+        assert_eq!(t.mode, Mode::Walk);
+        assert_eq!(t.add_route(r.stops.iter().cloned(), summary.mode), 3);
+        assert_eq!(t.mode, Mode::Coach);
+        let plan = crate::domain::trip::plan(&t, &data);
+        // The card's figures: travel and visits as the route list says, the day ends the
+        // same afternoon (walked, it ended at 01:46 the next day).
+        assert_eq!(plan.travel_min, summary.travel_min);
+        assert_eq!(plan.dwell_min, summary.dwell_min);
+        assert_eq!(plan.finish_min, 9 * 60 + summary.total_min());
+        assert!(plan.finish_min < 18 * 60, "{}", plan.finish_min);
+        assert!(plan.warnings.iter().all(|w| !matches!(
+            w,
+            crate::domain::trip::Warning::LongLeg { .. }
+                | crate::domain::trip::Warning::PastMidnight { .. }
+        )));
+        // A trip with stops keeps the mode its teacher chose.
+        let mut walking = crate::domain::trip::Trip::default();
+        walking.add(crate::domain::model::SiteId::from("somewhere"));
+        walking.add_route(r.stops.iter().cloned(), summary.mode);
+        assert_eq!((walking.mode, walking.stops.len()), (Mode::Walk, 4));
     }
 
     #[test]

@@ -84,15 +84,16 @@ impl Mode {
         }
     }
 
-    /// The mode a data route states; where it does not, walking for a short route and a
-    /// coach otherwise (the second value says the mode was assumed).
-    pub fn for_route(mode: TravelMode, length_m: f64) -> (Mode, bool) {
+    /// The mode a data route states; where it does not, walking for a route whose stops are
+    /// at most `reach_m` (5 km) along, and a coach otherwise (the second value says the mode
+    /// was assumed).
+    pub fn for_route(mode: TravelMode, reach_m: f64) -> (Mode, bool) {
         match mode {
             TravelMode::Walk => (Mode::Walk, false),
             TravelMode::Bike => (Mode::Bike, false),
             TravelMode::Bus | TravelMode::Coach => (Mode::Coach, false),
             TravelMode::Car => (Mode::Car, false),
-            TravelMode::Unknown if length_m <= 5_000.0 => (Mode::Walk, true),
+            TravelMode::Unknown if reach_m <= 5_000.0 => (Mode::Walk, true),
             TravelMode::Unknown => (Mode::Coach, true),
         }
     }

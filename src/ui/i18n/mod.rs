@@ -244,6 +244,23 @@ pub fn progress_text(lang: Lang, done: usize, total: usize) -> String {
     }
 }
 
+/// The map's note while the view lies inside a site's position ring (`ui::map::draw`), in
+/// three short lines (a phone's width): `radius` is worded, e.g. "5.0 km".
+pub fn ring_note(lang: Lang, radius: &str) -> [String; 3] {
+    match lang {
+        Lang::Zh => [
+            "位置为近似：".to_string(),
+            format!("实际地点在 ± {radius} 范围内，"),
+            "可能在此视图之外".to_string(),
+        ],
+        Lang::En => [
+            "Position approximate:".to_string(),
+            format!("the real site is within ± {radius},"),
+            "maybe outside this view".to_string(),
+        ],
+    }
+}
+
 /// A count with its noun: "23 个地点" / "23 sites".
 pub fn count_of(lang: Lang, n: impl Display, zh_noun: &str, en_noun: &str) -> String {
     match lang {

@@ -63,6 +63,9 @@ pub struct Frame<'a> {
     pub trip: super::trip_layer::Overlay,
     /// A place shown from the dashboard's gaps.
     pub place_mark: Option<&'a crate::ui::state::PlaceMark>,
+    /// How much of the canvas's bottom a phone's sheet covers, CSS px (0 on a desktop): a
+    /// ring that encloses the part above it is seen from inside, as one that encloses all.
+    pub covered_bottom_px: f64,
 }
 
 const SITE_R_PX: f64 = 7.0;
@@ -94,11 +97,12 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     super::trip_layer::draw_line(ctx, v, &frame.trip);
     if frame.show_sites && frame.shown.is_some() {
         let marks = &frame.loaded.site_marks;
-        let enclosing_m = draw_rings(ctx, v, marks, &drawn);
+        let visible_h = (v.height_px - frame.covered_bottom_px).clamp(1.0, v.height_px.max(1.0));
+        let enclosing_m = draw_rings(ctx, v, visible_h, marks, &drawn);
         draw_sites(ctx, marks, &drawn, frame);
         draw_labels(ctx, ds, &drawn, frame);
         if let Some(radius_m) = enclosing_m {
-            draw_inside_ring(ctx, v, radius_m, frame.lang);
+            draw_inside_ring(ctx, v.width_px, visible_h, radius_m, frame.lang);
         }
     }
     super::trip_layer::draw_marks(ctx, v, &frame.trip);
@@ -254,7 +258,13 @@ fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usiz
 /// fades out as they grow past the screen (`domain::ring_fill`), so that a ring as big as
 /// the screen does not veil the map: then only the dashed outline is drawn. Returns the
 /// largest radius (m) of the rings that enclose the whole view (their outline is not seen).
-fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) -> Option<f64> {
+fn draw_rings(
+    ctx: &Ctx,
+    v: &Viewport,
+    visible_h: f64,
+    marks: &[SiteMark],
+    drawn: &[Drawn],
+) -> Option<f64> {
     let m_per_px = metres_per_px(v.center.lat, v.zoom);
     let mut done = std::collections::HashSet::new();
     let mut enclosing: Option<f64> = None;
@@ -276,7 +286,7 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) -> O
         if r_px < SITE_R_PX * 2.0 {
             continue;
         }
-        if ring_encloses_view(d.at.x_px, d.at.y_px, r_px, v.width_px, v.height_px) {
+        if ring_encloses_view(d.at.x_px, d.at.y_px, r_px, v.width_px, visible_h) {
             enclosing = Some(enclosing.map_or(radius_m, |e: f64| e.max(radius_m)));
             continue;
         }
@@ -298,10 +308,11 @@ fn draw_rings(ctx: &Ctx, v: &Viewport, marks: &[SiteMark], drawn: &[Drawn]) -> O
     enclosing
 }
 
-/// The view lies inside a position-uncertainty ring: a tinted band with a dashed inner edge
-/// along the view's borders (the ring's fill and outline, seen from inside) and a note.
-fn draw_inside_ring(ctx: &Ctx, v: &Viewport, radius_m: f64, lang: Lang) {
-    let (w, h, b) = (v.width_px, v.height_px, EDGE_BAND_PX);
+/// The view (the `w` x `h` px not under a phone's sheet) lies inside a position-uncertainty
+/// ring: a tinted band with a dashed inner edge along the view's borders (the ring's fill
+/// and outline, seen from inside) and a note.
+fn draw_inside_ring(ctx: &Ctx, w: f64, h: f64, radius_m: f64, lang: Lang) {
+    let b = EDGE_BAND_PX;
     ctx.set_fill_style_str(RING_BAND_FILL);
     ctx.fill_rect(0.0, 0.0, w, b);
     ctx.fill_rect(0.0, h - b, w, b);
@@ -314,21 +325,9 @@ fn draw_inside_ring(ctx: &Ctx, v: &Viewport, radius_m: f64, lang: Lang) {
     ctx.set_stroke_style_str(RING_STROKE);
     ctx.stroke();
     let _ = ctx.set_line_dash(&js_sys::Array::new());
-    let r = crate::domain::trip::exact_text(radius_m);
     // Top left, inside the band: clear of the zoom buttons on the right and of a phone's
     // bottom sheet; three short lines fit a phone's width.
-    let lines = match lang {
-        Lang::Zh => [
-            "位置为近似：".to_string(),
-            format!("实际地点在 ± {r} 范围内，"),
-            "可能在此视图之外".to_string(),
-        ],
-        Lang::En => [
-            "Position approximate:".to_string(),
-            format!("the real site is within ± {r},"),
-            "maybe outside this view".to_string(),
-        ],
-    };
+    let lines = crate::ui::i18n::ring_note(lang, &crate::domain::trip::exact_text(radius_m));
     ctx.set_font("600 12px sans-serif");
     for (k, line) in lines.iter().enumerate() {
         halo_text(

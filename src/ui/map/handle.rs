@@ -101,6 +101,7 @@ impl Map {
             user_position: s.user_position.get_untracked(),
             trip: super::trip_layer::overlay(&s, &loaded),
             place_mark: place_mark.as_ref(),
+            covered_bottom_px: view.height_px * super::sheet_fraction(s),
         };
         let source = s.tile_source.get_untracked();
         let key = s.tianditu_key.get_untracked();
@@ -122,6 +123,48 @@ impl Map {
             perf::mark(perf::FIRST_FRAME);
             s.first_frame.set(true);
         }
+    }
+
+    /// Draws the map as it would be seen in `view` (any size and device pixel ratio) on a
+    /// canvas of its own, for the printed handout: the trip, the sites and their rings and
+    /// the base map, without the screen's selection, hover, routes or position dot (a
+    /// selected route's line crossed the handout's map). A PNG data URL.
+    pub fn render(&self, view: &Viewport) -> Option<String> {
+        let s = self.0.state;
+        let loaded = s.map_data_untracked()?;
+        let document = window().document()?;
+        let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+        canvas.set_width((view.width_px * view.dpr).round().max(1.0) as u32);
+        canvas.set_height((view.height_px * view.dpr).round().max(1.0) as u32);
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let basemap = self.0.basemap.borrow();
+        let shown = s.shown.get_untracked();
+        let frame = Frame {
+            view,
+            loaded: &loaded,
+            shown: shown.as_deref(),
+            basemap: Some(&basemap),
+            selected: None,
+            hovered: None,
+            show_sites: true,
+            show_routes: false,
+            show_regions: s.show_regions.get_untracked(),
+            lang: s.lang.get_untracked(),
+            user_position: None,
+            trip: super::trip_layer::overlay(&s, &loaded),
+            place_mark: None,
+            covered_bottom_px: 0.0,
+        };
+        let source = s.tile_source.get_untracked();
+        let key = s.tianditu_key.get_untracked();
+        let tiles = |ctx: &CanvasRenderingContext2d| {
+            if let Some(source) = source {
+                let mut cache = self.0.tiles.borrow_mut();
+                super::tiles::draw(ctx, view, source, Some(key.as_str()), &mut cache, self);
+            }
+        };
+        draw::draw(&ctx, &frame, &tiles);
+        canvas.to_data_url().ok()
     }
 
     /// Resizes the canvas backing store to its CSS box × device pixel ratio.

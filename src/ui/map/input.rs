@@ -186,8 +186,7 @@ pub fn double_click(map: &Map, ev: web_sys::MouseEvent) {
 
 pub fn key_down(map: &Map, ev: KeyboardEvent) {
     let state = map.0.state;
-    let v = state.view.get_untracked();
-    let centre = ScreenPoint::new(v.width_px / 2.0, v.height_px / 2.0);
+    let centre = super::zoom_anchor(state);
     let pan = |dx: f64, dy: f64| state.view.update(|v| *v = v.pan_by_px(dx, dy));
     match ev.key().as_str() {
         "ArrowLeft" => pan(-KEY_PAN_PX, 0.0),
@@ -196,6 +195,8 @@ pub fn key_down(map: &Map, ev: KeyboardEvent) {
         "ArrowDown" => pan(0.0, KEY_PAN_PX),
         "+" | "=" => map.zoom_by(centre, 1.0),
         "-" | "_" => map.zoom_by(centre, -1.0),
+        // With the handout open, Esc closes it (its own listener), nothing else.
+        "Escape" if state.trip.handout.get_untracked() => return,
         "Escape" => state.selected.set(None),
         _ => return,
     }

@@ -14,7 +14,6 @@
 
 use super::handle::Map;
 use super::{follow_focus, follow_selection, keep_url_in_step, switcher, FIT_PADDING_PX};
-use crate::domain::projection::ScreenPoint;
 use crate::domain::scale_bar::scale_bar;
 use crate::ui::lazy::{self, lazy};
 use crate::ui::state::use_state;
@@ -82,7 +81,10 @@ fn close_on_escape(state: crate::ui::state::AppState) {
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
             .is_some();
-        if ev.key() == "Escape" && !in_field && state.selected.get_untracked().is_some() {
+        // Esc with the handout open closes the handout (its own listener), only that.
+        let handout = state.trip.handout.get_untracked();
+        if ev.key() == "Escape" && !in_field && !handout && state.selected.get_untracked().is_some()
+        {
             state.selected.set(None);
         }
     });
@@ -93,10 +95,9 @@ fn Controls(map: Map) -> impl IntoView {
     let state = use_state();
     let t = move || state.lang.get().t();
     let (a, b, c) = (map.clone(), map.clone(), map);
-    let centre = move || {
-        let v = state.view.get_untracked();
-        ScreenPoint::new(v.width_px / 2.0, v.height_px / 2.0)
-    };
+    // Zoom about the selected site, or the middle of what the phone's sheet leaves visible
+    // (the canvas's centre is under the sheet: the selected site left the view).
+    let centre = move || super::zoom_anchor(state);
     let fit = move |_| {
         if let Some(data) = state.data.get_untracked() {
             c.animate_to(

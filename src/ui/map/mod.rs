@@ -34,11 +34,23 @@ const SITE_LINK_ZOOM: f64 = 12.0;
 /// Padding around the data when fitting it into view, CSS px.
 const FIT_PADDING_PX: f64 = 48.0;
 
+thread_local! {
+    /// The page's map, for drawing the printed handout's map ([`render_handout`]).
+    static MAP: RefCell<Option<Map>> = const { RefCell::new(None) };
+}
+
+/// The map drawn in `view` on a canvas of its own (see `Map::render`), as a PNG data URL;
+/// `None` before the map and its data are there.
+pub fn render_handout(view: &Viewport) -> Option<String> {
+    MAP.with(|m| m.borrow().as_ref()?.render(view))
+}
+
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = use_state();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let map = Map::new(state, canvas_ref);
+    MAP.with(|m| *m.borrow_mut() = Some(map.clone()));
     let gesture = Rc::new(RefCell::new(input::Gesture::default()));
 
     // Re-cluster once per data load and per filter change, never per frame. Not when the
@@ -107,16 +119,10 @@ pub fn MapView() -> impl IntoView {
         state.tianditu_key.track();
         state.user_position.track();
         state.place_mark.track();
+        // The sheet's height decides where the "inside a ring" band and note go.
+        state.sheet.track();
         trip_layer::track(&state);
         m.request_draw();
-    });
-    // The handout fits the map to the trip: a flight still under way (to a route just
-    // selected) took the view back from it, and the handout printed the wrong place.
-    let m = map.clone();
-    Effect::new(move || {
-        if state.trip.handout.get() {
-            m.stop_animation();
-        }
     });
     switcher::restore(state);
     if crate::ui::bench::enabled() {
@@ -361,8 +367,30 @@ fn follow_focus(map: Map) {
     });
 }
 
+/// Where the zoom buttons and keys zoom about: the selected site where it is in the part
+/// of the map the phone's sheet leaves visible (it stays put, and so its ring and the
+/// "position approximate" note of z15+ show as when the zoom is opened by a link), else
+/// the middle of that visible part.
+pub(crate) fn zoom_anchor(state: AppState) -> crate::domain::projection::ScreenPoint {
+    let v = state.view.get_untracked();
+    let visible_h = v.height_px * (1.0 - sheet_fraction(state));
+    let middle = crate::domain::projection::ScreenPoint::new(v.width_px / 2.0, visible_h / 2.0);
+    let site = match state.selected.get_untracked() {
+        Some(Selection::Site(i)) => state.map_data_untracked().and_then(|d| d.site_position(i)),
+        _ => None,
+    };
+    site.map(|p| v.lonlat_to_screen(p))
+        .filter(|p| {
+            p.x_px.is_finite()
+                && p.y_px.is_finite()
+                && (0.0..=v.width_px).contains(&p.x_px)
+                && (0.0..=visible_h).contains(&p.y_px)
+        })
+        .unwrap_or(middle)
+}
+
 /// How much of the map's height the phone's bottom sheet covers (0 on a desktop).
-fn sheet_fraction(state: AppState) -> f64 {
+pub(crate) fn sheet_fraction(state: AppState) -> f64 {
     let narrow = window()
         .inner_width()
         .ok()

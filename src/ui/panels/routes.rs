@@ -119,15 +119,32 @@ fn Stepper(route: usize) -> impl IntoView {
             let ids = r.stops.clone();
             move |_| {
                 let ids = ids.clone();
-                state.trip.change_with_undo(
-                    strings(state.lang.get_untracked())
-                        .add_route_stops
-                        .to_string()
-                        + " ✓",
-                    |t| {
-                        t.add_all(ids);
-                    },
-                );
+                // The mode the route's card states or assumes (summarised on the click only:
+                // it resolves the route's stops).
+                let mode = state
+                    .data
+                    .with_untracked(|d| {
+                        let d = d.as_ref()?;
+                        Some(
+                            crate::domain::trip::summarise_route(
+                                d.dataset.routes.get(route)?,
+                                &d.dataset,
+                            )
+                            .mode,
+                        )
+                    })
+                    .unwrap_or_default();
+                // A new trip takes the route's mode, as its card assumes it: said so.
+                let lang = state.lang.get_untracked();
+                let s = strings(lang);
+                let mut said = format!("{} ✓", s.add_route_stops);
+                if state.trip.trip.with_untracked(|t| t.is_empty()) {
+                    let label = pick(lang, mode.label_zh(), mode.label_en());
+                    said = format!("{said} · {}: {label}", s.mode);
+                }
+                state.trip.change_with_undo(said, |t| {
+                    t.add_route(ids, mode);
+                });
             }
         };
         let export = {

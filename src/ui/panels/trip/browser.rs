@@ -3,7 +3,6 @@
 //! fails quietly to `false`/`None`: a blocked download or storage must not break the page.
 
 use crate::domain::model::Date;
-use crate::domain::trip::CropRect;
 use wasm_bindgen::JsCast;
 
 /// Where the trip is kept between visits (the share code, version 1).
@@ -74,41 +73,6 @@ pub fn encode_query_value(value: &str) -> String {
     js_sys::encode_uri_component(value)
         .as_string()
         .unwrap_or_default()
-}
-
-/// The map canvas as a PNG data URL (for the printed handout): the part `cut` chooses
-/// (CSS px of the canvas, see `domain::trip::handout_crop`), or all of it.
-pub fn map_snapshot(cut: impl FnOnce(f64, f64) -> Option<CropRect>) -> Option<String> {
-    let document = web_sys::window()?.document()?;
-    let canvas: web_sys::HtmlCanvasElement = document
-        .query_selector(".map-canvas")
-        .ok()??
-        .dyn_into()
-        .ok()?;
-    let (css_w, css_h) = (canvas.client_width() as f64, canvas.client_height() as f64);
-    let Some(c) = cut(css_w, css_h).filter(|_| css_w > 0.0) else {
-        return canvas.to_data_url().ok();
-    };
-    // The canvas holds device pixels: copy the cut at that resolution.
-    let scale = canvas.width() as f64 / css_w;
-    let piece: web_sys::HtmlCanvasElement =
-        document.create_element("canvas").ok()?.dyn_into().ok()?;
-    piece.set_width((c.width_px * scale).round().max(1.0) as u32);
-    piece.set_height((c.height_px * scale).round().max(1.0) as u32);
-    let ctx: web_sys::CanvasRenderingContext2d = piece.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-        &canvas,
-        c.left_px * scale,
-        c.top_px * scale,
-        c.width_px * scale,
-        c.height_px * scale,
-        0.0,
-        0.0,
-        piece.width() as f64,
-        piece.height() as f64,
-    )
-    .ok()?;
-    piece.to_data_url().ok()
 }
 
 /// Moves keyboard focus to the element with this id, after the next render.

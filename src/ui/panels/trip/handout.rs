@@ -1,69 +1,67 @@
-//! The printable handout: an A4 page with a map of the trip (a snapshot of the map canvas,
-//! fitted to the trip), the stop table (order, name, address, arrival/departure, what to
+//! The printable handout: an A4 page with a map of the trip (drawn for the page, fitted to
+//! the stops' rings: `domain::trip::handout_view`), the stop table (order, name, address, arrival/departure, what to
 //! see), totals, and a QR code of the trip's share link. On screen it is a page preview with
 //! Print and Close; `@media print` in app.css prints only the page.
 
-use super::browser::{focus_later, map_snapshot, print};
-use super::words::{distance_label, span_text, travel_total, warnings};
+use super::browser::{focus_later, print};
+use super::words::{clock, day_end, distance_label, span_text, travel_total, warnings};
 use super::{share_url, use_schedule};
-use crate::domain::geo::BBox;
 use crate::domain::qr::QrMatrix;
-use crate::domain::trip::{format_hhmm, handout_crop, resolve};
+use crate::domain::trip::{format_hhmm, handout_view, resolve};
 use crate::ui::i18n::trip::{duration, estimate_note, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
 
-/// When to (re)take the map snapshot after opening: the base map may still be arriving.
+/// When to (re)draw the handout's map after opening: the base map may still be arriving.
 const SNAPSHOT_AFTER_MS: [u64; 3] = [350, 1500, 4000];
+
+/// The id of the trip panel's "Print handout" button, where the focus returns on closing.
+pub const OPENER_ID: &str = "trip-handout-open";
+
+/// The handout's map: the trip's stops (with their rings) drawn for the page.
+fn draw_map(state: crate::ui::state::AppState) -> Option<(String, String)> {
+    let data = state.data.get_untracked()?;
+    let trip = state.trip.trip.get_untracked();
+    let stops: Vec<_> = resolve(&trip, &data.dataset)
+        .into_iter()
+        .flatten()
+        .map(|s| (s.position, s.precision.ring_radius_m()))
+        .collect();
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let view = handout_view(&stops, dpr)?;
+    // The view drawn, "zoom/lat/lon" as in the URL's `v` (for the tests).
+    let at = format!("{}/{}/{}", view.zoom, view.center.lat, view.center.lon);
+    Some((crate::ui::map::render_handout(&view)?, at))
+}
 
 #[component]
 pub fn Handout() -> impl IntoView {
     let state = use_state();
     let ts = state.trip;
-    let snapshot = RwSignal::new(None::<String>);
+    let snapshot = RwSignal::new(None::<(String, String)>);
     // Printing waits for the map (a teacher clicking at once printed a page without it),
     // but never for good: after the last try it prints whatever there is. `aria-disabled`,
     // not `disabled`, so that the button keeps the focus it is given on opening.
     let tried_all = RwSignal::new(false);
     let can_print = move || snapshot.with(Option::is_some) || tried_all.get();
-    // On opening (and when the data arrives): fit the map to the trip, then copy the canvas.
+    // On opening (and when the data arrives): draw the map for the page (its own view,
+    // fitted to the stops' rings, at print resolution), again as the base map arrives.
     Effect::new(move || {
         if !ts.handout.get() {
             return;
         }
-        let Some(data) = state.data.get() else { return };
-        let trip = ts.trip.get_untracked();
-        let bbox = BBox::from_points(
-            resolve(&trip, &data.dataset)
-                .iter()
-                .flatten()
-                .map(|s| s.position),
-        );
-        if !bbox.is_empty() {
-            state.view.update(|v| {
-                let fitted = v.fit_bounds(&bbox, 60.0);
-                *v = fitted.with_zoom(fitted.zoom.min(14.0));
-            });
+        if state.data.with(Option::is_none) {
+            return;
         }
+        snapshot.set(None);
+        tried_all.set(false);
         for (k, ms) in SNAPSHOT_AFTER_MS.into_iter().enumerate() {
             let last = k + 1 == SNAPSHOT_AFTER_MS.len();
             set_timeout(
                 move || {
-                    // Keep an earlier snapshot when a later one cannot be taken.
-                    // Cut to the stops: a phone's tall canvas printed as a narrow strip.
-                    let cut = |w, h| {
-                        let v = state.view.get_untracked();
-                        let data = state.data.get_untracked()?;
-                        let trip = ts.trip.get_untracked();
-                        let stops: Vec<_> = resolve(&trip, &data.dataset)
-                            .iter()
-                            .flatten()
-                            .map(|s| v.lonlat_to_screen(s.position))
-                            .collect();
-                        handout_crop(&stops, w, h)
-                    };
-                    if let Some(src) = map_snapshot(cut) {
+                    // Keep an earlier drawing when a later one cannot be made.
+                    if let Some(src) = draw_map(state) {
                         let _ = snapshot.try_set(Some(src));
                     }
                     if last {
@@ -74,18 +72,26 @@ pub fn Handout() -> impl IntoView {
             );
         }
     });
+    // Esc closes the handout wherever the focus is (it was only heard inside it), and the
+    // focus goes back to the button that opened it.
     let close = move || {
         ts.handout.set(false);
         crate::ui::url::set_params(&[("handout", None)]);
+        focus_later(OPENER_ID.to_string());
     };
+    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && ts.handout.get_untracked() {
+            ev.prevent_default();
+            close();
+        }
+    });
     move || {
         let open = ts.handout.get();
         if open {
             focus_later("handout-print".to_string());
         }
         open.then(|| view! {
-            <div class="handout" role="dialog" aria-modal="true" aria-labelledby="handout-title"
-                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { close() }>
+            <div class="handout" role="dialog" aria-modal="true" aria-labelledby="handout-title">
                 <div class="handout-toolbar">
                     <button id="handout-print" class="primary-button" aria-disabled=move || (!can_print()).to_string() on:click=move |_| if can_print() { print() }>{move || strings(state.lang.get()).print}</button>
                     <button on:click=move |_| close()>{move || strings(state.lang.get()).close}</button>
@@ -97,7 +103,7 @@ pub fn Handout() -> impl IntoView {
 }
 
 #[component]
-fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
+fn HandoutPage(snapshot: RwSignal<Option<(String, String)>>) -> impl IntoView {
     let state = use_state();
     let ts = state.trip;
     let schedule = use_schedule(state);
@@ -124,11 +130,7 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
         let subtitle = [
             trip.date.map(|d| d.to_string()),
             Some(mode.clone()),
-            Some(format!(
-                "{}–{}",
-                format_hhmm(trip.start_min),
-                format_hhmm(sc.finish_min)
-            )),
+            Some(format!("{}–{}", format_hhmm(trip.start_min), day_end(&sc))),
         ]
         .into_iter()
         .flatten()
@@ -143,8 +145,8 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
                 Some(site) => (pick(&site.name, &site.name_en), site.address.clone().unwrap_or_default(), pick(&site.summary, &site.summary_en)),
                 None => (trip.stops[i].site.to_string(), String::new(), s.not_in_data.to_string()),
             };
-            let arrive = times.map(|t| format_hhmm(t.arrive_min)).unwrap_or_default();
-            let depart = times.map(|t| format_hhmm(t.depart_min)).unwrap_or_default();
+            let arrive = times.map(|t| clock(t.arrive_min, t.approximate)).unwrap_or_default();
+            let depart = times.map(|t| clock(t.depart_min, t.approximate)).unwrap_or_default();
             // `data-label`: the column's name, shown before the cell where a narrow screen
             // lays each stop out as a card instead of a row (app.css, phone section); the
             // explicit roles keep it a table for screen readers then.
@@ -170,7 +172,7 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
             s.visit_time,
             duration(lang, sc.dwell_min),
             s.day_ends,
-            format_hhmm(sc.finish_min)
+            day_end(&sc)
         );
         Some(view! {
             <article class="handout-page">
@@ -180,7 +182,7 @@ fn HandoutPage(snapshot: RwSignal<Option<String>>) -> impl IntoView {
                 </header>
                 // Until the snapshot is taken, a box of the map's height holds its place.
                 {move || match snapshot.get() {
-                    Some(src) => view! { <img class="handout-map" src=src alt=strings(state.lang.get()).map_of_trip /> }.into_any(),
+                    Some((src, at)) => view! { <img class="handout-map" src=src data-view=at alt=strings(state.lang.get()).map_of_trip /> }.into_any(),
                     None => view! { <div class="handout-map handout-map-pending" role="status">{strings(state.lang.get()).map_pending}</div> }.into_any(),
                 }}
                 <table class="handout-table" role="table">

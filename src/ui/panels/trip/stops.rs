@@ -3,7 +3,7 @@
 //! move it up or down (keyboard), drag it (pointer) or remove it.
 
 use super::browser::focus_later;
-use super::words::leg_line;
+use super::words::{clock, leg_line};
 use crate::domain::model::Site;
 use crate::domain::trip::{default_dwell_min, format_hhmm, HoursCheck, Schedule, StopTimes};
 use crate::ui::i18n::trip::{moved_to, trip as strings};
@@ -118,10 +118,11 @@ fn stop_row(row: Row, n: usize, lang: Lang, dragged: RwSignal<Option<usize>>) ->
         .times
         .and_then(|t| t.leg_in)
         .map(|leg| (leg.is_allowance(), leg_line(lang, &leg)));
+    // "≈ 10:28–11:28" once the times rest on an approximate or unknown leg.
     let times = row.times.map(|t| {
         format!(
             "{}–{}",
-            format_hhmm(t.arrive_min),
+            clock(t.arrive_min, t.approximate),
             format_hhmm(t.depart_min)
         )
     });

@@ -2,9 +2,9 @@
 //! link, export GPX / KML / GeoJSON, print a handout, clear it (with Undo).
 
 use super::browser::{copy_text, download, today};
-use super::words::{distance_label, span_text, travel_total, warnings};
+use super::words::{day_end, distance_label, span_text, travel_total, warnings};
 use crate::domain::export::{trip_file_name, trip_plan, Format};
-use crate::domain::trip::{format_hhmm, Schedule};
+use crate::domain::trip::Schedule;
 use crate::ui::i18n::trip::{duration, trip as strings};
 use crate::ui::i18n::Lang;
 use crate::ui::state::use_state;
@@ -25,7 +25,7 @@ pub fn Totals(schedule: Memo<Arc<Schedule>>) -> impl IntoView {
                 <dt>{distance_label(lang)}</dt><dd class="trip-distance">{span_text(lang, &sc.span)}</dd>
                 <dt>{s.travel_time}</dt><dd class="trip-travel">{travel_total(lang, &sc)}</dd>
                 <dt>{s.visit_time}</dt><dd>{duration(lang, sc.dwell_min)}</dd>
-                <dt>{s.day_ends}</dt><dd>{format_hhmm(sc.finish_min)}</dd>
+                <dt>{s.day_ends}</dt><dd class="trip-day-end">{day_end(&sc)}</dd>
             </dl>
             {(!warnings.is_empty()).then(|| view! {
                 <ul class="trip-warnings">
@@ -82,7 +82,7 @@ pub fn Actions() -> impl IntoView {
             </label>
             <div class="button-row">
                 <button on:click=share>{move || s().share}</button>
-                <button on:click=move |_| ts.handout.set(true)>{move || s().handout}</button>
+                <button id=super::handout::OPENER_ID on:click=move |_| ts.handout.set(true)>{move || s().handout}</button>
             </div>
             {move || link.get().map(|url| view! {
                 <input class="share-link" type="text" readonly prop:value=url aria-label=s().share
