@@ -32,7 +32,7 @@ async function lookAtMap(page) {
       const k = (Math.round(y) * c.width + Math.round(x)) * 4;
       return [data[k], data[k + 1], data[k + 2]];
     };
-    const [zoom, lat, lon] = img.dataset.view.split('/').map(Number);
+    const [zoom, lat, lon] = (img.dataset.view ?? 'NaN/NaN/NaN').split('/').map(Number);
     const scale = c.width / 704; // device px per CSS px of the map
     // The ring is around the town point; the view is centred on the ring.
     const mPerPx = (156543.03392 * Math.cos((lat * Math.PI) / 180)) / 2 ** zoom;
