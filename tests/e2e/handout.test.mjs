@@ -74,6 +74,8 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
     await handout.waitFor();
     await handout.getByRole('img', { name: 'Map of the trip' }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(4500); // the last drawing, once the base map is in
+    // Its times rest on allowances: "≈", spaced from the start.
+    assert.match(await handout.locator('.handout-head p').textContent(), /09:00 – ≈ \d\d:\d\d$/);
     const map = await lookAtMap(page);
     fs.mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, `handout-xiqiao-${label}.png`) });
