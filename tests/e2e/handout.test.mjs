@@ -32,7 +32,7 @@ async function lookAtMap(page) {
       const k = (Math.round(y) * c.width + Math.round(x)) * 4;
       return [data[k], data[k + 1], data[k + 2]];
     };
-    const [zoom, lat, lon] = img.dataset.view.split('/').map(Number);
+    const [zoom, lat, lon] = (img.dataset.view ?? 'NaN/NaN/NaN').split('/').map(Number);
     const scale = c.width / 704; // device px per CSS px of the map
     // The ring is around the town point; the view is centred on the ring.
     const mPerPx = (156543.03392 * Math.cos((lat * Math.PI) / 180)) / 2 ** zoom;
@@ -74,6 +74,8 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
     await handout.waitFor();
     await handout.getByRole('img', { name: 'Map of the trip' }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(4500); // the last drawing, once the base map is in
+    // Its times rest on allowances: "≈", spaced from the start.
+    assert.match(await handout.locator('.handout-head p').textContent(), /09:00 – ≈ \d\d:\d\d$/);
     const map = await lookAtMap(page);
     fs.mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, `handout-xiqiao-${label}.png`) });

@@ -130,7 +130,13 @@ fn HandoutPage(snapshot: RwSignal<Option<(String, String)>>) -> impl IntoView {
         let subtitle = [
             trip.date.map(|d| d.to_string()),
             Some(mode.clone()),
-            Some(format!("{}–{}", format_hhmm(trip.start_min), day_end(&sc))),
+            // "09:00 – ≈ 14:15": spaced where the end is approximate ("09:00–≈ 14:15" read
+            // as one garbled token).
+            Some(if sc.finish_approximate() {
+                format!("{} – {}", format_hhmm(trip.start_min), day_end(&sc))
+            } else {
+                format!("{}–{}", format_hhmm(trip.start_min), day_end(&sc))
+            }),
         ]
         .into_iter()
         .flatten()
