@@ -511,3 +511,27 @@ fn summaries_add_up_and_match_the_list() {
     );
     assert_eq!(not_imported(&out), 2);
 }
+
+/// A stated precision is what lets a trip on imported sites give distances: two sites 3 km
+/// apart are "distance unknown" with the default ±5 km rings, known with "about 10 m".
+#[test]
+fn a_stated_precision_gives_trips_their_distances() {
+    use redmap::domain::geo::distance_m;
+    use redmap::domain::import::StatedPrecision;
+    use redmap::domain::trip::Span;
+    let csv = "名称,经度,纬度\n甲,113.10,23.10\n乙,113.13,23.10\n";
+    let leg = |stated| {
+        let options = ImportOptions {
+            stated,
+            ..ImportOptions::default()
+        };
+        let out = import_file("a.csv", csv.as_bytes(), &options);
+        let (a, b) = (&out.dataset.sites[0], &out.dataset.sites[1]);
+        let d = distance_m(a.position, b.position);
+        assert!((2_900.0..3_200.0).contains(&d), "{d}");
+        Span::leg(d, a.precision.ring_radius_m(), b.precision.ring_radius_m())
+    };
+    assert_eq!(leg(StatedPrecision::NotStated).unknown_legs, 1);
+    let known = leg(StatedPrecision::About10m);
+    assert_eq!((known.unknown_legs, known.uncertainty_m), (0, 20.0));
+}

@@ -108,8 +108,8 @@ test('a 25 MB GeoJSON broken in the middle: progress, then its error and the fea
   assert.ok(bar, 'a progress bar while it was read');
   assert.ok(gap < MAX_GAP_MS, `the page froze ${gap.toFixed(0)} ms`);
   const rows = await problemRows(page);
-  assert.match(rows[0], new RegExp(`错误.*broken-25mb\\.geojson.*invalid JSON: expected \`:\` at line ${line} column ${column}`));
-  assert.match(rows[1], new RegExp(`警告.*the ${bad} feature\\(s\\) before it are imported, nothing after it`));
+  assert.match(rows[0], new RegExp(`错误.*broken-25mb\\.geojson.*JSON 语法错误（第 ${line} 行第 ${column} 列）：invalid JSON: expected \`:\``));
+  assert.match(rows[1], new RegExp(`警告.*之前的 ${bad} 个要素已导入，之后的都没有`));
   await page.waitForFunction((n) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n,
     bundledSites + bad, { timeout: 120000 });
   assert.equal(await siteCount(page), bundledSites + bad);
@@ -132,8 +132,8 @@ test('a 20 MB KML cut off in a placemark, on a phone: progress, the error and th
   assert.ok(bar, 'a progress bar while it was read');
   assert.ok(gap < MAX_GAP_MS, `the page froze ${gap.toFixed(0)} ms`);
   const rows = await problemRows(page);
-  assert.match(rows[0], /错误.*cut-20mb\.kml.*not well-formed XML: /);
-  assert.match(rows[1], new RegExp(`警告.*the ${cut} record\\(s\\) that could be read are imported all the same; nothing after line ${line} is read`));
+  assert.match(rows[0], /错误.*cut-20mb\.kml.*XML 格式错误：/);
+  assert.match(rows[1], new RegExp(`警告.*能读取的 ${cut} 条记录仍已导入；第 ${line} 行以后的内容未读取`));
   await page.waitForFunction((n) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n,
     bundledSites + cut, { timeout: 120000 });
   const problems = page.locator('.import-problems');

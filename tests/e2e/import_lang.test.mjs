@@ -64,17 +64,17 @@ test('CSV with errors: zh then en, counts, list, CSV download, stated precision 
   await dialog.getByRole('button', { name: '导入 6 行' }).click();
   await waitForSites(page, bundledSites + 4);
   const layer = page.locator('.import-layer');
-  assert.match(await layer.textContent(), /读取 6 行：导入 4，未导入 2（均列于下表）；共 6 个问题。/);
+  assert.match(await layer.textContent(), /读取 6 行：导入 4，未导入 2（均列于下表）；共 5 个问题。/);
   const rows = page.locator('.import-problems-table tbody tr');
   const zhRows = await rows.allTextContents();
-  assert.equal(zhRows.length, 6);
+  assert.equal(zhRows.length, 5);
   // Entirely Chinese: no English reason, no "row N".
   for (const r of zhRows) assert.doesNotMatch(r, /\brow\b|\bnot\b|\bimported\b/, r);
   assert.equal(zhRows.filter((r) => r.startsWith('错误')).length, 2, 'the 2 rows not imported are the errors');
   const csv = await problemCsv(page, '导入问题 CSV');
   const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   assert.equal(lines[0], '级别,文件,行或要素,字段,原因');
-  assert.equal(lines.length, 7);
+  assert.equal(lines.length, 6);
   assert.ok(lines.includes('错误,organiser_gbk.csv,第 3 行,经度,“abc”不是坐标；该行未导入'), lines.join('\n'));
   assert.equal(await page.getByLabel('位置精确程度（由您说明）').evaluate((s) => s.selectedOptions[0].textContent), '约 10 米');
   await page.locator('.import-section').scrollIntoViewIfNeeded();
@@ -96,9 +96,9 @@ test('CSV with errors: zh then en, counts, list, CSV download, stated precision 
   // English: the same layer (kept in the browser), entirely in English.
   await page.goto(`${app.base}?lang=en`);
   await waitForSites(page, bundledSites + 4);
-  assert.match(await page.locator('.import-layer').textContent(), /6 rows read: 4 imported, 2 not imported \(each listed below\); 6 problems in all\./);
+  assert.match(await page.locator('.import-layer').textContent(), /6 rows read: 4 imported, 2 not imported \(each listed below\); 5 problems in all\./);
   const enRows = await page.locator('.import-problems-table tbody tr').allTextContents();
-  assert.equal(enRows.length, 6);
+  assert.equal(enRows.length, 5);
   for (const r of enRows) assert.doesNotMatch(r.replace(/organiser_gbk\.csv|经度/g, ''), /[\u4e00-\u9fff]/, r);
   assert.ok(enRows.some((r) => /row 3.*"abc" is not a coordinate; row not imported/.test(r)), enRows.join('\n'));
   const enCsv = (await problemCsv(page, /CSV/)).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
