@@ -21,7 +21,7 @@ async function openDashboard(options = desktop, lang = 'zh') {
   opened.page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/favicon.svg')) failed.push(`${r.status()} ${r.url()}`);
   });
-  await opened.page.getByRole('heading', { name: '统计看板' }).waitFor();
+  await opened.page.getByRole('heading', { name: lang === 'zh' ? '统计看板' : 'Coverage dashboard' }).waitFor();
   await opened.page.locator('.dash-card').first().waitFor({ timeout: 30000 });
   const errors = () => opened.errors.filter((e) => !e.startsWith('Failed to load resource')).concat(failed);
   return { ...opened, errors };
@@ -182,7 +182,7 @@ test('the month chart: one bar per month, the number on focus, the same in a tab
     section.getByRole('button', { name: /SVG/ }).click(),
   ]);
   const svgText = fs.readFileSync(await svg.path(), 'utf8');
-  for (const want of ['按月份的活动(当月的记录)', '范围:', '日期 2021-02 – 2021-12', '来源:', '灰色柱']) {
+  for (const want of ['按月份的活动 (当月的记录)', '范围:', '日期 2021-02 – 2021-12', '来源:', '灰色柱']) {
     assert.ok(svgText.includes(want), `${want} in the SVG`);
   }
   await context.close();
