@@ -63,9 +63,9 @@ fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<Cell>>) -> String {
 fn bound(missing: usize, qualified: usize) -> Cell {
     text(match (missing, qualified) {
         (0, 0) => "",
-        (0, _) => "含“超过/约”的数字 / includes \"over\"/\"about\" figures",
+        (0, _) => "含“超过”“约”的数字 / includes 'over'/'about' figures",
         (_, 0) => "至少 / at least",
-        (_, _) => "至少,含“超过/约”的数字 / at least; includes \"over\"/\"about\" figures",
+        (_, _) => "至少;含“超过”“约”的数字 / at least; includes 'over'/'about' figures",
     })
 }
 

@@ -81,12 +81,18 @@ fn svg(m: &Months, running: bool, title: String) -> impl IntoView {
             </text>
         }
     });
+    let n_bars = chart.bars.len();
     let bars = chart.bars.into_iter().enumerate().map(|(i, b)| {
         let class = if i < n_months { "bar" } else { "bar ranged" };
         let cx = format!("{:.1}", b.x_px + b.w_px / 2.0);
         let label = format!("{}: {}", b.label, group_digits(b.value));
         let aria = label.clone();
-        let axis_x = cx.clone();
+        // The last label ends at the bar's right edge, so that it is not cut off.
+        let (axis_x, anchor) = if i + 1 == n_bars {
+            (format!("{:.1}", b.x_px + b.w_px), "end")
+        } else {
+            (cx.clone(), "middle")
+        };
         view! {
             <g class=class tabindex="0" role="img" aria-label=aria>
                 <title>{label}</title>
@@ -95,7 +101,7 @@ fn svg(m: &Months, running: bool, title: String) -> impl IntoView {
                     {group_digits(b.value)}
                 </text>
                 {b.show_label.then(|| view! {
-                    <text class="axis-label" x=axis_x.clone() y=format!("{:.1}", base + 16.0) text-anchor="middle">{b.label.clone()}</text>
+                    <text class="axis-label" x=axis_x.clone() y=format!("{:.1}", base + 16.0) text-anchor=anchor>{b.label.clone()}</text>
                 })}
             </g>
         }

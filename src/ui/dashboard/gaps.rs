@@ -142,8 +142,8 @@ pub fn GapsSection() -> impl IntoView {
                 <tr>
                     <th scope="row">{name.clone()}</th>
                     <td>{level}</td>
-                    <td>{(s.could_be_within)(g.possible.len(), d)}<ul class="dash-could">{could}</ul></td>
-                    <td>{button(name, g.position)}</td>
+                    <td class="dash-gap-could">{(s.could_be_within)(g.possible.len(), d)}<ul class="dash-could">{could}</ul></td>
+                    <td class="dash-gap-show">{button(name, g.position)}</td>
                 </tr>
             }
         }).collect_view();
@@ -163,7 +163,7 @@ pub fn GapsSection() -> impl IntoView {
             {(!has_gaps).then(|| view! { <p class="hint">{s.none_in_group}</p> })}
             {has_gaps.then(|| view! {
                 <div class="dash-scroll">
-                    <table class="dash-table" aria-labelledby="dash-gaps-certain">
+                    <table class="dash-table dash-gaptable" aria-labelledby="dash-gaps-certain">
                         <thead><tr>
                             <th scope="col">{s.region}</th>
                             <th scope="col">{s.level}</th>
@@ -179,7 +179,7 @@ pub fn GapsSection() -> impl IntoView {
             {(!has_uncertain).then(|| view! { <p class="hint">{s.none_in_group}</p> })}
             {has_uncertain.then(|| view! {
                 <div class="dash-scroll">
-                    <table class="dash-table" aria-labelledby="dash-gaps-uncertain">
+                    <table class="dash-table dash-gaptable" aria-labelledby="dash-gaps-uncertain">
                         <thead><tr>
                             <th scope="col">{s.region}</th>
                             <th scope="col">{s.level}</th>
