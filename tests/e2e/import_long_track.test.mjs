@@ -18,7 +18,7 @@ const app = useApp();
 /** The longest gap between animation frames allowed: loose (a shared 2-core machine,
  * other helpers building); the track read whole was one task of ~0.8 s, and the frame
  * after it waits for the map to draw the new line too. */
-const MAX_GAP_MS = 700;
+const MAX_GAP_MS = 500;
 
 /** A track of `n` points; point `bad` has a latitude that is not a number. Returns the
  * line of the bad point. */
