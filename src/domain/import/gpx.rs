@@ -365,7 +365,9 @@ impl LongRecord {
         } else {
             let (end, closed, name) = start_tag(text, at)?;
             let local = name.rsplit(':').next().unwrap_or(name);
-            let stop = if closed {
+            let segment = self.container.is_none() && local.eq_ignore_ascii_case("trkseg");
+            // (A segment is read into, not scanned to its end here: that is the long part.)
+            let stop = if closed || segment {
                 end
             } else {
                 element_end(text, end, &[], true).ok()?
@@ -377,7 +379,7 @@ impl LongRecord {
                 if stop - start >= budget {
                     self.flush(read, b)?;
                 }
-            } else if self.container.is_none() && local.eq_ignore_ascii_case("trkseg") {
+            } else if segment {
                 let s = self.segments;
                 self.segments += 1;
                 if closed {
