@@ -78,7 +78,7 @@ test('an 18 MB GPX of one track: progress, the page drawing throughout, then the
   assert.ok(bar, 'a progress bar while it was read');
   assert.ok(gap < MAX_GAP_MS, `the page froze ${gap.toFixed(0)} ms`);
   assert.match(await page.locator('.import-layer').textContent(), /1 个地点，1 条路线/);
-  await page.getByRole('row', { name: new RegExp(`错误\\s*long-track\\.gpx\\s*trk\\[0\\] \\(line 4\\)\\s*trkseg\\[0\\]\\.trkpt\\[${bad}\\] \\(line ${line}\\)`) }).waitFor();
+  await page.getByRole('row', { name: new RegExp(`错误\\s*long-track\\.gpx\\s*航迹 trk\\[0\\]（第 4 行）\\s*trkseg\\[0\\]\\.trkpt\\[${bad}\\]（第 ${line} 行）`) }).waitFor();
   await page.waitForFunction((m) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === m,
     bundledSites + 1, { timeout: 120000 });
   await page.locator('.import-layer').scrollIntoViewIfNeeded();
