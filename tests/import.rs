@@ -535,3 +535,111 @@ fn a_stated_precision_gives_trips_their_distances() {
     let known = leg(StatedPrecision::About10m);
     assert_eq!((known.unknown_legs, known.uncertainty_m), (0, 20.0));
 }
+
+/// What an activity says, whatever file it came from (ids and sources aside): site name,
+/// date, title, participants and their qualifier.
+type ActivityKey = (String, String, String, Option<u64>, Option<Qualifier>);
+
+fn activity_keys(o: &Imported) -> Vec<ActivityKey> {
+    let name_of = |id: &redmap::domain::model::SiteId| {
+        o.dataset
+            .sites
+            .iter()
+            .find(|s| &s.id == id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    o.dataset
+        .activities
+        .iter()
+        .map(|a| {
+            (
+                name_of(a.site().expect("at a site")),
+                a.date.to_string(),
+                a.title.clone(),
+                a.participants,
+                a.participants_qualifier,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn exporting_a_layer_keeps_its_activities_and_stated_precision() {
+    let stated = ImportOptions {
+        stated: redmap::domain::import::StatedPrecision::About100m,
+        ..ImportOptions::default()
+    };
+    let first = import_file(
+        "sites_utf8_bom.csv",
+        &fixture("sites_utf8_bom.csv"),
+        &stated,
+    );
+    assert_eq!(first.dataset.activities.len(), 4);
+    let want = activity_keys(&first);
+    let sites = |o: &Imported| -> Vec<(String, String, f64)> {
+        o.dataset
+            .sites
+            .iter()
+            .map(|s| {
+                (
+                    s.id.to_string(),
+                    s.name.clone(),
+                    s.precision.ring_radius_m(),
+                )
+            })
+            .collect()
+    };
+    // GeoJSON: sites, activities (dates, counts, qualifiers, bounds) and precision back.
+    let gj = layer_geojson(&first.dataset);
+    let back = import_file("back.geojson", gj.as_bytes(), &ImportOptions::default());
+    assert!(back.issues.is_empty(), "{:?}", back.issues);
+    assert_eq!(sites(&back), sites(&first));
+    assert_eq!(activity_keys(&back), want);
+    assert_eq!(back.summary.activities, 4);
+    assert_eq!(
+        back.dataset
+            .activities
+            .iter()
+            .map(|a| a.date.bounds())
+            .collect::<Vec<_>>(),
+        first
+            .dataset
+            .activities
+            .iter()
+            .map(|a| a.date.bounds())
+            .collect::<Vec<_>>()
+    );
+    // The stepped reader the dialog uses gives the same.
+    let mut stepped =
+        redmap::domain::import::GeoJsonImport::new("back.geojson", &gj, &ImportOptions::default());
+    while !stepped.step(1) {}
+    let stepped = stepped.finish();
+    assert_eq!(activity_keys(&stepped), want);
+    assert_eq!(stepped.issues.len(), back.issues.len());
+    // CSV: one row per activity with its site's columns; the same sites and activities
+    // come back through the suggested mapping (precision is stated again in the dialog).
+    let csv = layer_csv(&first.dataset);
+    assert!(
+        csv.contains("日期,活动名称,活动类型,场次,参与人数"),
+        "{csv}"
+    );
+    let again = import_file("again.csv", csv.as_bytes(), &stated);
+    assert!(again.issues.is_empty(), "{:?}", again.issues);
+    assert_eq!(
+        sites(&again)
+            .into_iter()
+            .map(|s| (s.1, s.2))
+            .collect::<Vec<_>>(),
+        sites(&first)
+            .into_iter()
+            .map(|s| (s.1, s.2))
+            .collect::<Vec<_>>()
+    );
+    // Rows are grouped by site, so the activities come back in that order.
+    let sorted = |mut v: Vec<_>| {
+        v.sort_by(|a: &ActivityKey, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        v
+    };
+    assert_eq!(sorted(activity_keys(&again)), sorted(want));
+}
