@@ -643,3 +643,48 @@ fn exporting_a_layer_keeps_its_activities_and_stated_precision() {
     };
     assert_eq!(sorted(activity_keys(&again)), sorted(want));
 }
+
+#[test]
+fn a_record_without_a_name_is_named_with_a_warning() {
+    use redmap::domain::model::TextLang;
+    let csv = "名称,经度,纬度,地址\n甲,113.1,23.0,南海区\n,113.3,23.1,无名行\n";
+    let out = import_file("n.csv", csv.as_bytes(), &ImportOptions::default());
+    assert_eq!(names(&out), ["甲", "无名行"]);
+    let texts: Vec<(Severity, String, String)> = out
+        .issues
+        .iter()
+        .map(|i| (i.severity, i.path.clone(), i.text(TextLang::Zh)))
+        .collect();
+    assert_eq!(
+        texts,
+        [(
+            Severity::Warning,
+            "row 3".to_owned(),
+            "第 3 行：没有名称，用地址“无名行”作名称".to_owned()
+        )]
+    );
+    assert_eq!(
+        out.issues[0].text(TextLang::En),
+        "row 3: no name, named by its address \"无名行\""
+    );
+    let gj = r#"{"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "甲"}, "geometry": {"type": "Point", "coordinates": [113.1, 23.0]}},
+        {"type": "Feature", "properties": {"note": "x"}, "geometry": {"type": "Point", "coordinates": [113.2, 23.0]}}
+    ]}"#;
+    let out = import_file("g.geojson", gj.as_bytes(), &ImportOptions::default());
+    assert_eq!(names(&out), ["甲", "未命名（第 2 个要素）"]);
+    assert_eq!(out.dataset.sites[1].name_en, "Unnamed (feature 2)");
+    let texts: Vec<(Severity, String, String)> = out
+        .issues
+        .iter()
+        .map(|i| (i.severity, i.path.clone(), i.text(TextLang::Zh)))
+        .collect();
+    assert_eq!(
+        texts,
+        [(
+            Severity::Warning,
+            "features[1].properties.name".to_owned(),
+            "没有名称：显示为“未命名（第 2 个要素）”".to_owned()
+        )]
+    );
+}

@@ -200,7 +200,13 @@ impl CsvImport {
             &at.whole(),
         );
         let name = name
-            .or_else(|| self.text(row, Field::Address))
+            .or_else(|| {
+                // Named by its address, and said so: a name the file does not give.
+                let address = self.text(row, Field::Address)?;
+                let reason = Reason::NamedByAddress(row.row, address.clone());
+                self.b.issue(Severity::Warning, &at.whole(), reason);
+                Some(address)
+            })
             .map(|name| (name, self.text(row, Field::NameEn).unwrap_or_default()))
             .unwrap_or_else(|| {
                 let reason = Reason::NoNameRow(row.row);

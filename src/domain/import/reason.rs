@@ -63,6 +63,10 @@ pub enum Reason {
     SameAsRow(usize),
     /// A row without a name: shown as "未命名 (第 N 行)" / "Unnamed (row N)".
     NoNameRow(usize),
+    /// A CSV row without a name, named by its address (row, address).
+    NamedByAddress(usize, String),
+    /// A GeoJSON feature without a name (its number, from 1).
+    NoNameFeature(usize),
     UnknownKind(String),
     IdRepeated {
         id: String,
@@ -235,6 +239,14 @@ impl Reason {
                 format!("没有名称：显示为“{}”", unnamed_row(*r, TextLang::Zh)),
                 format!("no name: shown as \"{}\"", unnamed_row(*r, TextLang::En)),
             ),
+            NamedByAddress(r, a) => w(
+                format!("第 {r} 行：没有名称，用地址“{a}”作名称"),
+                format!("row {r}: no name, named by its address \"{a}\""),
+            ),
+            NoNameFeature(n) => w(
+                format!("没有名称：显示为“未命名（第 {n} 个要素）”"),
+                format!("no name: shown as \"Unnamed (feature {n})\""),
+            ),
             UnknownKind(t) => w(
                 format!("类型“{t}”无法识别：按“其他”导入，原文保留"),
                 format!("kind \"{t}\" is not one we know: imported as \"other\", the text is kept"),
@@ -375,6 +387,13 @@ impl Reason {
             "coordinate is not a finite number" => return Reason::NotFinite,
             "missing features" => return Reason::NoFeaturesList,
             _ => {}
+        }
+        if let Some(n) = message
+            .strip_prefix("no name: shown as \"Unnamed (feature ")
+            .and_then(|m| m.strip_suffix(")\""))
+            .and_then(|n| n.parse().ok())
+        {
+            return Reason::NoNameFeature(n);
         }
         if let Some(found) = message.strip_prefix("expected \"FeatureCollection\", found ") {
             let found = found.strip_prefix('"').and_then(|f| f.strip_suffix('"'));
