@@ -441,6 +441,15 @@ fn feature_counts(name: &str, text: &str) -> FeatureCounts {
     counts
 }
 
+/// The foreign-GeoJSON reader's words (shared with the published data's checks, in
+/// English) typed, so that the list is in the reader's language: for an import, and for a
+/// GeoJSON opened by `?data=` (the same reader, the same words).
+pub fn type_geojson_issues(issues: &mut [DataIssue]) {
+    for issue in issues.iter_mut().filter(|i| i.reason.is_none()) {
+        issue.reason = Some(Box::new(Reason::of_geojson_message(&issue.message)));
+    }
+}
+
 /// The layer in WGS-84, with its counts.
 fn shifted(
     file: &str,
@@ -509,11 +518,7 @@ fn shifted(
             }
         }
     }
-    // The reader's words (shared with the published data's checks, in English) typed, so
-    // that the list is in the reader's language.
-    for issue in issues.iter_mut().filter(|i| i.reason.is_none()) {
-        issue.reason = Some(Box::new(Reason::of_geojson_message(&issue.message)));
-    }
+    type_geojson_issues(&mut issues);
     let summary = ImportSummary {
         format: ImportFormat::GeoJson,
         records: counts.read,
