@@ -203,13 +203,29 @@ pub fn summary(
         "KML" => ("个地标", "placemarks"),
         _ => ("条记录", "records"),
     };
+    // "Listed below" only when there is a list (a layer without problems has none).
     match lang {
-        Lang::Zh => format!(
-            "读取 {records} {zh_unit}：导入 {imported}，未导入 {skipped}（均列于下表）；共 {problems} 个问题。"
-        ),
-        Lang::En => format!(
-            "{records} {en_unit} read: {imported} imported, {skipped} not imported (each listed below); {problems} problems in all."
-        ),
+        Lang::Zh => {
+            let mut t = format!("读取 {records} {zh_unit}：导入 {imported}");
+            if skipped > 0 {
+                t.push_str(&format!("，未导入 {skipped}（均列于下表）"));
+            }
+            if problems > 0 {
+                t.push_str(&format!("；共 {problems} 个问题"));
+            }
+            t + "。"
+        }
+        Lang::En => {
+            let mut t = format!("{records} {en_unit} read: {imported} imported");
+            if skipped > 0 {
+                t.push_str(&format!(", {skipped} not imported (each listed below)"));
+            }
+            if problems > 0 {
+                let s = if problems == 1 { "" } else { "s" };
+                t.push_str(&format!("; {problems} problem{s} in all"));
+            }
+            t + "."
+        }
     }
 }
 

@@ -130,7 +130,10 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
     let check_id = format!("import-layer-{}", layer.id);
     let d = &layer.dataset;
     let (sites, routes, activities) = (d.sites.len(), d.routes.len(), d.activities.len());
-    let issues = Arc::new(layer.data_issues());
+    // Errors first, then by row (as stored: in the order found).
+    let mut listed = layer.data_issues();
+    crate::domain::import::listing_order(&mut listed);
+    let issues = Arc::new(listed);
     let has_errors = layer.errors() > 0;
     let base_name = layer
         .file
