@@ -256,6 +256,28 @@ pub fn not_kept(lang: Lang, size_mb: f64) -> String {
     }
 }
 
+/// The notice after a layer is removed (with its undo button).
+pub fn removed(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已移除 {file}"),
+        Lang::En => format!("Removed {file}"),
+    }
+}
+
+pub fn undo(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "撤销",
+        Lang::En => "Undo",
+    }
+}
+
+pub fn undo_label(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("撤销：恢复图层 {file}"),
+        Lang::En => format!("Undo: bring back the layer {file}"),
+    }
+}
+
 pub fn remove_label(lang: Lang, file: &str) -> String {
     match lang {
         Lang::Zh => format!("移除导入的图层 {file}"),

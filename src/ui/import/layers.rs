@@ -42,13 +42,85 @@ pub fn keep(st: ImportState, layer: &ImportLayer) {
     });
 }
 
-/// Removes a layer from the map and from local storage.
+/// A layer the user removed, kept (in memory, and in local storage) while the notice
+/// offers to undo it.
+#[derive(Clone)]
+pub struct Removed {
+    pub layer: Arc<ImportLayer>,
+    /// Where it was in the list.
+    index: usize,
+    /// Which removal this is (a newer one replaces the notice).
+    serial: u64,
+}
+
+/// How long "已移除 X · 撤销" stays.
+const UNDO_SECONDS: u64 = 10;
+
+/// Removes a layer from the map at once, and from local storage when the offer to undo it
+/// ends: nothing the user made is lost by a slip of the finger (a reload meanwhile brings
+/// it back rather than losing it).
 pub fn remove(st: ImportState, id: &str) {
+    let mut taken = None;
+    st.layers.update(|ls| {
+        if let Some(index) = ls.iter().position(|l| l.id == id) {
+            taken = Some((ls.remove(index), index));
+        }
+    });
+    let Some((layer, index)) = taken else { return };
+    st.unkept.update(|u| u.retain(|(i, _)| i != id));
+    // An earlier removal still offered back is final now.
+    if let Some(before) = st.removed.get_untracked() {
+        forget(&before.layer.id);
+    }
+    let serial = st
+        .removed
+        .with_untracked(|r| r.as_ref().map_or(0, |r| r.serial + 1));
+    st.removed.set(Some(Removed {
+        layer,
+        index,
+        serial,
+    }));
+    set_timeout(
+        move || {
+            let ended = st.removed.with_untracked(|r| {
+                r.as_ref()
+                    .filter(|r| r.serial == serial)
+                    .map(|r| r.layer.id.clone())
+            });
+            if let Some(id) = ended {
+                forget(&id);
+                st.removed.set(None);
+            }
+        },
+        std::time::Duration::from_secs(UNDO_SECONDS),
+    );
+}
+
+/// Puts the layer just removed back where it was (and keeps it again).
+pub fn undo_remove(st: ImportState) {
+    let Some(r) = st.removed.get_untracked() else {
+        return;
+    };
+    st.removed.set(None);
+    st.layers.update(|ls| {
+        let at = r.index.min(ls.len());
+        ls.insert(at, r.layer.clone());
+    });
+    keep(st, &r.layer);
+}
+
+/// Ends the offer to undo now (the notice's ×): the layer is gone for good.
+pub fn dismiss_removed(st: ImportState) {
+    if let Some(r) = st.removed.get_untracked() {
+        forget(&r.layer.id);
+        st.removed.set(None);
+    }
+}
+
+fn forget(id: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&format!("{STORED_KEY_PREFIX}{id}"));
     }
-    st.unkept.update(|u| u.retain(|(i, _)| i != id));
-    st.layers.update(|ls| ls.retain(|l| l.id != id));
 }
 
 /// Shows or hides a layer (and keeps the choice).
