@@ -78,7 +78,7 @@ fn csv_with_bom_quotes_blank_rows_dms_and_bad_rows() {
     assert_eq!(
         issue_paths(&out),
         [
-            (Severity::Warning, "row 5".into()),
+            (Severity::Warning, "row 5, 纬度, 经度".into()),
             (Severity::Error, "row 6, 经度".into()),
             (Severity::Error, "row 7".into()),
             (Severity::Info, "row 8, 活动日期".into()),
@@ -189,7 +189,7 @@ fn gbk_tab_separated_with_one_coordinate_column() {
     assert_eq!(
         issue_paths(&out)[1..],
         [
-            (Severity::Warning, "row 4".into()),
+            (Severity::Warning, "row 4, 坐标".into()),
             (Severity::Error, "row 5, 坐标".into())
         ]
     );
@@ -296,7 +296,7 @@ fn kml_placemarks_in_folders_with_extended_data() {
             (Severity::Warning, "Placemark[1] (line 16)".into()),
             (Severity::Info, "Placemark[3] (line 29)".into()),
             (Severity::Warning, "Placemark[4] (line 33)".into()),
-            (Severity::Error, "Placemark[6] (line 43)".into()),
+            (Severity::Error, "Placemark[6] (line 43).coordinates".into()),
         ]
     );
 }
@@ -686,5 +686,25 @@ fn a_record_without_a_name_is_named_with_a_warning() {
             "features[1].properties.name".to_owned(),
             "没有名称：显示为“未命名（第 2 个要素）”".to_owned()
         )]
+    );
+}
+
+#[test]
+fn the_field_at_fault_is_named() {
+    use redmap::domain::import::split_issue_path;
+    let csv = "名称,经度,纬度\n越界,113.25,95\n颠倒,23.05,113.2\n都越界,200,95\n";
+    let out = import_file("f.csv", csv.as_bytes(), &ImportOptions::default());
+    let fields: Vec<(Severity, String)> = out
+        .issues
+        .iter()
+        .map(|i| (i.severity, split_issue_path(&i.path).1))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (Severity::Error, "纬度".to_owned()),
+            (Severity::Warning, "纬度, 经度".to_owned()),
+            (Severity::Error, "经度, 纬度".to_owned()),
+        ]
     );
 }
