@@ -49,7 +49,9 @@ mod xml_split;
 #[cfg(test)]
 mod xml_steps_tests;
 
-pub use build::{ImportSummary, Imported, IMPORTED_PRECISION_NOTE, IMPORTED_SAYS};
+pub use build::{
+    imported_says_zh, ImportSummary, Imported, IMPORTED_PRECISION_NOTE, IMPORTED_SAYS,
+};
 pub use columns::{suggest_mapping, ColumnMapping, Field};
 pub use coord::{parse_angle, settle, split_pair, Angle, Axis, Fix};
 pub use csv_rows::{import_csv, CsvImport};
