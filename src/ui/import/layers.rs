@@ -42,8 +42,7 @@ pub fn keep(st: ImportState, layer: &ImportLayer) {
     });
 }
 
-/// A layer the user removed, kept (in memory, and in local storage) while the notice
-/// offers to undo it.
+/// A layer the user removed, kept in memory while the notice offers to undo it.
 #[derive(Clone)]
 pub struct Removed {
     pub layer: Arc<ImportLayer>,
@@ -56,9 +55,8 @@ pub struct Removed {
 /// How long "已移除 X · 撤销" stays.
 const UNDO_SECONDS: u64 = 10;
 
-/// Removes a layer from the map at once, and from local storage when the offer to undo it
-/// ends: nothing the user made is lost by a slip of the finger (a reload meanwhile brings
-/// it back rather than losing it).
+/// Removes a layer from the map and from local storage at once, and offers it back for a
+/// few seconds ("已移除 X · 撤销"): nothing the user made is lost by a slip of the finger.
 pub fn remove(st: ImportState, id: &str) {
     let mut taken = None;
     st.layers.update(|ls| {
@@ -68,10 +66,7 @@ pub fn remove(st: ImportState, id: &str) {
     });
     let Some((layer, index)) = taken else { return };
     st.unkept.update(|u| u.retain(|(i, _)| i != id));
-    // An earlier removal still offered back is final now.
-    if let Some(before) = st.removed.get_untracked() {
-        forget(&before.layer.id);
-    }
+    forget(id);
     let serial = st
         .removed
         .with_untracked(|r| r.as_ref().map_or(0, |r| r.serial + 1));
@@ -82,13 +77,10 @@ pub fn remove(st: ImportState, id: &str) {
     }));
     set_timeout(
         move || {
-            let ended = st.removed.with_untracked(|r| {
-                r.as_ref()
-                    .filter(|r| r.serial == serial)
-                    .map(|r| r.layer.id.clone())
-            });
-            if let Some(id) = ended {
-                forget(&id);
+            let ended = st
+                .removed
+                .with_untracked(|r| r.as_ref().is_some_and(|r| r.serial == serial));
+            if ended {
                 st.removed.set(None);
             }
         },
@@ -96,7 +88,7 @@ pub fn remove(st: ImportState, id: &str) {
     );
 }
 
-/// Puts the layer just removed back where it was (and keeps it again).
+/// Puts the layer just removed back where it was, and keeps it again (from memory).
 pub fn undo_remove(st: ImportState) {
     let Some(r) = st.removed.get_untracked() else {
         return;
@@ -109,12 +101,9 @@ pub fn undo_remove(st: ImportState) {
     keep(st, &r.layer);
 }
 
-/// Ends the offer to undo now (the notice's ×): the layer is gone for good.
+/// Ends the offer to undo now (the notice's ×).
 pub fn dismiss_removed(st: ImportState) {
-    if let Some(r) = st.removed.get_untracked() {
-        forget(&r.layer.id);
-        st.removed.set(None);
-    }
+    st.removed.set(None);
 }
 
 fn forget(id: &str) {
