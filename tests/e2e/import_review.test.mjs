@@ -64,6 +64,19 @@ test('zh desktop: activities exported, problems ordered and placed, remove then 
   assert.ok(exported.activities.every((a) => a.site && a.date), JSON.stringify(exported.activities));
   assert.ok(exported.activities.some((a) => a.participants === 30 && a.date === '2021-05-01'));
 
+  // Its details cite the file in Chinese words.
+  const box = page.getByRole('combobox', { name: '搜索地点、路线、地区' });
+  await box.fill('测试点G');
+  await page.getByRole('option', { name: /测试点G/ }).first().waitFor();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await page.getByRole('heading', { level: 2, name: '测试点G' }).waitFor();
+  const source = page.locator('li', { has: page.locator('strong.source-doc', { hasText: FILE }) }).first();
+  assert.match(await source.textContent(), /review_errors_utf8\.csv: 由用户导入/);
+  assert.equal(await page.getByText('imported by the user').count(), 0);
+  await source.scrollIntoViewIfNeeded();
+  await screenshot(page, 'import-details-source-zh-desktop.png');
+
   // Removed: gone from the map, offered back; 撤销 brings it back and keeps it.
   await page.getByRole('button', { name: `移除导入的图层 ${FILE}` }).click();
   await waitForSites(page, bundledSites);
