@@ -78,7 +78,7 @@ fn csv_with_bom_quotes_blank_rows_dms_and_bad_rows() {
     assert_eq!(
         issue_paths(&out),
         [
-            (Severity::Warning, "row 5".into()),
+            (Severity::Warning, "row 5, 纬度, 经度".into()),
             (Severity::Error, "row 6, 经度".into()),
             (Severity::Error, "row 7".into()),
             (Severity::Info, "row 8, 活动日期".into()),
@@ -189,7 +189,7 @@ fn gbk_tab_separated_with_one_coordinate_column() {
     assert_eq!(
         issue_paths(&out)[1..],
         [
-            (Severity::Warning, "row 4".into()),
+            (Severity::Warning, "row 4, 坐标".into()),
             (Severity::Error, "row 5, 坐标".into())
         ]
     );
@@ -296,7 +296,7 @@ fn kml_placemarks_in_folders_with_extended_data() {
             (Severity::Warning, "Placemark[1] (line 16)".into()),
             (Severity::Info, "Placemark[3] (line 29)".into()),
             (Severity::Warning, "Placemark[4] (line 33)".into()),
-            (Severity::Error, "Placemark[6] (line 43)".into()),
+            (Severity::Error, "Placemark[6] (line 43).coordinates".into()),
         ]
     );
 }
@@ -534,4 +534,177 @@ fn a_stated_precision_gives_trips_their_distances() {
     assert_eq!(leg(StatedPrecision::NotStated).unknown_legs, 1);
     let known = leg(StatedPrecision::About10m);
     assert_eq!((known.unknown_legs, known.uncertainty_m), (0, 20.0));
+}
+
+/// What an activity says, whatever file it came from (ids and sources aside): site name,
+/// date, title, participants and their qualifier.
+type ActivityKey = (String, String, String, Option<u64>, Option<Qualifier>);
+
+fn activity_keys(o: &Imported) -> Vec<ActivityKey> {
+    let name_of = |id: &redmap::domain::model::SiteId| {
+        o.dataset
+            .sites
+            .iter()
+            .find(|s| &s.id == id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    o.dataset
+        .activities
+        .iter()
+        .map(|a| {
+            (
+                name_of(a.site().expect("at a site")),
+                a.date.to_string(),
+                a.title.clone(),
+                a.participants,
+                a.participants_qualifier,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn exporting_a_layer_keeps_its_activities_and_stated_precision() {
+    let stated = ImportOptions {
+        stated: redmap::domain::import::StatedPrecision::About100m,
+        ..ImportOptions::default()
+    };
+    let first = import_file(
+        "sites_utf8_bom.csv",
+        &fixture("sites_utf8_bom.csv"),
+        &stated,
+    );
+    assert_eq!(first.dataset.activities.len(), 4);
+    let want = activity_keys(&first);
+    let sites = |o: &Imported| -> Vec<(String, String, f64)> {
+        o.dataset
+            .sites
+            .iter()
+            .map(|s| {
+                (
+                    s.id.to_string(),
+                    s.name.clone(),
+                    s.precision.ring_radius_m(),
+                )
+            })
+            .collect()
+    };
+    // GeoJSON: sites, activities (dates, counts, qualifiers, bounds) and precision back.
+    let gj = layer_geojson(&first.dataset);
+    let back = import_file("back.geojson", gj.as_bytes(), &ImportOptions::default());
+    assert!(back.issues.is_empty(), "{:?}", back.issues);
+    assert_eq!(sites(&back), sites(&first));
+    assert_eq!(activity_keys(&back), want);
+    assert_eq!(back.summary.activities, 4);
+    assert_eq!(
+        back.dataset
+            .activities
+            .iter()
+            .map(|a| a.date.bounds())
+            .collect::<Vec<_>>(),
+        first
+            .dataset
+            .activities
+            .iter()
+            .map(|a| a.date.bounds())
+            .collect::<Vec<_>>()
+    );
+    // The stepped reader the dialog uses gives the same.
+    let mut stepped =
+        redmap::domain::import::GeoJsonImport::new("back.geojson", &gj, &ImportOptions::default());
+    while !stepped.step(1) {}
+    let stepped = stepped.finish();
+    assert_eq!(activity_keys(&stepped), want);
+    assert_eq!(stepped.issues.len(), back.issues.len());
+    // CSV: one row per activity with its site's columns; the same sites and activities
+    // come back through the suggested mapping (precision is stated again in the dialog).
+    let csv = layer_csv(&first.dataset);
+    assert!(
+        csv.contains("日期,活动名称,活动类型,场次,参与人数"),
+        "{csv}"
+    );
+    let again = import_file("again.csv", csv.as_bytes(), &stated);
+    assert!(again.issues.is_empty(), "{:?}", again.issues);
+    assert_eq!(
+        sites(&again)
+            .into_iter()
+            .map(|s| (s.1, s.2))
+            .collect::<Vec<_>>(),
+        sites(&first)
+            .into_iter()
+            .map(|s| (s.1, s.2))
+            .collect::<Vec<_>>()
+    );
+    // Rows are grouped by site, so the activities come back in that order.
+    let sorted = |mut v: Vec<_>| {
+        v.sort_by(|a: &ActivityKey, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        v
+    };
+    assert_eq!(sorted(activity_keys(&again)), sorted(want));
+}
+
+#[test]
+fn a_record_without_a_name_is_named_with_a_warning() {
+    use redmap::domain::model::TextLang;
+    let csv = "名称,经度,纬度,地址\n甲,113.1,23.0,南海区\n,113.3,23.1,无名行\n";
+    let out = import_file("n.csv", csv.as_bytes(), &ImportOptions::default());
+    assert_eq!(names(&out), ["甲", "无名行"]);
+    let texts: Vec<(Severity, String, String)> = out
+        .issues
+        .iter()
+        .map(|i| (i.severity, i.path.clone(), i.text(TextLang::Zh)))
+        .collect();
+    assert_eq!(
+        texts,
+        [(
+            Severity::Warning,
+            "row 3".to_owned(),
+            "第 3 行：没有名称，用地址“无名行”作名称".to_owned()
+        )]
+    );
+    assert_eq!(
+        out.issues[0].text(TextLang::En),
+        "row 3: no name, named by its address \"无名行\""
+    );
+    let gj = r#"{"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "甲"}, "geometry": {"type": "Point", "coordinates": [113.1, 23.0]}},
+        {"type": "Feature", "properties": {"note": "x"}, "geometry": {"type": "Point", "coordinates": [113.2, 23.0]}}
+    ]}"#;
+    let out = import_file("g.geojson", gj.as_bytes(), &ImportOptions::default());
+    assert_eq!(names(&out), ["甲", "未命名（第 2 个要素）"]);
+    assert_eq!(out.dataset.sites[1].name_en, "Unnamed (feature 2)");
+    let texts: Vec<(Severity, String, String)> = out
+        .issues
+        .iter()
+        .map(|i| (i.severity, i.path.clone(), i.text(TextLang::Zh)))
+        .collect();
+    assert_eq!(
+        texts,
+        [(
+            Severity::Warning,
+            "features[1].properties.name".to_owned(),
+            "没有名称：显示为“未命名（第 2 个要素）”".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn the_field_at_fault_is_named() {
+    use redmap::domain::import::split_issue_path;
+    let csv = "名称,经度,纬度\n越界,113.25,95\n颠倒,23.05,113.2\n都越界,200,95\n";
+    let out = import_file("f.csv", csv.as_bytes(), &ImportOptions::default());
+    let fields: Vec<(Severity, String)> = out
+        .issues
+        .iter()
+        .map(|i| (i.severity, split_issue_path(&i.path).1))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (Severity::Error, "纬度".to_owned()),
+            (Severity::Warning, "纬度, 经度".to_owned()),
+            (Severity::Error, "经度, 纬度".to_owned()),
+        ]
+    );
 }

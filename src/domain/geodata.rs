@@ -331,10 +331,18 @@ mod tests {
             .contains(&("年份".into(), "1949".into())));
         assert_eq!(data.sites[1].kind, SiteKind::Other);
         assert_eq!(data.routes.len(), 1);
+        // The nameless line is named by its place in the file, with a warning.
+        assert_eq!(data.routes[0].name, "未命名（第 3 个要素）");
+        assert_eq!(data.routes[0].name_en, "Unnamed (feature 3)");
         let severities: Vec<Severity> = issues.iter().map(|i| i.severity).collect();
         assert_eq!(
             severities,
-            [Severity::Warning, Severity::Info, Severity::Warning],
+            [
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Info,
+                Severity::Warning
+            ],
             "{issues:#?}"
         );
     }

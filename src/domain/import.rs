@@ -49,14 +49,18 @@ mod xml_split;
 #[cfg(test)]
 mod xml_steps_tests;
 
-pub use build::{ImportSummary, Imported, IMPORTED_PRECISION_NOTE, IMPORTED_SAYS};
+pub use build::{
+    imported_says_zh, ImportSummary, Imported, IMPORTED_PRECISION_NOTE, IMPORTED_SAYS,
+};
 pub use columns::{suggest_mapping, ColumnMapping, Field};
 pub use coord::{parse_angle, settle, split_pair, Angle, Axis, Fix};
 pub use csv_rows::{import_csv, CsvImport};
-pub use geojson::{import_geojson_whole, GeoJsonImport};
+pub use geojson::{import_geojson_whole, type_geojson_issues, GeoJsonImport};
 pub use gpx::{import_gpx, GpxImport};
 pub use headers::{field_for_header, normalise_header};
-pub use issue_place::{field_label, issues_csv, record_label, severity_word, split_issue_path};
+pub use issue_place::{
+    field_label, issues_csv, listing_order, record_label, severity_word, split_issue_path,
+};
 pub use kml::{import_kml, KmlImport};
 pub use layer_export::{layer_csv, layer_geojson};
 pub use limits::{check_size, MAX_IMPORT_BYTES};

@@ -99,7 +99,7 @@ test('CSV with errors: zh then en, counts, list, CSV download, stated precision 
   assert.match(await page.locator('.import-layer').textContent(), /6 rows read: 4 imported, 2 not imported \(each listed below\); 5 problems in all\./);
   const enRows = await page.locator('.import-problems-table tbody tr').allTextContents();
   assert.equal(enRows.length, 5);
-  for (const r of enRows) assert.doesNotMatch(r.replace(/organiser_gbk\.csv|经度/g, ''), /[\u4e00-\u9fff]/, r);
+  for (const r of enRows) assert.doesNotMatch(r.replace(/organiser_gbk\.csv|经度|纬度/g, ''), /[\u4e00-\u9fff]/, r);
   assert.ok(enRows.some((r) => /row 3.*"abc" is not a coordinate; row not imported/.test(r)), enRows.join('\n'));
   const enCsv = (await problemCsv(page, /CSV/)).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   assert.equal(enCsv[0], 'severity,file,row or feature,field,reason');

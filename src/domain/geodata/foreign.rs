@@ -89,7 +89,24 @@ fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, da
             .filter(|p| check_position(*p, at, "geometry.coordinates", false, issues))
             .collect(),
     };
-    let (name, name_key) = name_of(&props).unwrap_or_else(|| (id.clone(), ""));
+    // A feature without a name is named by its place in the file, in both languages (as a
+    // CSV row without one), with a warning; not after its id, which means nothing to a reader.
+    let named = name_of(&props);
+    let unnamed_en = format!("Unnamed (feature {})", at.index + 1);
+    if named.is_none() {
+        issues.warning(
+            at.field("name"),
+            format!("no name: shown as \"{unnamed_en}\""),
+        );
+    }
+    let (name, name_key, name_en) = match named {
+        Some((name, key)) => (name, key, None),
+        None => (
+            format!("未命名（第 {} 个要素）", at.index + 1),
+            "",
+            Some(unnamed_en),
+        ),
+    };
     let extra = extra(&props, name_key);
     let sources: Sources = vec![Source {
         doc: file.to_owned(),
@@ -105,18 +122,19 @@ fn add_feature(file: &str, f: RawFeature<Props>, at: At, issues: &mut Issues, da
                 } else {
                     id.clone()
                 };
-                data.sites.push(site(
-                    id,
-                    name.clone(),
-                    p,
-                    &props,
-                    extra.clone(),
-                    sources.clone(),
-                ));
+                let mut site = site(id, name.clone(), p, &props, extra.clone(), sources.clone());
+                if let Some(en) = &name_en {
+                    site.name_en = en.clone();
+                }
+                data.sites.push(site);
             }
         }
         Geometry::Lines(lines) if usable.len() == lines.iter().map(Vec::len).sum::<usize>() => {
-            data.routes.push(route(id, name, lines, extra, sources));
+            let mut route = route(id, name, lines, extra, sources);
+            if let Some(en) = name_en {
+                route.name_en = en;
+            }
+            data.routes.push(route);
         }
         _ => {}
     }

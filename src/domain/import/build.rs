@@ -13,6 +13,16 @@ use std::collections::HashSet;
 
 /// What every imported record says of its source.
 pub const IMPORTED_SAYS: &str = "imported by the user";
+
+/// What an imported record's source says, in Chinese (the details' 资料来源 line); `None`
+/// for any other text (shown as written).
+pub fn imported_says_zh(says: &str) -> Option<&'static str> {
+    match says {
+        IMPORTED_SAYS => Some("由用户导入"),
+        crate::domain::geodata::NAMES_NO_SOURCE => Some("从此文件导入，文件未注明来源"),
+        _ => None,
+    }
+}
 /// The precision note of every imported position.
 pub const IMPORTED_PRECISION_NOTE: &str = "position from the imported file; precision not stated";
 /// The same in Chinese (shown in the Chinese UI).
@@ -232,6 +242,7 @@ mod tests {
         assert_eq!(s.precision.note, IMPORTED_PRECISION_NOTE);
         assert_eq!(s.sources[0].doc, "我的.csv");
         assert_eq!(s.sources[0].says, IMPORTED_SAYS);
+        assert_eq!(imported_says_zh(&s.sources[0].says), Some("由用户导入"));
     }
 
     #[test]

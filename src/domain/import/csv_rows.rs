@@ -200,7 +200,13 @@ impl CsvImport {
             &at.whole(),
         );
         let name = name
-            .or_else(|| self.text(row, Field::Address))
+            .or_else(|| {
+                // Named by its address, and said so: a name the file does not give.
+                let address = self.text(row, Field::Address)?;
+                let reason = Reason::NamedByAddress(row.row, address.clone());
+                self.b.issue(Severity::Warning, &at.whole(), reason);
+                Some(address)
+            })
             .map(|name| (name, self.text(row, Field::NameEn).unwrap_or_default()))
             .unwrap_or_else(|| {
                 let reason = Reason::NoNameRow(row.row);
@@ -287,6 +293,16 @@ impl CsvImport {
         };
         let lon = self.angle(&lon, at, cols.0)?;
         let lat = self.angle(&lat, at, cols.1)?;
+        // The cells at fault, for the field column: "row 7, 纬度" or "row 7, 纬度, 经度".
+        let cells = |faulty: &[usize]| -> String {
+            let mut faulty = faulty.to_vec();
+            faulty.dedup();
+            let names: Vec<&str> = faulty
+                .iter()
+                .map(|c| at.headers.get(*c).map_or("", String::as_str))
+                .collect();
+            format!("row {}, {}", at.row, names.join(", "))
+        };
         match settle(lon, lat) {
             Ok((p, fix)) => {
                 if let Some(fix) = fix {
@@ -295,13 +311,27 @@ impl CsvImport {
                         lon: p.lon.to_string(),
                         lat: p.lat.to_string(),
                     };
-                    self.b.issue(Severity::Warning, &at.whole(), reason);
+                    self.b
+                        .issue(Severity::Warning, &cells(&[cols.1, cols.0]), reason);
                 }
                 Some(p)
             }
             Err(e) => {
+                // Out of range: a cell beyond ±180°, and the latitude beyond ±90° unless the
+                // pair was read swapped (then its longitude is the one at fault).
+                let (x, y) = (lon.degrees.abs(), lat.degrees.abs());
+                let mut faulty = Vec::new();
+                if x > 180.0 {
+                    faulty.push(cols.0);
+                }
+                if y > 180.0 || (y > 90.0 && x > 90.0) {
+                    faulty.push(cols.1);
+                }
+                if faulty.is_empty() {
+                    faulty = vec![cols.1, cols.0];
+                }
                 self.b
-                    .skip(&at.whole(), Reason::RowNotImported(Box::new(e)));
+                    .skip(&cells(&faulty), Reason::RowNotImported(Box::new(e)));
                 None
             }
         }

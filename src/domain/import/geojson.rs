@@ -22,10 +22,10 @@ use super::precision::own_precision;
 use super::xml::Lines;
 use super::{ImportFormat, ImportOptions, Reason, StatedPrecision};
 use crate::domain::geodata::{
-    foreign_checks, foreign_collection_error, foreign_feature, parse_foreign_geojson,
-    NAMES_NO_SOURCE,
+    foreign_checks, foreign_collection_error, foreign_feature, parse_activities,
+    parse_foreign_geojson, NAMES_NO_SOURCE,
 };
-use crate::domain::model::{Dataset, LonLat, Source, Sources};
+use crate::domain::model::{Activity, Dataset, LonLat, Source, Sources};
 use crate::domain::validate::{DataIssue, Severity};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -74,6 +74,8 @@ pub struct GeoJsonImport<'t> {
     /// The whole-file reader's result, when its error could not be found in a stand-in
     /// (the walk failed where that reader does not: not met in any test).
     whole: Option<Imported>,
+    /// The top-level `"activities"` list (redmap's export of a layer), read when met.
+    activities: Option<(Vec<Activity>, Vec<DataIssue>)>,
 }
 
 /// The first window of text after the place the walk failed, for the stand-in; it grows
@@ -101,6 +103,7 @@ impl<'t> GeoJsonImport<'t> {
             lines: Lines::new(text),
             broken: Vec::new(),
             whole: None,
+            activities: None,
         }
     }
 
@@ -158,6 +161,10 @@ impl<'t> GeoJsonImport<'t> {
             ));
         }
         issues.append(&mut self.issues);
+        if let Some((activities, mut found)) = self.activities.take() {
+            self.data.activities = activities;
+            issues.append(&mut found);
+        }
         issues.extend(foreign_checks(&self.file, &self.data));
         let counts = FeatureCounts {
             read: self.index,
@@ -211,6 +218,11 @@ impl<'t> GeoJsonImport<'t> {
                 Some(self.take(n, State::Member { first: false }))
             }
             "features" | "type" => None,
+            "activities" => {
+                let (n, raw) = first::<&RawValue>(&self.text[self.pos..])?;
+                self.activities = Some(activities_of(&self.file, raw));
+                Some(self.take(n, State::Member { first: false }))
+            }
             _ => {
                 let (n, _) = first::<&RawValue>(&self.text[self.pos..])?;
                 Some(self.take(n, State::Member { first: false }))
@@ -361,8 +373,40 @@ fn first<'a, T: serde::Deserialize<'a>>(s: &'a str) -> Option<(usize, T)> {
 /// says the positions are GCJ-02 or BD-09. The summary counts features (one feature may give
 /// several sites): read, and imported (gave a site or a route); each of the others is listed.
 pub fn import_geojson_whole(name: &str, text: &str, options: &ImportOptions) -> Imported {
-    let (dataset, issues) = parse_foreign_geojson(name, text);
+    let (mut dataset, mut issues) = parse_foreign_geojson(name, text);
+    #[derive(serde::Deserialize)]
+    struct Top<'a> {
+        #[serde(borrow, default)]
+        activities: Option<&'a RawValue>,
+    }
+    if let Ok(Top {
+        activities: Some(raw),
+    }) = serde_json::from_str::<Top>(text)
+    {
+        // The reader's cross-record checks (its last issues) again with the activities,
+        // their own problems before them, as the stepped reader lists them.
+        let old_checks = foreign_checks(name, &dataset).len();
+        issues.truncate(issues.len().saturating_sub(old_checks));
+        let (activities, found) = activities_of(name, raw);
+        dataset.activities = activities;
+        issues.extend(found);
+        issues.extend(foreign_checks(name, &dataset));
+    }
     shifted(name, dataset, issues, feature_counts(name, text), options)
+}
+
+/// A top-level `"activities"` list, in redmap's activities schema (how a layer's activities
+/// are exported, see `layer_export`): the activities and their problems. An imported
+/// activity has no English title: that is not listed as a problem.
+fn activities_of(file: &str, raw: &RawValue) -> (Vec<Activity>, Vec<DataIssue>) {
+    let text = format!("{{\"activities\": {}}}", raw.get());
+    let parsed = parse_activities(file, &text);
+    let issues = parsed
+        .issues
+        .into_iter()
+        .filter(|i| !(i.severity == Severity::Warning && i.path.ends_with(".title_en")))
+        .collect();
+    (parsed.records, issues)
 }
 
 /// How many features a GeoJSON file has and how many of them give a record.
@@ -395,6 +439,15 @@ fn feature_counts(name: &str, text: &str) -> FeatureCounts {
         counts.imported += usize::from(!data.sites.is_empty() || !data.routes.is_empty());
     }
     counts
+}
+
+/// The foreign-GeoJSON reader's words (shared with the published data's checks, in
+/// English) typed, so that the list is in the reader's language: for an import, and for a
+/// GeoJSON opened by `?data=` (the same reader, the same words).
+pub fn type_geojson_issues(issues: &mut [DataIssue]) {
+    for issue in issues.iter_mut().filter(|i| i.reason.is_none()) {
+        issue.reason = Some(Box::new(Reason::of_geojson_message(&issue.message)));
+    }
 }
 
 /// The layer in WGS-84, with its counts.
@@ -465,11 +518,7 @@ fn shifted(
             }
         }
     }
-    // The reader's words (shared with the published data's checks, in English) typed, so
-    // that the list is in the reader's language.
-    for issue in issues.iter_mut().filter(|i| i.reason.is_none()) {
-        issue.reason = Some(Box::new(Reason::of_geojson_message(&issue.message)));
-    }
+    type_geojson_issues(&mut issues);
     let summary = ImportSummary {
         format: ImportFormat::GeoJson,
         records: counts.read,
@@ -477,7 +526,7 @@ fn shifted(
         merged: 0,
         sites: dataset.sites.len(),
         routes: dataset.routes.len(),
-        activities: 0,
+        activities: dataset.activities.len(),
         stated: options.stated,
     };
     Imported {

@@ -9,6 +9,26 @@ use crate::domain::coverage::BOM;
 use crate::domain::model::TextLang;
 use crate::domain::validate::{DataIssue, Severity};
 
+/// The problems in the order the list shows them: errors first, then warnings, then notes;
+/// within each, whole-file problems first, then by row or record (stable otherwise).
+pub fn listing_order(issues: &mut [DataIssue]) {
+    let rank = |s: Severity| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    let record = |i: &DataIssue| -> usize {
+        let (record, _) = split_issue_path(&i.path);
+        let digits: String = record
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse::<usize>().map_or(0, |n| n + 1)
+    };
+    issues.sort_by_cached_key(|i| (rank(i.severity), record(i)));
+}
+
 /// The record and the field of an issue path; either may be empty (a whole-file problem
 /// has neither, a whole-row problem no field).
 pub fn split_issue_path(path: &str) -> (String, String) {
@@ -161,6 +181,33 @@ pub fn issues_csv(issues: &[DataIssue], lang: TextLang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_come_first_then_by_row() {
+        let issue = |s: Severity, path: &str| DataIssue::new(s, "f.csv", path, "x");
+        let mut list = vec![
+            issue(Severity::Warning, "row 3"),
+            issue(Severity::Info, "row 2"),
+            issue(Severity::Error, "row 10, 纬度"),
+            issue(Severity::Warning, "row 2"),
+            issue(Severity::Error, "row 9"),
+            issue(Severity::Error, ""),
+        ];
+        listing_order(&mut list);
+        let order: Vec<(Severity, &str)> =
+            list.iter().map(|i| (i.severity, i.path.as_str())).collect();
+        assert_eq!(
+            order,
+            [
+                (Severity::Error, ""),
+                (Severity::Error, "row 9"),
+                (Severity::Error, "row 10, 纬度"),
+                (Severity::Warning, "row 2"),
+                (Severity::Warning, "row 3"),
+                (Severity::Info, "row 2"),
+            ]
+        );
+    }
 
     fn split(p: &str) -> (String, String) {
         split_issue_path(p)

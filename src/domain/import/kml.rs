@@ -257,8 +257,10 @@ fn placemark(b: &mut Builder, pm: Node, path: &str, folder: Option<String>, pre:
             shapes.polygons += 1;
         }
     }
+    // A bad tuple is the fault of the placemark's coordinates: the field column says so.
+    let coordinates_path = format!("{path}.coordinates");
     for problem in &shapes.problems {
-        b.issue(Severity::Error, path, problem.clone());
+        b.issue(Severity::Error, &coordinates_path, problem.clone());
     }
     if shapes.swapped > 0 {
         b.issue(Severity::Warning, path, Reason::SwappedKml(shapes.swapped));

@@ -63,6 +63,10 @@ pub enum Reason {
     SameAsRow(usize),
     /// A row without a name: shown as "未命名 (第 N 行)" / "Unnamed (row N)".
     NoNameRow(usize),
+    /// A CSV row without a name, named by its address (row, address).
+    NamedByAddress(usize, String),
+    /// A GeoJSON feature without a name (its number, from 1).
+    NoNameFeature(usize),
     UnknownKind(String),
     IdRepeated {
         id: String,
@@ -235,6 +239,14 @@ impl Reason {
                 format!("没有名称：显示为“{}”", unnamed_row(*r, TextLang::Zh)),
                 format!("no name: shown as \"{}\"", unnamed_row(*r, TextLang::En)),
             ),
+            NamedByAddress(r, a) => w(
+                format!("第 {r} 行：没有名称，用地址“{a}”作名称"),
+                format!("row {r}: no name, named by its address \"{a}\""),
+            ),
+            NoNameFeature(n) => w(
+                format!("没有名称：显示为“未命名（第 {n} 个要素）”"),
+                format!("no name: shown as \"Unnamed (feature {n})\""),
+            ),
             UnknownKind(t) => w(
                 format!("类型“{t}”无法识别：按“其他”导入，原文保留"),
                 format!("kind \"{t}\" is not one we know: imported as \"other\", the text is kept"),
@@ -376,6 +388,13 @@ impl Reason {
             "missing features" => return Reason::NoFeaturesList,
             _ => {}
         }
+        if let Some(n) = message
+            .strip_prefix("no name: shown as \"Unnamed (feature ")
+            .and_then(|m| m.strip_suffix(")\""))
+            .and_then(|n| n.parse().ok())
+        {
+            return Reason::NoNameFeature(n);
+        }
         if let Some(found) = message.strip_prefix("expected \"FeatureCollection\", found ") {
             let found = found.strip_prefix('"').and_then(|f| f.strip_suffix('"'));
             return Reason::NotFeatureCollection(found.map(str::to_owned));
@@ -452,7 +471,103 @@ fn json_zh(message: &str) -> String {
     } else {
         "JSON 内容不符合要求"
     };
-    format!("{lead}{place}：{words}")
+    let said = serde_zh(words.strip_prefix("invalid JSON: ").unwrap_or(words));
+    format!("{lead}{place}：{}", said.as_deref().unwrap_or(words))
+}
+
+/// serde_json's usual words in Chinese; `None` for any other (then shown as written).
+fn serde_zh(words: &str) -> Option<String> {
+    let fixed = match words {
+        "EOF while parsing an object" => Some("文件在对象（{…}）结束前就截断了"),
+        "EOF while parsing a list" => Some("文件在列表（[…]）结束前就截断了"),
+        "EOF while parsing a string" => Some("文件在字符串结束前就截断了"),
+        "EOF while parsing a value" => Some("文件在一个值结束前就截断了"),
+        "expected value" => Some("此处应为一个值"),
+        "expected `,` or `}`" => Some("此处应为“,”或“}”"),
+        "expected `,` or `]`" => Some("此处应为“,”或“]”"),
+        "expected `:`" => Some("此处应为“:”"),
+        "expected ident" => Some("无法识别的词（应为 true、false 或 null）"),
+        "trailing characters" => Some("JSON 结束后还有多余的字符"),
+        "trailing comma" => Some("多余的逗号"),
+        "key must be a string" => Some("键必须是带引号的字符串"),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            Some("字符串中有控制字符")
+        }
+        "invalid escape" => Some("字符串中有无效的转义"),
+        "invalid number" => Some("无效的数字"),
+        "number out of range" => Some("数字超出范围"),
+        _ => None,
+    };
+    if let Some(zh) = fixed {
+        return Some(zh.to_owned());
+    }
+    let quoted = |s: &str| s.trim_matches('`').to_owned();
+    if let Some(rest) = words.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ")?;
+        return Some(format!(
+            "类型不对：此处是{}，应为{}",
+            serde_found_zh(found),
+            serde_expected_zh(expected)
+        ));
+    }
+    if let Some(rest) = words.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ")?;
+        return Some(format!(
+            "取值不对：此处是{}，应为{}",
+            serde_found_zh(found),
+            serde_expected_zh(expected)
+        ));
+    }
+    if let Some(field) = words.strip_prefix("missing field ") {
+        return Some(format!("缺少字段“{}”", quoted(field)));
+    }
+    if let Some(field) = words.strip_prefix("duplicate field ") {
+        return Some(format!("字段“{}”出现了两次", quoted(field)));
+    }
+    if let Some(rest) = words.strip_prefix("unknown variant ") {
+        let (value, _) = rest.split_once(", expected").unwrap_or((rest, ""));
+        return Some(format!("无法识别的取值“{}”", quoted(value)));
+    }
+    None
+}
+
+/// What serde_json found ("string \"113.2\"", "integer `5`", "map") in Chinese.
+fn serde_found_zh(found: &str) -> String {
+    let value = |rest: &str| rest.trim().trim_matches('`').to_owned();
+    if let Some(rest) = found.strip_prefix("string ") {
+        return format!("字符串“{}”", rest.trim().trim_matches('"'));
+    }
+    for (en, zh) in [
+        ("integer ", "整数 "),
+        ("floating point ", "小数 "),
+        ("boolean ", "布尔值 "),
+    ] {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{zh}{}", value(rest));
+        }
+    }
+    match found {
+        "null" => "null（空值）".to_owned(),
+        "map" => "对象（{…}）".to_owned(),
+        "sequence" => "列表（[…]）".to_owned(),
+        "unit value" => "空值".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// What serde_json expected ("f64", "a string", "a sequence", "struct X") in Chinese.
+fn serde_expected_zh(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" | "i64" | "i32" | "u64" | "u32" | "u8" | "u16" | "i8" | "i16" | "usize"
+        | "isize" | "a number" => "数字".to_owned(),
+        "a string" | "a borrowed string" => "字符串".to_owned(),
+        "a sequence" | "a tuple" => "列表（[…]）".to_owned(),
+        "a map" => "对象（{…}）".to_owned(),
+        "a boolean" => "布尔值（true 或 false）".to_owned(),
+        e if e.starts_with("struct ") || e.starts_with("a map") => "对象（{…}）".to_owned(),
+        e if e.starts_with("tuple of ") || e.starts_with("an array") => "列表（[…]）".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -490,7 +605,28 @@ mod tests {
         let json = Reason::of_geojson_message("invalid JSON: expected value at line 12 column 5");
         assert_eq!(
             json.text(TextLang::Zh),
-            "JSON 语法错误（第 12 行第 5 列）：invalid JSON: expected value"
+            "JSON 语法错误（第 12 行第 5 列）：此处应为一个值"
+        );
+        let wrong = Reason::of_geojson_message(
+            "invalid type: string \"113.2\", expected f64 at line 3 column 40",
+        );
+        assert_eq!(
+            wrong.text(TextLang::Zh),
+            "JSON 内容不符合要求（第 3 行第 40 列）：类型不对：此处是字符串“113.2”，应为数字"
+        );
+        let cut = Reason::of_geojson_message("EOF while parsing an object at line 10 column 0");
+        assert_eq!(
+            cut.text(TextLang::Zh),
+            "JSON 语法错误（第 10 行第 0 列）：文件在对象（{…}）结束前就截断了"
+        );
+        assert_eq!(
+            Reason::of_geojson_message("trailing characters at line 2 column 1").text(TextLang::Zh),
+            "JSON 语法错误（第 2 行第 1 列）：JSON 结束后还有多余的字符"
+        );
+        // Anything else is kept as written, after the Chinese lead-in.
+        assert_eq!(
+            Reason::of_geojson_message("invalid length 1, expected fewer").text(TextLang::Zh),
+            "JSON 内容不符合要求：invalid length 1, expected fewer"
         );
         assert_eq!(
             Reason::of_geojson_message("something else"),

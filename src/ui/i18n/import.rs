@@ -203,13 +203,29 @@ pub fn summary(
         "KML" => ("个地标", "placemarks"),
         _ => ("条记录", "records"),
     };
+    // "Listed below" only when there is a list (a layer without problems has none).
     match lang {
-        Lang::Zh => format!(
-            "读取 {records} {zh_unit}：导入 {imported}，未导入 {skipped}（均列于下表）；共 {problems} 个问题。"
-        ),
-        Lang::En => format!(
-            "{records} {en_unit} read: {imported} imported, {skipped} not imported (each listed below); {problems} problems in all."
-        ),
+        Lang::Zh => {
+            let mut t = format!("读取 {records} {zh_unit}：导入 {imported}");
+            if skipped > 0 {
+                t.push_str(&format!("，未导入 {skipped}（均列于下表）"));
+            }
+            if problems > 0 {
+                t.push_str(&format!("；共 {problems} 个问题"));
+            }
+            t + "。"
+        }
+        Lang::En => {
+            let mut t = format!("{records} {en_unit} read: {imported} imported");
+            if skipped > 0 {
+                t.push_str(&format!(", {skipped} not imported (each listed below)"));
+            }
+            if problems > 0 {
+                let s = if problems == 1 { "" } else { "s" };
+                t.push_str(&format!("; {problems} problem{s} in all"));
+            }
+            t + "."
+        }
     }
 }
 
@@ -237,6 +253,28 @@ pub fn not_kept(lang: Lang, size_mb: f64) -> String {
         Lang::En => format!(
             "This layer (about {size_mb:.1} MB) does not fit in the browser's local storage and was not kept: it will be gone when the page is closed or reloaded. Export it as GeoJSON to keep it, and import that next time."
         ),
+    }
+}
+
+/// The notice after a layer is removed (with its undo button).
+pub fn removed(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已移除 {file}"),
+        Lang::En => format!("Removed {file}"),
+    }
+}
+
+pub fn undo(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "撤销",
+        Lang::En => "Undo",
+    }
+}
+
+pub fn undo_label(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("撤销：恢复图层 {file}"),
+        Lang::En => format!("Undo: bring back the layer {file}"),
     }
 }
 

@@ -42,13 +42,74 @@ pub fn keep(st: ImportState, layer: &ImportLayer) {
     });
 }
 
-/// Removes a layer from the map and from local storage.
+/// A layer the user removed, kept in memory while the notice offers to undo it.
+#[derive(Clone)]
+pub struct Removed {
+    pub layer: Arc<ImportLayer>,
+    /// Where it was in the list.
+    index: usize,
+    /// Which removal this is (a newer one replaces the notice).
+    serial: u64,
+}
+
+/// How long "已移除 X · 撤销" stays.
+const UNDO_SECONDS: u64 = 10;
+
+/// Removes a layer from the map and from local storage at once, and offers it back for a
+/// few seconds ("已移除 X · 撤销"): nothing the user made is lost by a slip of the finger.
 pub fn remove(st: ImportState, id: &str) {
+    let mut taken = None;
+    st.layers.update(|ls| {
+        if let Some(index) = ls.iter().position(|l| l.id == id) {
+            taken = Some((ls.remove(index), index));
+        }
+    });
+    let Some((layer, index)) = taken else { return };
+    st.unkept.update(|u| u.retain(|(i, _)| i != id));
+    forget(id);
+    let serial = st
+        .removed
+        .with_untracked(|r| r.as_ref().map_or(0, |r| r.serial + 1));
+    st.removed.set(Some(Removed {
+        layer,
+        index,
+        serial,
+    }));
+    set_timeout(
+        move || {
+            let ended = st
+                .removed
+                .with_untracked(|r| r.as_ref().is_some_and(|r| r.serial == serial));
+            if ended {
+                st.removed.set(None);
+            }
+        },
+        std::time::Duration::from_secs(UNDO_SECONDS),
+    );
+}
+
+/// Puts the layer just removed back where it was, and keeps it again (from memory).
+pub fn undo_remove(st: ImportState) {
+    let Some(r) = st.removed.get_untracked() else {
+        return;
+    };
+    st.removed.set(None);
+    st.layers.update(|ls| {
+        let at = r.index.min(ls.len());
+        ls.insert(at, r.layer.clone());
+    });
+    keep(st, &r.layer);
+}
+
+/// Ends the offer to undo now (the notice's ×).
+pub fn dismiss_removed(st: ImportState) {
+    st.removed.set(None);
+}
+
+fn forget(id: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&format!("{STORED_KEY_PREFIX}{id}"));
     }
-    st.unkept.update(|u| u.retain(|(i, _)| i != id));
-    st.layers.update(|ls| ls.retain(|l| l.id != id));
 }
 
 /// Shows or hides a layer (and keeps the choice).

@@ -83,6 +83,8 @@ pub struct ImportState {
     /// could not be read back.
     pub refused: RwSignal<Vec<DataIssue>>,
     pub dragging: RwSignal<bool>,
+    /// The layer the user just removed, offered back ("已移除 X · 撤销") for a few seconds.
+    pub removed: RwSignal<Option<layers::Removed>>,
     /// The data as loaded (without imports), and what we last put in `state.data`.
     pub base: RwSignal<Option<Arc<Loaded>>>,
     merged: StoredValue<Option<Arc<Loaded>>>,
@@ -107,6 +109,7 @@ impl ImportState {
             busy: RwSignal::new(None),
             refused: RwSignal::new(Vec::new()),
             dragging: RwSignal::new(false),
+            removed: RwSignal::new(None),
             base: RwSignal::new(None),
             merged: StoredValue::new(None),
             merged_key: StoredValue::new(None),

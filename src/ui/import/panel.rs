@@ -46,6 +46,19 @@ pub fn ImportPanel() -> impl IntoView {
                 aria-label=move || t().file_label on:change=on_pick />
             <Show when=move || st.busy.with(Option::is_some)>{move || progress_view(st)}</Show>
             {move || refused_view(st, state.lang.get())}
+            <div class="import-removed" role="status" aria-live="polite">
+                {move || st.removed.get().map(|r| {
+                    let file = r.layer.file.clone();
+                    let label = s::undo_label(state.lang.get(), &file);
+                    view! {
+                        <span>{s::removed(state.lang.get(), &file)}" · "</span>
+                        <button class="link-button" aria-label=label
+                            on:click=move |_| layers::undo_remove(st)>{s::undo(state.lang.get())}</button>
+                        <button class="close-button small" aria-label=state.lang.get().t().close
+                            on:click=move |_| layers::dismiss_removed(st)>"×"</button>
+                    }
+                })}
+            </div>
             <ul class="import-layers">
                 <For each=move || st.layers.get() key=|l| (l.id.clone(), l.visible) let:layer>
                     {layer_view(st, layer)}
@@ -130,7 +143,10 @@ fn layer_view(st: ImportState, layer: Arc<ImportLayer>) -> impl IntoView {
     let check_id = format!("import-layer-{}", layer.id);
     let d = &layer.dataset;
     let (sites, routes, activities) = (d.sites.len(), d.routes.len(), d.activities.len());
-    let issues = Arc::new(layer.data_issues());
+    // Errors first, then by row (as stored: in the order found).
+    let mut listed = layer.data_issues();
+    crate::domain::import::listing_order(&mut listed);
+    let issues = Arc::new(listed);
     let has_errors = layer.errors() > 0;
     let base_name = layer
         .file

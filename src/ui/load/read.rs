@@ -238,7 +238,9 @@ async fn read_given(state: AppState, url: &str, text: &str) -> Result<FirstPart,
         found.extend(issues);
         return Ok((loaded, found, later));
     }
-    let (mut dataset, issues) = geodata::parse_foreign_geojson(name, text);
+    let (mut dataset, mut issues) = geodata::parse_foreign_geojson(name, text);
+    // Typed as an import's are, so that the problem list is in the reader's language.
+    crate::domain::import::type_geojson_issues(&mut issues);
     // A redmap export states each site's precision (e.g. as its importer stated it): kept.
     crate::domain::import::honour_own_precision(&mut dataset);
     state.load.set(LoadState::Loading { done: 1, total: 1 });

@@ -166,7 +166,11 @@ fn sources_list(sources: &[Source], lang: Lang) -> impl IntoView {
         .map(|s| {
             // The coordinates taken from a catalogue read in the UI's language.
             let zh = (lang == Lang::Zh)
-                .then(|| crate::domain::coverage::coordinates_used_zh(&s.says))
+                .then(|| {
+                    crate::domain::coverage::coordinates_used_zh(&s.says).or_else(|| {
+                        crate::domain::import::imported_says_zh(&s.says).map(str::to_owned)
+                    })
+                })
                 .flatten();
             let says = zh.unwrap_or_else(|| s.says.clone());
             view! { <li><strong class="source-doc" translate="no">{s.doc.clone()}</strong>": "{data_text(lang, &says, lang.text_lang())}</li> }

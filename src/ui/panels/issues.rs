@@ -88,6 +88,8 @@ pub fn IssuesPanel() -> impl IntoView {
                                 <li><span class="sev sev-warning">{t.severity_warning}</span>"URL: "{p}</li>
                             }).collect_view()}
                             {state.issues.get().into_iter().take(MAX_LISTED).map(|issue| {
+                                // A typed problem in the reader's language (`?data=` GeoJSON).
+                                let words = issue.text(state.lang.get().text_lang());
                                 let (class, label) = match issue.severity {
                                     Severity::Error => ("sev sev-error", t.severity_error),
                                     Severity::Warning => ("sev sev-warning", t.severity_warning),
@@ -99,7 +101,7 @@ pub fn IssuesPanel() -> impl IntoView {
                                     format!("{}: {}", issue.file, issue.path)
                                 };
                                 view! {
-                                    <li><span class=class>{label}</span>{place}": "{issue.message}</li>
+                                    <li><span class=class>{label}</span>{place}": "{words}</li>
                                 }
                             }).collect_view()}
                         </ul>
