@@ -10,7 +10,7 @@ const M_PER_DEG: f64 = 111_320.0;
 
 /// The box around the trip's stops found in `dataset` and their rings; empty when none is.
 pub fn stops_bounds(trip: &Trip, dataset: &Dataset) -> BBox {
-    let mut bbox = BBox::from_points(std::iter::empty());
+    let mut bbox = BBox::empty();
     for site in resolve(trip, dataset).into_iter().flatten() {
         let p = site.position;
         if !p.is_finite() {
