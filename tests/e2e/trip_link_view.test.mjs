@@ -56,7 +56,7 @@ test('the precision of a ?data= file: stated by the link, changed, remembered, s
   // A bad value is said, and nothing is stated.
   const other = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const bad = await openApp(other, `${app.base}?lang=en&data=fixtures/hours.geojson&precision=5cm`);
-  await bad.getByText(/precision: unknown value "5cm"/).waitFor();
+  await bad.getByText(/precision: unknown value "5cm"/).first().waitFor();
   const select3 = bad.getByRole('region', { name: 'Data file from the link' }).getByLabel('How exact the positions are (as you state it)');
   await select3.waitFor();
   assert.equal(await select3.inputValue(), 'not_stated');
