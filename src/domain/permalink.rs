@@ -4,6 +4,8 @@
 //! does the percent-decoding): a malformed, oversized or unknown value becomes a problem
 //! message and the default, never a panic or an empty page. Pure: no browser types.
 
+use crate::domain::import::StatedPrecision;
+
 /// The map view in a URL: `v=zoom/lat/lon`, the order OpenStreetMap uses (`#map=z/lat/lon`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewParam {
@@ -23,6 +25,12 @@ pub struct Permalink {
     pub route: Option<String>,
     /// `?lang=zh|en`.
     pub lang: Option<String>,
+    /// `?precision=10m|100m|1km|not_stated`: how exact the `?data=` file's positions are, as
+    /// the user who shared the link stated it (`domain::import::StatedPrecision`).
+    pub precision: Option<StatedPrecision>,
+    /// Whether the link brings a trip (`?trip=`, read by the planner): without a view, the
+    /// map opens on its stops.
+    pub trip: bool,
 }
 
 /// Longest value accepted for any parameter; longer ones are ignored with a message.
@@ -68,6 +76,14 @@ pub fn parse(pairs: &[(String, String)]) -> (Permalink, Vec<String>) {
                     quoted(value)
                 )),
             },
+            "precision" => match StatedPrecision::parse(value) {
+                Some(p) => link.precision = Some(p),
+                None => problems.push(format!(
+                    "precision: unknown value {} (10m, 100m, 1km or not_stated); the data's precision is not stated",
+                    quoted(value)
+                )),
+            },
+            "trip" => link.trip = true,
             // Other keys belong to other features (filters, trips, embed) or to nobody.
             _ => {}
         }
@@ -185,6 +201,20 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].starts_with("v: zoom \"99\""), "{problems:?}");
         assert!(problems[1].contains("not an http(s) or relative URL"));
+    }
+
+    #[test]
+    fn the_data_files_stated_precision_is_read_and_a_bad_one_said() {
+        let (link, problems) = parse(&pairs(&[("precision", "10m"), ("trip", "1~w")]));
+        assert_eq!(link.precision, Some(StatedPrecision::About10m));
+        assert!(link.trip);
+        assert!(problems.is_empty());
+        let (link, problems) = parse(&pairs(&[("precision", "about 5 m")]));
+        assert_eq!(link.precision, None);
+        assert_eq!(
+            problems,
+            vec!["precision: unknown value \"about 5 m\" (10m, 100m, 1km or not_stated); the data's precision is not stated"]
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 mod certainty;
 mod clock;
 mod codec;
+mod extent;
 mod hours;
 mod model;
 mod optimise;
@@ -21,6 +22,7 @@ mod travel;
 pub use certainty::{exact_text, Certainty, Span, APPROXIMATE_STOP_M};
 pub use clock::{add_days, format_hhmm, parse_hhmm, weekday, MIN_PER_DAY};
 pub use codec::{decode, encode, CodecError, MAX_CODE_LEN, MAX_STOPS};
+pub use extent::{route_numbers_beside_trip, stops_bounds};
 pub use hours::{check_hours, HoursCheck, OpeningHours};
 pub use model::{Trip, TripStop};
 pub use optimise::{optimise_order, path_length};

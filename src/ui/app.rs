@@ -38,6 +38,13 @@ fn MapPage() -> impl IntoView {
     provide_context(state);
     provide_context(link.clone());
     super::discover::provide(state);
+    if let Some(data_url) = &link.data_url {
+        let stated = link.precision.or_else(|| {
+            url::stored_data_precision(data_url)
+                .and_then(|c| crate::domain::import::StatedPrecision::parse(&c))
+        });
+        state.data_precision.set(stated.unwrap_or_default());
+    }
     load::start(state, link.data_url.clone());
     super::panels::trip::start_trip(state);
     // Keep <html lang> in step with the UI language, for screen readers and fonts.

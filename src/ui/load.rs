@@ -20,6 +20,7 @@
 
 mod peek;
 pub mod read;
+pub mod stated;
 
 use super::fetch::{fetch_bytes, fetch_text, open, resolve_url, send, Opened};
 use super::lazy::{read_data, ChunkError};

@@ -305,6 +305,9 @@ pub struct AppState {
     /// The map's first frame with data is drawn (`redmap:first-frame`): what the first view
     /// does not need (the side panel's contents, see `ui::lazy`) is downloaded from then on.
     pub first_frame: RwSignal<bool>,
+    /// How exact the `?data=` file's positions are, as the user stated it (the link's
+    /// `precision=`, else what they chose for that URL before): recorded on its sites.
+    pub data_precision: RwSignal<crate::domain::import::StatedPrecision>,
 }
 
 impl AppState {
@@ -337,6 +340,7 @@ impl AppState {
             thematic: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
             first_frame: RwSignal::new(false),
+            data_precision: RwSignal::new(Default::default()),
         }
     }
 

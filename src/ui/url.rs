@@ -62,6 +62,27 @@ pub fn store_lang(code: &str) {
     }
 }
 
+/// The local-storage key of the precision stated for the `?data=` file at `data_url`.
+fn precision_key(data_url: &str) -> String {
+    format!("redmap.data-precision:{data_url}")
+}
+
+/// The precision the user stated for the `?data=` file at `data_url` on an earlier visit.
+pub fn stored_data_precision(data_url: &str) -> Option<String> {
+    local_storage()?.get_item(&precision_key(data_url)).ok()?
+}
+
+/// Remembers (or, for "not stated", forgets) the precision stated for `data_url`.
+pub fn store_data_precision(data_url: &str, code: Option<&str>) {
+    if let Some(storage) = local_storage() {
+        let key = precision_key(data_url);
+        let _ = match code {
+            Some(code) => storage.set_item(&key, code),
+            None => storage.remove_item(&key),
+        };
+    }
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }

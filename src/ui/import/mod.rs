@@ -17,7 +17,7 @@ mod files;
 mod layers;
 mod merging;
 mod panel;
-mod precision;
+pub(crate) mod precision;
 
 use crate::domain::import::{
     check_size, decode_unicode, detect_format, encoding_notes, CsvTable, Decoded, GeoJsonImport,

@@ -243,6 +243,12 @@ async fn read_given(state: AppState, url: &str, text: &str) -> Result<FirstPart,
     crate::domain::import::type_geojson_issues(&mut issues);
     // A redmap export states each site's precision (e.g. as its importer stated it): kept.
     crate::domain::import::honour_own_precision(&mut dataset);
+    // The precision the user stated for this file (the link's `precision=`, or their
+    // choice for this URL on an earlier visit) on the sites whose file states none; the
+    // address bar carries it, so that a link copied from it does too.
+    let stated = state.data_precision.get_untracked();
+    crate::domain::import::state_precision(&mut dataset, stated);
+    crate::ui::url::set_params(&[("precision", super::stated::param(stated))]);
     state.load.set(LoadState::Loading { done: 1, total: 1 });
     let loaded = Loaded::new(dataset, url.to_string(), name.to_owned(), name.to_owned());
     Ok((loaded, issues, None))

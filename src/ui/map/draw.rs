@@ -109,7 +109,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame, raster: &dyn Fn(&Ctx)) -> Vec<Drawn> {
     // The handout's map numbers the trip's stops only, as its table does.
     if let (Some(Selection::Route(i)), false) = (frame.selected, frame.trip.handout) {
         if let Some(stops) = frame.loaded.route_stops.get(i) {
-            draw_stop_numbers(ctx, v, ds, stops);
+            draw_stop_numbers(ctx, v, ds, stops, &frame.trip);
         }
     }
     draw_hidden_selection(ctx, frame, &drawn);
@@ -225,31 +225,35 @@ fn draw_routes(ctx: &Ctx, v: &Viewport, loaded: &Loaded, selected: Option<Select
 }
 
 /// The selected route's stops, numbered; `stops` are its site indices (`Loaded::route_stops`).
-fn draw_stop_numbers(ctx: &Ctx, v: &Viewport, ds: &Dataset, stops: &[Option<usize>]) {
-    let position = |k: usize| {
-        stops
-            .get(k)
-            .copied()
-            .flatten()
-            .and_then(|i| ds.sites.get(i))
-            .map(|s| s.position)
-    };
+/// A stop the trip numbers already (its square badge) is not numbered twice.
+fn draw_stop_numbers(
+    ctx: &Ctx,
+    v: &Viewport,
+    ds: &Dataset,
+    stops: &[Option<usize>],
+    trip: &super::trip_layer::Overlay,
+) {
+    let positions: Vec<_> = stops
+        .iter()
+        .map(|i| i.and_then(|i| ds.sites.get(i)).map(|s| s.position))
+        .collect();
+    let trip_stops: Vec<_> = trip.stops.iter().map(|(_, p)| *p).collect();
+    let numbered = crate::domain::trip::route_numbers_beside_trip(&positions, &trip_stops);
     ctx.set_font("bold 12px sans-serif");
     ctx.set_text_align("center");
-    for n in 0..stops.len() {
-        let Some(here) = position(n) else { continue };
+    for (k, &(n, here)) in numbered.iter().enumerate() {
         let p = v.lonlat_to_screen(here);
         // Stops sharing one position (town-level placements) fan out so each number shows.
-        let shared = (0..n).any(|k| position(k) == Some(here));
+        let shared = numbered[..k].iter().any(|(_, q)| *q == here);
         let q = ScreenPoint::new(
-            p.x_px + if shared { 14.0 * n as f64 } else { 0.0 },
+            p.x_px + if shared { 14.0 * (n - 1) as f64 } else { 0.0 },
             p.y_px - 16.0,
         );
         circle(ctx, q, 9.0);
         ctx.set_fill_style_str(ROUTE_SELECTED_COLOR);
         ctx.fill();
         ctx.set_fill_style_str("#ffffff");
-        let _ = ctx.fill_text(&(n + 1).to_string(), q.x_px, q.y_px + 4.0);
+        let _ = ctx.fill_text(&n.to_string(), q.x_px, q.y_px + 4.0);
     }
     ctx.set_text_align("start");
 }

@@ -255,6 +255,20 @@ fn open_view_when_loaded(map: Map) {
         };
         let opened = state.view.get_untracked();
         select_from_link(state, &link, &data.dataset);
+        // A shared trip without a view opens on its stops (with their rings).
+        if link.trip && link.view.is_none() && link.site.is_none() && link.route.is_none() {
+            let ts = state.trip;
+            let trip = ts
+                .incoming
+                .get_untracked()
+                .unwrap_or_else(|| ts.trip.get_untracked());
+            let bbox = crate::domain::trip::stops_bounds(&trip, &data.dataset);
+            if !bbox.is_empty() {
+                let fitted = fit_visible(state, &opened, &bbox);
+                // Stops at one spot: close enough to see them, not the maximum zoom.
+                state.view.set(fitted.with_zoom(fitted.zoom.min(16.0)));
+            }
+        }
         // A link to a place without a view opens on the place, close enough to see it.
         if link.view.is_none() {
             if let Some(Selection::Site(i)) = state.selected.get_untracked() {

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 /// Every section of the panel, in order.
 pub fn body(_: ()) -> AnyView {
+    // The import state (the loaded data merged with imported layers) is shared by the
+    // import section and the `?data=` file's precision: provided here, for both.
+    crate::ui::import::use_import();
     view! {
         <super::UrlNotice />
         <super::DetailsPanel />
@@ -15,6 +18,7 @@ pub fn body(_: ()) -> AnyView {
         <super::RoutesPanel />
         <super::TripPanel />
         <super::LayersPanel />
+        <crate::ui::load::stated::DataFilePrecision />
         <crate::ui::import::ImportPanel />
         <super::IssuesPanel />
     }

@@ -41,7 +41,8 @@ pub fn use_schedule(state: AppState) -> Schedule {
 }
 
 /// The share link of a trip: this page with `?trip=<code>` (and the data's URL when the
-/// data is not the bundled set, so the link opens the same sites).
+/// data is not the bundled set, so the link opens the same sites, and the precision the
+/// user stated for them).
 pub fn share_url(state: AppState) -> String {
     let code = crate::domain::trip::encode(&state.trip.trip.get());
     // Encoded once more: the browser decodes query values once, the code keeps its escapes.
@@ -56,6 +57,11 @@ pub fn share_url(state: AppState) -> String {
                 "&data={}",
                 browser::encode_query_value(&data.origin)
             ));
+            // With the precision its sites were given (the trip's legs rest on it).
+            let stated = state.data_precision.get();
+            if let Some(p) = crate::ui::load::stated::param(stated) {
+                url.push_str(&format!("&precision={p}"));
+            }
         }
     }
     url
