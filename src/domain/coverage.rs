@@ -32,8 +32,8 @@ mod value_labels;
 mod words;
 
 pub use chart::{
-    bar_chart, nice_ceiling, Bar, BarChart, Tick, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX,
-    MARGIN_RIGHT_PX, MARGIN_TOP_PX,
+    bar_chart, bar_chart_keyed, nice_ceiling, range_key, text_width_px, wrap_text, Bar, BarChart,
+    Tick, LABEL_FONT_PX, MARGIN_BOTTOM_PX, MARGIN_LEFT_PX, MARGIN_RIGHT_PX, MARGIN_TOP_PX,
 };
 pub use export::{gaps_csv, months_csv, regions_csv, reported_csv, totals_csv, BOM};
 pub use figures::ActivityFigures;

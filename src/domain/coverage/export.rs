@@ -329,7 +329,7 @@ pub fn months_csv(m: &Months) -> String {
 /// beside the radius its real place may be off by.
 pub fn gaps_csv(data: &Dataset, report: &GapReport) -> String {
     let d = report.radius_km;
-    let km1 = |m: f64| num(format!("{:.1}", m / 1000.0));
+    let km1 = |m: f64| num(super::format::km(m));
     let site_cells = |n: Option<Nearest>| match n {
         Some(n) => vec![
             text(&data.sites[n.site].name),
@@ -343,10 +343,10 @@ pub fn gaps_csv(data: &Dataset, report: &GapReport) -> String {
             .iter()
             .map(|n| {
                 format!(
-                    "{} ({:.1} ± {:.1} km)",
+                    "{} ({} ± {} km)",
                     data.sites[n.site].name,
-                    n.distance_m / 1000.0,
-                    n.radius_m / 1000.0
+                    super::format::km(n.distance_m),
+                    super::format::km(n.radius_m)
                 )
             })
             .collect::<Vec<_>>()

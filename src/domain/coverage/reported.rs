@@ -561,7 +561,7 @@ mod tests {
             basis: Basis::Named(Candidates::RoutesWithStop),
         };
         assert_eq!(about.difference_label().as_deref(), Some("≈399"));
-        assert_eq!(about.completeness_label().as_deref(), Some("≈0.2%"));
+        assert_eq!(about.completeness_label().as_deref(), Some("≈0.3%"));
         let mut over = about.clone();
         over.qualifier = Some(Qualifier::Over);
         over.reported = 300;

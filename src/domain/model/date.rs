@@ -112,6 +112,48 @@ impl std::fmt::Display for ActivityDate {
     }
 }
 
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl ActivityDate {
+    /// The date for a reader, at the precision the data has, never more: a day as ISO
+    /// ("2021-03-05"), a month as "Mar 2021" / "2021年3月", a range of whole months as
+    /// "Feb–Dec 2021" / "2021年2月至12月" (not "2021-02-01/2021-12-31", which reads as
+    /// day-exact), a range of days as "2021-03-05 – 2021-04-10" / "2021-03-05至2021-04-10".
+    pub fn words(&self, zh: bool) -> String {
+        let month = |y: i32, m: u8| {
+            if zh {
+                format!("{y}年{m}月")
+            } else {
+                format!("{} {y}", MONTHS_EN[usize::from(m.clamp(1, 12)) - 1])
+            }
+        };
+        match *self {
+            ActivityDate::Day(d) => d.to_string(),
+            ActivityDate::Month { y, m } => month(y, m),
+            ActivityDate::Range { start, end }
+                if start.d == 1 && end == Date::last_of(end.y, end.m) =>
+            {
+                let (y0, m0, y1, m1) = (start.y, start.m, end.y, end.m);
+                match (y0 == y1, m0 == m1) {
+                    (true, true) => month(y0, m0),
+                    (true, false) if zh => format!("{y0}年{m0}月至{m1}月"),
+                    (true, false) => format!(
+                        "{}–{} {y0}",
+                        MONTHS_EN[usize::from(m0) - 1],
+                        MONTHS_EN[usize::from(m1) - 1]
+                    ),
+                    (false, _) if zh => format!("{}至{}", month(y0, m0), month(y1, m1)),
+                    (false, _) => format!("{} – {}", month(y0, m0), month(y1, m1)),
+                }
+            }
+            ActivityDate::Range { start, end } if zh => format!("{start}至{end}"),
+            ActivityDate::Range { start, end } => format!("{start} – {end}"),
+        }
+    }
+}
+
 /// The period a visit count covers: a year or a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Period {
@@ -188,5 +230,49 @@ mod tests {
             Some("2021-07".into())
         );
         assert_eq!(Period::parse("2021-7"), None);
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    fn range(a: &str, b: &str) -> ActivityDate {
+        let (start, end) = (
+            ActivityDate::parse(a).map(|d| d.bounds().0),
+            ActivityDate::parse(b).map(|d| d.bounds().1),
+        );
+        match (start, end) {
+            (Some(start), Some(end)) => ActivityDate::Range { start, end },
+            _ => panic!("bad test dates {a} {b}"),
+        }
+    }
+
+    #[test]
+    fn dates_read_at_their_precision() {
+        // A range given in months ("2021-02" to "2021-12") is not day-exact.
+        let r = range("2021-02", "2021-12");
+        assert_eq!(r.words(false), "Feb–Dec 2021");
+        assert_eq!(r.words(true), "2021年2月至12月");
+        let across = range("2021-11", "2022-02");
+        assert_eq!(across.words(false), "Nov 2021 – Feb 2022");
+        assert_eq!(across.words(true), "2021年11月至2022年2月");
+        let one = range("2021-03", "2021-03");
+        assert_eq!(one.words(false), "Mar 2021");
+        assert_eq!(one.words(true), "2021年3月");
+        let days = range("2021-03-05", "2021-04-10");
+        assert_eq!(days.words(false), "2021-03-05 – 2021-04-10");
+        assert_eq!(days.words(true), "2021-03-05至2021-04-10");
+        let month = ActivityDate::Month { y: 2021, m: 7 };
+        assert_eq!(month.words(false), "Jul 2021");
+        assert_eq!(month.words(true), "2021年7月");
+        let day = ActivityDate::parse("2021-03-05");
+        assert_eq!(day.map(|d| d.words(true)).as_deref(), Some("2021-03-05"));
+        // Leap February ends a whole-month range too.
+        assert_eq!(range("2024-01", "2024-02").words(false), "Jan–Feb 2024");
+        assert_eq!(
+            range("2024-01-01", "2024-02-28").words(false),
+            "2024-01-01 – 2024-02-28"
+        );
     }
 }

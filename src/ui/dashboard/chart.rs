@@ -6,8 +6,8 @@
 use super::download::csv_button;
 use super::figure;
 use crate::domain::coverage::{
-    bar_chart, by_month, group_digits, months_csv, MonthRow, Months, RangedRow, MARGIN_LEFT_PX,
-    MARGIN_RIGHT_PX,
+    bar_chart_keyed, by_month, group_digits, months_csv, range_key, MonthRow, Months, RangedRow,
+    MARGIN_LEFT_PX, MARGIN_RIGHT_PX,
 };
 use crate::ui::i18n::dashboard::dashboard;
 use crate::ui::state::use_state;
@@ -50,12 +50,40 @@ fn ranged_shown(m: &Months, running: bool) -> Vec<RangedRow> {
         .collect()
 }
 
-/// A ranged row's bar label: its range, "*" for recurring ones.
-fn ranged_label(r: &RangedRow) -> String {
-    format!("{}{}", r.short_label(), if r.recurring { "*" } else { "" })
+/// A range bar's key under the chart: "A", "B"..., "*" for recurring ones.
+fn ranged_key(i: usize, r: &RangedRow) -> String {
+    format!("{}{}", range_key(i), if r.recurring { "*" } else { "" })
 }
 
-fn svg(m: &Months, running: bool, title: String) -> impl IntoView {
+/// The range in words: "Recurring through 2021-02 – 2021-12".
+fn ranged_words(r: &RangedRow, s: &crate::ui::i18n::dashboard::DashboardStrings) -> String {
+    if r.recurring {
+        (s.range_recurring)(&r.label())
+    } else {
+        (s.range_only)(&r.label())
+    }
+}
+
+/// The keys of the range bars spelled out, one line each, as shown under the chart and
+/// written into the exports.
+fn key_lines(
+    m: &Months,
+    running: bool,
+    s: &crate::ui::i18n::dashboard::DashboardStrings,
+) -> Vec<String> {
+    ranged_shown(m, running)
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (s.range_key_line)(&ranged_key(i, r), &ranged_words(r, s), r.figures.records))
+        .collect()
+}
+
+fn svg(
+    m: &Months,
+    running: bool,
+    title: String,
+    s: &crate::ui::i18n::dashboard::DashboardStrings,
+) -> impl IntoView {
     let rows = &m.rows;
     let ranged = ranged_shown(m, running);
     let n_months = rows.len();
@@ -65,11 +93,23 @@ fn svg(m: &Months, running: bool, title: String) -> impl IntoView {
         .chain(
             ranged
                 .iter()
-                .map(|r| (ranged_label(r), r.figures.records as u64)),
+                .enumerate()
+                .map(|(i, r)| (ranged_key(i, r), r.figures.records as u64)),
+        )
+        .collect();
+    // What a bar says to a screen reader and on hover: the month, or the key and the range.
+    let names: Vec<String> = rows
+        .iter()
+        .map(|m| m.label())
+        .chain(
+            ranged
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("{} {}", ranged_key(i, r), ranged_words(r, s))),
         )
         .collect();
     let width = width_px();
-    let chart = bar_chart(&items, width, HEIGHT_PX);
+    let chart = bar_chart_keyed(&items, n_months, width, HEIGHT_PX);
     let right = width - MARGIN_RIGHT_PX;
     let base = chart.base_y_px;
     let ticks = chart.ticks.into_iter().map(|t| {
@@ -81,18 +121,13 @@ fn svg(m: &Months, running: bool, title: String) -> impl IntoView {
             </text>
         }
     });
-    let n_bars = chart.bars.len();
     let bars = chart.bars.into_iter().enumerate().map(|(i, b)| {
         let class = if i < n_months { "bar" } else { "bar ranged" };
         let cx = format!("{:.1}", b.x_px + b.w_px / 2.0);
-        let label = format!("{}: {}", b.label, group_digits(b.value));
+        let label = format!("{}: {}", names[i], group_digits(b.value));
         let aria = label.clone();
-        // The last label ends at the bar's right edge, so that it is not cut off.
-        let (axis_x, anchor) = if i + 1 == n_bars {
-            (format!("{:.1}", b.x_px + b.w_px), "end")
-        } else {
-            (cx.clone(), "middle")
-        };
+        // Labels are laid out (domain) so that none overlaps another or the edges.
+        let (axis_x, anchor) = (cx.clone(), "middle");
         view! {
             <g class=class tabindex="0" role="img" aria-label=aria>
                 <title>{label}</title>
@@ -220,6 +255,7 @@ pub fn MonthChart() -> impl IntoView {
             source: (s.export_source)(&title.unwrap_or_default()),
             legend: (!m.ranged.is_empty())
                 .then(|| (s.ranged_legend)(in_months, m.records() - in_months, m.records())),
+            keys: key_lines(&m, running.get_untracked(), s),
         }
     };
     let save_svg = move |_| {
@@ -241,8 +277,16 @@ pub fn MonthChart() -> impl IntoView {
         let legend = (!m.ranged.is_empty()).then(|| {
             view! { <p class="hint dash-ranged-legend"><span class="swatch ranged" aria-hidden="true"></span>{(s.ranged_legend)(in_months, in_ranges, m.records())}</p> }
         });
+        let keys = key_lines(&m, running.get(), s);
+        let keys = (!keys.is_empty()).then(|| {
+            view! {
+                <ul class="dash-range-keys">
+                    {keys.into_iter().map(|k| view! { <li>{k}</li> }).collect_view()}
+                </ul>
+            }
+        });
         Some(
-            view! { {svg(&m, running.get(), title)} {legend} {table(&m, s.chart_table, s)} }
+            view! { {svg(&m, running.get(), title, s)} {legend} {keys} {table(&m, s.chart_table, s)} }
                 .into_any(),
         )
     };

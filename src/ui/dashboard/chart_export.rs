@@ -3,6 +3,7 @@
 //! drawn from that SVG on a canvas at twice the size, on white. All in the browser.
 //! (The SVG is loaded as an image from a `data:` URL, which the CSP's `img-src data:` allows.)
 
+use crate::domain::coverage::wrap_text;
 use crate::ui::download::save;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -24,6 +25,8 @@ pub struct Caption {
     pub data: String,
     pub source: String,
     pub legend: Option<String>,
+    /// The range bars' keys spelled out, one line each.
+    pub keys: Vec<String>,
 }
 
 const CAPTION_TOP_PX: f64 = 48.0;
@@ -49,17 +52,42 @@ pub fn standalone_svg(id: &str, caption: &Caption) -> Option<(String, f64, f64)>
     if w <= 0.0 || h <= 0.0 {
         return None;
     }
-    let mut below: Vec<&str> = vec![caption.data.as_str()];
+    // Every caption line wraps to the chart's width, so that none is cut off.
+    let wrap = |t: &str, font: f64| wrap_text(t, w - 16.0, font);
+    let mut below: Vec<String> = wrap(&caption.data, 11.0);
     if let Some(l) = &caption.legend {
-        below.push(l);
+        below.extend(wrap(l, 11.0));
     }
-    below.push(caption.source.as_str());
-    let height = CAPTION_TOP_PX + h + 8.0 + CAPTION_LINE_PX * below.len() as f64;
+    for k in &caption.keys {
+        below.extend(wrap(k, 11.0));
+    }
+    below.extend(wrap(&caption.source, 11.0));
+    let title = wrap(&caption.title, 15.0);
+    let scope = wrap(&caption.scope, 11.0);
+    let mut head = String::new();
+    let mut y = 20.0;
+    for t in &title {
+        head.push_str(&format!(
+            "<text class=\"title\" x=\"8\" y=\"{y:.1}\">{}</text>",
+            xml_escape(t)
+        ));
+        y += 19.0;
+    }
+    y -= 1.0;
+    for t in &scope {
+        head.push_str(&format!(
+            "<text class=\"meta\" x=\"8\" y=\"{y:.1}\">{}</text>",
+            xml_escape(t)
+        ));
+        y += CAPTION_LINE_PX;
+    }
+    let top = (y - 6.0).max(CAPTION_TOP_PX);
+    let height = top + h + 8.0 + CAPTION_LINE_PX * below.len() as f64;
     let lines: String = below
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let y = CAPTION_TOP_PX + h + 8.0 + CAPTION_LINE_PX * (i as f64 + 0.75);
+            let y = top + h + 8.0 + CAPTION_LINE_PX * (i as f64 + 0.75);
             format!(
                 "<text class=\"meta\" x=\"8\" y=\"{y:.1}\">{}</text>",
                 xml_escape(t)
@@ -69,10 +97,7 @@ pub fn standalone_svg(id: &str, caption: &Caption) -> Option<(String, f64, f64)>
     let svg = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" viewBox=\"0 0 {w} {height}\">{CHART_STYLE}\
 <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
-<text class=\"title\" x=\"8\" y=\"20\">{}</text><text class=\"meta\" x=\"8\" y=\"38\">{}</text>\
-<g transform=\"translate(0,{CAPTION_TOP_PX})\">{}</g>{lines}</svg>",
-        xml_escape(&caption.title),
-        xml_escape(&caption.scope),
+{head}<g transform=\"translate(0,{top})\">{}</g>{lines}</svg>",
         el.inner_html(),
     );
     Some((svg, w, height))

@@ -80,13 +80,16 @@ pub fn GapsSection() -> impl IntoView {
         };
         let ring_m = r.radius_km * 1000.0;
         let label = (dashboard(state.lang.get_untracked()).place_mark)(&name, r.radius_km);
+        // On a phone the ring must fit, and sit in the middle of, the part of the map
+        // above the bottom sheet.
         let v = state.view.get_untracked();
-        let zoom = show_zoom(at.lat, ring_m, v.width_px.min(v.height_px));
+        let visible_h = crate::ui::map::visible_height_px(state, &v);
+        let zoom = show_zoom(at.lat, ring_m, v.width_px.min(visible_h));
         state.place_mark.set(Some(PlaceMark { at, ring_m, label }));
         set_open(false);
         state
             .view
-            .update(|v| *v = v.with_center(at).with_zoom(zoom));
+            .update(|v| *v = crate::ui::map::centre_visible(state, v, at, zoom));
     };
     let body = move || {
         let report = report.get()?;

@@ -134,6 +134,23 @@ pub fn DashboardView() -> impl IntoView {
     };
     let presenting = RwSignal::new(false);
     let root = NodeRef::<leptos::html::Section>::new();
+    // Leaving fullscreen by Esc (or the browser's own control) leaves presentation mode
+    // too, so the toggle's label follows; the event fires at the element that was shown
+    // fullscreen, so the listener lives and goes with it.
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                if document().fullscreen_element().is_none() {
+                    let _ = presenting.try_set(false);
+                }
+            })
+            .into_js_value();
+            let _ = el.add_event_listener_with_callback(
+                "fullscreenchange",
+                wasm_bindgen::JsCast::unchecked_ref(&on_change),
+            );
+        }
+    });
     let present = move |_| {
         let on = !presenting.get_untracked();
         presenting.set(on);

@@ -45,10 +45,10 @@ pub fn RegionsTable() -> impl IntoView {
                         {name}
                         {level.map(|l| view! { <span class="dash-level">{l}</span> })}
                     </th>
-                    <td class="num">{group_digits(c.sites as u64)}</td>
-                    <td class="num">{group_digits(c.routes as u64)}</td>
-                    <td class="num">{group_digits(c.activities.records as u64)}</td>
-                    <td class="num">{participants(&c.activities)}</td>
+                    <td class="num" data-label=s.sites>{group_digits(c.sites as u64)}</td>
+                    <td class="num" data-label=s.routes>{group_digits(c.routes as u64)}</td>
+                    <td class="num" data-label=s.activities>{group_digits(c.activities.records as u64)}</td>
+                    <td class="num" data-label=s.participants>{participants(&c.activities)}</td>
                 </tr>
             }
         };

@@ -49,6 +49,8 @@ pub struct DashboardStrings {
     pub range_only: fn(&str) -> String,
     pub range_recurring: fn(&str) -> String,
     pub range_running_each_month: &'static str,
+    /// A range bar's key spelled out below the chart: (key, the range in words, records).
+    pub range_key_line: fn(&str, &str, usize) -> String,
     pub export_scope: fn(&str) -> String,
     /// (activity months, records, export date).
     pub export_data: fn(&str, usize, &str) -> String,
@@ -137,6 +139,7 @@ pub static ZH: DashboardStrings = DashboardStrings {
     range_only: |r| format!("日期仅知在 {r} 之间"),
     range_recurring: |r| format!("{r} 期间反复进行"),
     range_running_each_month: "各月均计",
+    range_key_line: |k, r, n| format!("{k}:{r},{n} 条"),
     export_scope: |scope| format!("范围:{scope}"),
     export_data: |span, n, today| format!("数据:{n} 条活动记录,日期 {span};导出于 {today}"),
     export_source: |title| format!("来源:{title}(红色教育地图),各记录的资料出处见数据;按新闻报道整理"),
@@ -224,6 +227,7 @@ pub static EN: DashboardStrings = DashboardStrings {
     range_only: |r| format!("Date known only as {r}"),
     range_recurring: |r| format!("Recurring through {r}"),
     range_running_each_month: "each month",
+    range_key_line: |k, r, n| format!("{k}: {r}, {n} record{}", if n == 1 { "" } else { "s" }),
     export_scope: |scope| format!("Scope: {scope}"),
     export_data: |span, n, today| format!("Data: {n} activity records dated {span}; exported {today}"),
     export_source: |title| format!("Source: {title} (redmap), from news reports; each record cites its source"),

@@ -375,10 +375,26 @@ fn follow_focus(map: Map) {
             return;
         };
         let v = state.view.get_untracked();
-        let target = v.with_zoom(v.zoom.max(zoom)).with_center(point);
-        let shift = v.height_px * sheet_fraction(state) / 2.0;
-        map.animate_to(target.pan_by_px(0.0, shift));
+        map.animate_to(centre_visible(state, &v, point, v.zoom.max(zoom)));
     });
+}
+
+/// The height, CSS px, of the part of the map the phone's bottom sheet leaves visible (all
+/// of it on a desktop).
+pub(crate) fn visible_height_px(state: AppState, v: &Viewport) -> f64 {
+    v.height_px * (1.0 - sheet_fraction(state))
+}
+
+/// `v` at `zoom` with `point` in the middle of the part of the map the phone's sheet leaves
+/// visible (the canvas's own middle is under the sheet).
+pub(crate) fn centre_visible(
+    state: AppState,
+    v: &Viewport,
+    point: crate::domain::geo::LonLat,
+    zoom: f64,
+) -> Viewport {
+    let shift = v.height_px * sheet_fraction(state) / 2.0;
+    v.with_zoom(zoom).with_center(point).pan_by_px(0.0, shift)
 }
 
 /// Where the zoom buttons and keys zoom about: the selected site where it is in the part

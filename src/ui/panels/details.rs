@@ -228,7 +228,7 @@ fn activities_view(dataset: &Dataset, site: &Site, lang: Lang) -> impl IntoView 
         .iter()
         .map(|a| {
             let mut meta = vec![
-                a.date.to_string(),
+                a.date.words(lang == Lang::Zh),
                 pick(lang, a.kind.label_zh(), a.kind.label_en()).to_string(),
             ];
             if let Some(r) = a.recurrence {
