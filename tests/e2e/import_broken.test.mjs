@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useApp, desktop, phone, readGeodata, screenshot } from './harness.mjs';
+import { openProbed } from './frame_probe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.join(here, '../../target/import-broken');
@@ -55,34 +56,7 @@ function truncatedKml(file, n, cut) {
 
 const siteCount = (page) => page.evaluate(() => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount));
 
-/** A page with the frame probe: `window.__gap` is the longest gap between two animation
- * frames since `window.__gapOn = true`, and `window.__bar` whether a progress bar was seen. */
-async function open(options) {
-  const context = await app.browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(() => {
-    Object.assign(window, { __gap: 0, __gapOn: false, __bar: false });
-    let last = null;
-    const frame = (t) => {
-      if (window.__gapOn) {
-        if (last != null) window.__gap = Math.max(window.__gap, t - last);
-        last = t;
-        window.__bar ||= !!document.querySelector('.import-progress progress');
-      } else {
-        last = null;
-      }
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  await page.goto(`${app.base}?lang=zh`);
-  await page.waitForFunction((n) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === n,
-    bundledSites, { timeout: 60000 });
-  await page.waitForTimeout(1000); // what is read after the first frame
-  return { context, page, errors };
-}
+const open = (options) => openProbed(app, options);
 
 /** Picks `file`, waits until its layer is listed; the longest frame gap meanwhile. */
 async function importWatched(page, file) {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useApp, desktop, readGeodata, screenshot } from './harness.mjs';
+import { openProbed } from './frame_probe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.join(here, '../../target/import-long-track');
@@ -47,29 +48,7 @@ test('an 18 MB GPX of one track: progress, the page drawing throughout, then the
   const line = longTrack(file, n, bad);
   const mb = fs.statSync(file).size / 2 ** 20;
   assert.ok(mb > 15, `${mb} MB`);
-  const context = await app.browser.newContext(desktop);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(() => {
-    Object.assign(window, { __gap: 0, __gapOn: false, __bar: false });
-    let last = null;
-    const frame = (t) => {
-      if (window.__gapOn) {
-        if (last != null) window.__gap = Math.max(window.__gap, t - last);
-        last = t;
-        window.__bar ||= !!document.querySelector('.import-progress progress');
-      } else {
-        last = null;
-      }
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  await page.goto(`${app.base}?lang=zh`);
-  await page.waitForFunction((m) => Number(document.querySelector('canvas.map-canvas')?.dataset.siteCount) === m,
-    bundledSites, { timeout: 60000 });
-  await page.waitForTimeout(1000); // what is read after the first frame
+  const { context, page, errors } = await openProbed(app, desktop);
   await page.evaluate(() => { window.__gap = 0; window.__gapOn = true; window.__bar = false; });
   await page.getByLabel('选择要导入的文件').setInputFiles(file);
   await page.getByRole('checkbox', { name: /long-track\.gpx/ }).waitFor({ timeout: 300000 });
