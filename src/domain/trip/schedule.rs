@@ -349,17 +349,21 @@ mod tests {
         assert!(s.warnings.is_empty(), "{:?}", s.warnings);
     }
 
+    /// Route 1 of the bundled data (`nanhai-npc-red-heritage-visits`).
+    fn route_one(data: &crate::domain::model::Dataset) -> &crate::domain::model::Route {
+        data.routes
+            .iter()
+            .find(|r| r.id.as_str() == "nanhai-npc-red-heritage-visits")
+            .expect("route 1")
+    }
+
     #[test]
     fn route_one_walked_warns_as_certainly_as_its_legs_and_suggests_a_coach() {
         // Route 1's stops, walked (the default mode): 中共南三花工委 (±6 km) → 农讲所 (±100 m)
         // → 西樵山 (±5 km). Its legs are "≈ 14 km (± 6 km)" and "≈ 37 km (± 5 km)": the
         // warnings must not say "about 18.0 km" or "48.4 km" beside them.
         let data = crate::domain::test_data::bundled();
-        let route = data
-            .routes
-            .iter()
-            .find(|r| r.id.as_str() == "nanhai-npc-red-heritage-visits")
-            .expect("route 1");
+        let route = route_one(&data);
         let mut t = Trip::default();
         t.add_all(route.stops.iter().cloned());
         assert_eq!(t.mode, Mode::Walk);
@@ -545,11 +549,7 @@ mod tests {
     #[test]
     fn the_trip_of_route_one_says_what_the_route_says() {
         let data = crate::domain::test_data::bundled();
-        let route = data
-            .routes
-            .iter()
-            .find(|r| r.id.as_str() == "nanhai-npc-red-heritage-visits")
-            .expect("route 1");
+        let route = route_one(&data);
         let mut t = Trip::default();
         t.add_all(route.stops.iter().cloned());
         let plan = crate::domain::trip::plan(&t, &data);
